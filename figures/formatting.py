@@ -1,0 +1,74 @@
+"""Numbers and dates as a reader of each language expects them, via Babel.
+
+The value never changes between languages; only its rendering does (digits,
+grouping, "million", currency placement, month names). Which Babel locale
+serves each site language is decided here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+# Site language -> CLDR locale. English is en_GB: day-month-year dates
+# ("16 November 2017") and "US$", which is unambiguous for an international
+# readership, where a bare "$" is not.
+BABEL_LOCALES = {"en": "en_GB"}
+
+# Numbers from a million up read better as words ("175 million") than as
+# nine digits; below that, grouped digits are what the source prints.
+COMPACT_FROM = 1_000_000
+
+# How each qualifier wraps a formatted number. "{}" is the number.
+QUALIFIER_PATTERNS = {
+    "en": {"as-stated": "{}", "more-than": "more than {}", "as-much-as": "as much as {}"},
+}
+
+# The words of each qualifier as an English source writes them: a figure's
+# quote must contain them, so a qualifier can never be dropped silently.
+SOURCE_QUALIFIER_WORDS = {"as-stated": "", "more-than": "more than", "as-much-as": "as much as"}
+
+
+class Formatter:
+    """Formats values for one site language."""
+
+    def __init__(self, language: str) -> None:
+        if language not in BABEL_LOCALES:
+            raise ValueError(f"no locale configured for language {language!r}")
+        self.language = language
+        self.locale = Locale.parse(BABEL_LOCALES[language])
+
+    def number(self, value: int) -> str:
+        if value >= COMPACT_FROM:
+            return format_compact_decimal(value, format_type="long", locale=self.locale)
+        return format_decimal(value, locale=self.locale)
+
+    def amount(self, value: int, currency: str | None = None) -> str:
+        """A number, with its currency placed where the locale puts it."""
+        number = self.number(value)
+        if currency is None:
+            return number
+        symbol = self.locale.currency_symbols.get(currency, currency)
+        pattern = self.locale.currency_formats["standard"]
+        prefix, suffix = pattern.prefix[0], pattern.suffix[0]
+        return f"{prefix}{number}{suffix}".replace("¤", symbol)
+
+    def qualified(self, value: int, qualifier: str, currency: str | None = None) -> str:
+        return QUALIFIER_PATTERNS[self.language][qualifier].format(self.amount(value, currency))
+
+    def date(self, iso: str) -> str:
+        """An ISO date or bare year, in the locale's long date format."""
+        if len(iso) == 4:
+            return format_decimal(int(iso), locale=self.locale, group_separator=False)
+        return format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale)
+
+
+def source_spellings(value: int) -> set[str]:
+    """Ways an English source may write `value`: "50,000", "175 million"."""
+    return {
+        format_decimal(value, locale="en"),
+        format_compact_decimal(value, format_type="long", locale="en"),
+    }

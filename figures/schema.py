@@ -1,0 +1,101 @@
+"""Validate the data file against its JSON Schema, explained in one paragraph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from .errors import FigureDataError, closest
+from .yamlfile import YamlDocument
+
+_TYPE_NAMES = {
+    "integer": "a whole number", "number": "a number", "string": "text",
+    "object": "a mapping of keys to values", "array": "a list",
+    "boolean": "true or false", "null": "null",
+}
+
+
+def load_schema(path: Path) -> dict[str, Any]:
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise FigureDataError(f"cannot read the schema: {error}", file=str(path)) from None
+    Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
+    """Raise FigureDataError for the most relevant violation, if any."""
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = list(validator.iter_errors(document.data))
+    if not errors:
+        return
+    error = best_match(errors)
+    key, problem, expected, suggestion = _explain(error)
+    others = len(errors) - 1
+    if others:
+        problem += f" ({others} more problem{'s' if others > 1 else ''} reported by the schema)"
+    raise FigureDataError(problem, file=document.file, line=document.line_of(key), key=key,
+                          expected=expected, suggestion=suggestion)
+
+
+def _explain(error: ValidationError) -> tuple[tuple, str, str | None, str | None]:
+    key = tuple(error.absolute_path)
+    instance, schema = error.instance, error.schema
+    if error.validator == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        allowed = schema.get("properties", {})
+        unknown = [name for name in instance if name not in allowed]
+        for name in missing:
+            typo = closest(name, unknown)
+            if typo:
+                return (key + (typo,), f"unknown field '{typo}'",
+                        f"the required field '{name}'", name)
+        description = _describe(allowed.get(missing[0]))
+        expected = f"the field '{missing[0]}'" + (f": {description[0].lower()}{description[1:]}" if description else "")
+        return key, f"missing required field '{missing[0]}'", expected, None
+    if error.validator == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        name = next(name for name in instance if name not in allowed)
+        return (key + (name,), f"unknown field '{name}'",
+                "one of " + ", ".join(allowed), closest(name, allowed))
+    if error.validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return (key, f"wrong type: got {_show(instance)}",
+                " or ".join(_TYPE_NAMES.get(t, t) for t in wanted), None)
+    if error.validator in ("enum", "const"):
+        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+        return (key, f"{_show(instance)} is not an allowed value",
+                "one of " + ", ".join(repr(a) for a in allowed),
+                closest(str(instance), [str(a) for a in allowed]))
+    if error.validator == "pattern":
+        return key, f"{_show(instance)} has the wrong form", _describe(schema), None
+    if error.validator == "propertyNames":
+        return key, f"{error.message}", "ids in lowercase letters, digits and hyphens", None
+    return key, error.message, _describe(schema), None
+
+
+def _describe(schema: dict[str, Any] | None) -> str | None:
+    """The schema's own words for a field, which double as its documentation."""
+    if not schema:
+        return None
+    description = schema.get("description")
+    return description.rstrip(".") if description else None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
