@@ -1,0 +1,26 @@
+"""A figure is typed once: changing it in the data file changes it everywhere."""
+
+from conftest import build
+
+TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".inv", ".js"}
+
+
+def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path):
+    data = project_copy / "data" / "figures.yml"
+    text = data.read_text(encoding="utf-8")
+    # The value and the sentence that supports it, and nothing else.
+    text = text.replace("    value: 23000\n", "    value: 24500\n")
+    text = text.replace("more than 23,000 people", "more than 24,500 people")
+    data.write_text(text, encoding="utf-8")
+
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    files = [p for p in (tmp_path / "site").rglob("*") if p.suffix in TEXT_SUFFIXES]
+    stale = [p.name for p in files if "23,000" in p.read_text(encoding="utf-8")
+             or "23000" in p.read_text(encoding="utf-8")]
+    assert stale == []
+    showing_new = {p.relative_to(tmp_path / "site").as_posix() for p in files
+                   if "more than 24,500" in p.read_text(encoding="utf-8")}
+    assert {"index.html", "regularisation/index.html", "figures/index.html",
+            "search/search_index.json"} <= showing_new
