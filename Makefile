@@ -1,0 +1,38 @@
+# Two commands do everything on a fresh machine (Python 3.11+ with venv):
+#   make serve   install what the site needs, then preview it at http://127.0.0.1:8000/
+#   make test    install what the tests need, then run the whole suite
+# `make build` writes the site to site/, `make bench` prints the benchmarks.
+
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+PIP    := $(PYTHON) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt
+
+# Material prints a long notice about MkDocs 2.0 on every run.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench clean
+
+serve: $(VENV)/.site-installed
+	$(VENV)/bin/mkdocs serve
+
+build: $(VENV)/.site-installed
+	$(VENV)/bin/mkdocs build --strict
+
+test: $(VENV)/.test-installed
+	$(PYTHON) -m pytest
+
+bench: $(VENV)/.test-installed
+	$(PYTHON) benchmarks/bench.py
+
+$(VENV)/.site-installed: requirements/site.txt requirements/constraints.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PIP) -r requirements/site.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt requirements/site.txt requirements/constraints.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PIP) -r requirements/test.txt
+	touch $@ $(VENV)/.site-installed
+
+clean:
+	rm -rf $(VENV) site .pytest_cache
