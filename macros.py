@@ -25,18 +25,25 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from figures import FigureDataError, load_dataset  # noqa: E402
 from figures.errors import closest  # noqa: E402
-from figures.html import Links, Renderer  # noqa: E402
+from figures.exports import (  # noqa: E402
+    CSV_PATH, DATAPACKAGE_PATH, JSON_PATH, SiteUrls, datapackage, figures_csv, figures_json, page_path)
+from figures.html import Links  # noqa: E402
+from figures.inventory import INVENTORY_PATH, inventory  # noqa: E402
+from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
+from figures.reference import ReferenceRenderer  # noqa: E402
 
 DATA_FILE = Path("data/figures.yml")
 SCHEMA_FILE = Path("data/figures.schema.json")
 REFERENCE_PAGE = "figures.md"
 DEFAULT_LANGUAGE = "en"
+# Version field of objects.inv; raise it when figure ids or page names change.
+INVENTORY_VERSION = "1"
 
 # Macros a page may call, each a method of figures.html.Renderer.
 PAGE_MACROS = (
     "figure", "figure_card", "quote", "claim", "claim_card", "published",
     "period", "period_start", "period_end", "citation", "title",
-    "key_figures", "figure_table", "theme_link", "person",
+    "key_figures", "figure_table", "theme_link", "person", "downloads",
 )
 
 
@@ -53,17 +60,45 @@ def define_env(env) -> None:
     except FigureDataError as error:
         raise PluginError(f"Figure data error: {error}") from None
     env.variables["dataset"] = dataset
+    urls = _site_urls(env.conf)
 
-    def renderer() -> Renderer:
+    def renderer() -> ReferenceRenderer:
         page = env.page
-        return Renderer(dataset, _language(page), Links(
+        return ReferenceRenderer(dataset, _language(page), Links(
             figure=lambda figure_id: _href(page, REFERENCE_PAGE) + "#" + figure_id,
             page=lambda src_path: _href(page, src_path),
+            file=lambda path: get_relative_url(path, page.url),
+            absolute_figure=urls.figure,
         ))
 
     for name in PAGE_MACROS:
         env.macro(_located(env, name, lambda *args, _name=name, **kwargs:
                            getattr(renderer(), _name)(*args, **kwargs)), name)
+
+    @env.macro
+    def dataset_jsonld() -> str:
+        """schema.org Dataset metadata, for the reference page's body."""
+        document = dataset_jsonld_text(dataset, urls, env.conf["site_name"], env.conf["site_description"])
+        return f'<script type="application/ld+json">{document}</script>'
+
+
+def on_post_build(env) -> None:
+    """Write the exports and the inventory at the site root."""
+    dataset = env.variables["dataset"]
+    urls = _site_urls(env.conf)
+    site_dir = Path(env.conf["site_dir"])
+    exports = {
+        JSON_PATH: figures_json(dataset, urls),
+        CSV_PATH: figures_csv(dataset, urls),
+        DATAPACKAGE_PATH: datapackage(dataset, urls, env.conf["site_name"]),
+    }
+    for path, content in exports.items():
+        # newline="" keeps the CSV's CRLF line ends as RFC 4180 wants them.
+        with open(site_dir / path, "w", encoding="utf-8", newline="") as file:
+            file.write(content)
+    pages = [(src.removesuffix(".md"), page_path(src), title) for title, src in _nav_pages(env.conf["nav"])]
+    (site_dir / INVENTORY_PATH).write_bytes(
+        inventory(dataset, env.conf["site_name"], INVENTORY_VERSION, page_path(REFERENCE_PAGE), pages))
 
 
 def on_pre_page_macros(env) -> None:
@@ -137,6 +172,21 @@ def _language(page) -> str:
 
 def _href(page, src_path: str) -> str:
     """Relative address from `page` to the page built from `src_path`."""
-    target = src_path.removesuffix(".md")
-    target = "" if target == "index" else target + "/"
-    return get_relative_url(target, page.url) if target else get_relative_url(".", page.url)
+    return get_relative_url(page_path(src_path) or ".", page.url)
+
+
+def _site_urls(config) -> SiteUrls:
+    base = config["site_url"] or "/"
+    return SiteUrls(base=base if base.endswith("/") else base + "/", reference_page=page_path(REFERENCE_PAGE))
+
+
+def _nav_pages(nav) -> list[tuple[str, str]]:
+    """(title, source path) of every page in the nav, in order."""
+    pages = []
+    for entry in nav:
+        for title, target in entry.items():
+            if isinstance(target, list):
+                pages.extend(_nav_pages(target))
+            else:
+                pages.append((title, target))
+    return pages

@@ -31,12 +31,14 @@ def text(value: object) -> Markup:
 
 @dataclass(frozen=True)
 class Links:
-    """Addresses relative to the page being rendered, supplied by the site
-    generator: `figure(id)` is the figure's row in the reference table,
-    `page(path)` a page given by its source path ("enforcement.md")."""
+    """Addresses supplied by the site generator, relative to the page being
+    rendered unless said otherwise: `figure(id)` is the figure's row in the
+    reference table, `page(path)` a page by its source path ("enforcement.md")."""
 
     figure: Callable[[str], str]
     page: Callable[[str], str]
+    file: Callable[[str], str]             # a file at the site root, e.g. "figures.csv"
+    absolute_figure: Callable[[str], str]  # the figure's row, as an absolute URL
 
 
 class Renderer:
@@ -87,35 +89,6 @@ class Renderer:
             t_said=w["stated_by"], speaker=self.speaker(figure.quote),
             quote=self._blockquote(figure.quote),
         )
-
-    def key_figures(self) -> Markup:
-        """Every figure at a glance, each with its theme page."""
-        items = [
-            Markup('<li data-figure="{id}"><a class="key-figures__value" href="{href}">{value}</a>'
-                   '<span class="key-figures__label" data-figure="{id}:label">{label}</span>'
-                   "{theme}</li>").format(
-                id=f.id, href=text(self.links.figure(f.id)), value=self.value(f),
-                label=text(f.label(self.language)), theme=self.theme_link(f.theme.id))
-            for f in self.data.figures.values()
-        ]
-        return Markup('<ul class="key-figures">{}</ul>').format(Markup("").join(items))
-
-    def figure_table(self) -> Markup:
-        """The reference table: one row per figure, anchored by its id."""
-        w = self.words
-        head = Markup("").join(Markup('<th scope="col">{}</th>').format(w[k]) for k in
-                               ("figure", "value", "unit", "period", "stated_by", "theme"))
-        rows = [
-            Markup('<tr id="{id}" data-figure="{id}"><th scope="row" data-figure="{id}:label">{label}</th>'
-                   '<td>{value}</td><td data-figure="{id}:unit">{unit}</td><td>{period}</td>'
-                   "<td>{speaker}</td><td>{theme}</td></tr>").format(
-                id=f.id, label=text(f.label(self.language)), value=self.value(f),
-                unit=text(f.unit(self.language)), period=self.period(f.period.id),
-                speaker=self.speaker(f.quote), theme=self.theme_link(f.theme.id))
-            for f in self.data.figures.values()
-        ]
-        return Markup('<table class="figure-table"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(
-            head, Markup("").join(rows))
 
     def theme_link(self, theme_id: str) -> Markup:
         theme = self.data.theme(theme_id)

@@ -1,0 +1,73 @@
+"""Citations of the source, as plain text, holding only what the source states."""
+
+from __future__ import annotations
+
+import re
+
+from babel.lists import format_list
+
+from .formatting import Formatter
+from .messages import MESSAGES
+from .model import Dataset, Figure
+
+BIBLIOGRAPHIC_FIELDS = ("author", "publisher", "url")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def not_stated(dataset: Dataset) -> list[str]:
+    """The bibliographic fields the source leaves blank."""
+    return [name for name in BIBLIOGRAPHIC_FIELDS if getattr(dataset.source, name) is None]
+
+
+def short_citation(dataset: Dataset, figure: Figure, language: str = "en") -> str:
+    """For running text: who said it, where, when."""
+    words, source = MESSAGES[language], dataset.source
+    date = Formatter(language).date(source.date_published)
+    if figure.quote.speaker is None:
+        return words["short_citation_unattributed"].format(title=source.title, date=date)
+    return words["short_citation"].format(speaker=figure.quote.speaker.name, title=source.title, date=date)
+
+
+def full_citation(dataset: Dataset, figure: Figure, figure_url: str, language: str = "en") -> str:
+    """For a bibliography: the source, what it leaves unstated, the figure and its address here."""
+    words, fmt, source = MESSAGES[language], Formatter(language), dataset.source
+    speaker = (f"{figure.quote.speaker.name}, {figure.quote.speaker.role(language)}"
+               if figure.quote.speaker else words["unattributed"])
+    missing = format_list([words["fields"][name] for name in not_stated(dataset)],
+                          locale=fmt.locale) or "—"
+    return words["full_citation"].format(
+        title=source.title, kind=source.kind.capitalize(), date=fmt.date(source.date_published),
+        paragraph=fmt.number(figure.quote.paragraph), speaker=speaker, missing=missing,
+        id=figure.id, value=fmt.qualified(figure.value, figure.qualifier, figure.currency),
+        url=figure_url)
+
+
+def bibtex_key(dataset: Dataset) -> str:
+    first_word = re.sub(r"[^a-z]", "", dataset.source.title.split()[0].lower())
+    return f"{first_word}{dataset.source.date_published[:4]}"
+
+
+def bibtex(dataset: Dataset) -> str:
+    """A @misc entry: the source names no outlet, so it cannot be an @article,
+    and fields it leaves blank are left out rather than guessed."""
+    source = dataset.source
+    year, month, _ = source.date_published.split("-")
+    fields = [("title", "{" + _escape(source.title) + "}")]  # inner braces keep its capitals
+    if source.author:
+        fields.append(("author", _escape(source.author)))
+    if source.publisher:
+        fields.append(("organization", _escape(source.publisher)))
+    fields += [("year", year), ("month", _MONTHS[int(month) - 1]), ("date", source.date_published),
+               ("howpublished", _escape(source.kind.capitalize()))]
+    if source.url:
+        fields.append(("url", source.url))
+    missing = not_stated(dataset)
+    if missing:
+        fields.append(("note", "Not stated in the source: " + ", ".join(missing)))
+    # A month is a BibTeX macro (nov), written without braces.
+    lines = [f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}" for name, value in fields]
+    return f"@misc{{{bibtex_key(dataset)},\n" + ",\n".join(lines) + "\n}"
+
+
+def _escape(value: str) -> str:
+    return re.sub(r"([&%$#_{}])", r"\\\1", value)

@@ -1,0 +1,207 @@
+"""Machine-readable exports of the data: JSON, CSV (RFC 4180) and a
+Frictionless Data Package (v2) that describes both.
+
+Their column names, types and paths are a public interface: other people's
+code reads them. Add columns at the end; never rename or remove one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .citation import bibtex, full_citation, not_stated, short_citation
+from .formatting import Formatter
+from .model import ARTICLE_VOICE, Claim, Dataset, Figure
+
+JSON_PATH = "figures.json"
+CSV_PATH = "figures.csv"
+DATAPACKAGE_PATH = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Absolute addresses on the published site."""
+
+    base: str            # ends with "/"
+    reference_page: str  # path of the table of all figures, e.g. "figures/"
+
+    def figure(self, figure_id: str) -> str:
+        return f"{self.base}{self.reference_page}#{figure_id}"
+
+    def page(self, path: str) -> str:
+        return self.base + path
+
+    def file(self, path: str) -> str:
+        return self.base + path
+
+
+# (column, Table Schema type, description, extra Table Schema keys)
+CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
+    ("id", "string", "Stable figure id; also the figure's anchor on the site.",
+     {"constraints": {"required": True, "unique": True, "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}}),
+    ("label", "string", "What the figure counts, in the site's words (English).", {}),
+    ("value", "integer", "The number as the source states it, in full.",
+     {"constraints": {"required": True, "minimum": 0}}),
+    ("unit", "string", "What is counted (English).", {}),
+    ("currency", "string", "ISO 4217 code when the value is money; empty otherwise.", {}),
+    ("qualifier", "string", "as-stated, more-than or as-much-as, as the source words it.",
+     {"constraints": {"required": True, "enum": ["as-stated", "more-than", "as-much-as"]}}),
+    ("qualified_value", "string", "The value with its qualifier, as the site shows it in English.", {}),
+    ("period_id", "string", "Id of the period the figure covers.", {}),
+    ("period_wording", "string", "The source's own words for the period.", {}),
+    ("period_start", "string", "First day or year covered (ISO 8601), empty if not stated.", {}),
+    ("period_end", "string", "Last day covered (ISO 8601), empty for a yearly rate.", {}),
+    ("period_recurrence", "string", "'yearly' for a rate per year; empty otherwise.", {}),
+    ("period_inferred", "string", "Bounds inferred from the article's date rather than read in it, space-separated.", {}),
+    ("stated_by", "string", "Speaker id, or 'article' when the article states it in its own voice.", {}),
+    ("stated_by_name", "string", "The speaker's name as the source gives it; empty for the article's own voice.", {}),
+    ("stated_by_role", "string", "The speaker's title as the source gives it.", {}),
+    ("quote", "string", "The verbatim sentence of the source that states the figure.", {}),
+    ("quote_paragraph", "integer", "Paragraph of the source's body holding the quote, from 1.", {}),
+    ("theme", "string", "Id of the theme page that presents the figure.", {}),
+    ("theme_url", "string", "Absolute address of that theme page.", {"format": "uri"}),
+    ("url", "string", "Absolute address of the figure's row in the table of all figures.", {"format": "uri"}),
+    ("citation", "string", "A full citation of the figure and its source.", {}),
+]
+
+
+def figure_record(dataset: Dataset, figure: Figure, urls: SiteUrls) -> dict[str, Any]:
+    period, speaker = figure.period, figure.quote.speaker
+    return {
+        "id": figure.id,
+        "label": figure.label("en"),
+        "value": figure.value,
+        "unit": figure.unit("en"),
+        "currency": figure.currency,
+        "qualifier": figure.qualifier,
+        "qualified_value": Formatter("en").qualified(figure.value, figure.qualifier, figure.currency),
+        "period": {
+            "id": period.id, "wording": period.wording, "start": period.start, "end": period.end,
+            "recurrence": period.recurrence,
+            "inferred": [bound for bound in ("start", "end") if bound in period.inferred],
+        },
+        "stated_by": {
+            "id": speaker.id if speaker else ARTICLE_VOICE,
+            "name": speaker.name if speaker else None,
+            "role": speaker.role("en") if speaker else None,
+        },
+        "quote": figure.quote.text,
+        "quote_paragraph": figure.quote.paragraph,
+        "theme": figure.theme.id,
+        "theme_url": urls.page(page_path(figure.theme.page)),
+        "url": urls.figure(figure.id),
+        "citation": {
+            "short": short_citation(dataset, figure),
+            "full": full_citation(dataset, figure, urls.figure(figure.id)),
+        },
+    }
+
+
+def claim_record(claim: Claim, urls: SiteUrls) -> dict[str, Any]:
+    speaker = claim.quote.speaker
+    return {
+        "id": claim.id,
+        "label": claim.label("en"),
+        "excerpt": claim.excerpt,
+        "quote": claim.quote.text,
+        "quote_paragraph": claim.quote.paragraph,
+        "stated_by": speaker.id if speaker else ARTICLE_VOICE,
+        "theme": claim.theme.id,
+        "theme_url": urls.page(page_path(claim.theme.page)),
+    }
+
+
+def source_record(dataset: Dataset) -> dict[str, Any]:
+    source = dataset.source
+    return {
+        "title": source.title, "kind": source.kind, "date_published": source.date_published,
+        "language": source.language, "author": source.author, "publisher": source.publisher,
+        "url": source.url, "not_stated": not_stated(dataset), "bibtex": bibtex(dataset),
+    }
+
+
+def figures_json(dataset: Dataset, urls: SiteUrls) -> str:
+    document = {
+        "source": source_record(dataset),
+        "figures": [figure_record(dataset, f, urls) for f in dataset.figures.values()],
+        "claims": [claim_record(c, urls) for c in dataset.claims.values()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def figures_csv(dataset: Dataset, urls: SiteUrls) -> str:
+    """One row per figure; CRLF line ends and minimal quoting, as RFC 4180 says."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(name for name, *_ in CSV_COLUMNS)
+    for figure in dataset.figures.values():
+        writer.writerow(_csv_row(figure_record(dataset, figure, urls)))
+    return buffer.getvalue()
+
+
+def _csv_row(record: dict[str, Any]) -> list[str]:
+    period, speaker = record["period"], record["stated_by"]
+    flat = {
+        **{k: record[k] for k in ("id", "label", "value", "unit", "currency", "qualifier",
+                                  "qualified_value", "quote", "quote_paragraph", "theme",
+                                  "theme_url", "url")},
+        "period_id": period["id"], "period_wording": period["wording"],
+        "period_start": period["start"], "period_end": period["end"],
+        "period_recurrence": period["recurrence"], "period_inferred": " ".join(period["inferred"]),
+        "stated_by": speaker["id"], "stated_by_name": speaker["name"], "stated_by_role": speaker["role"],
+        "citation": record["citation"]["full"],
+    }
+    return ["" if flat[name] is None else str(flat[name]) for name, *_ in CSV_COLUMNS]
+
+
+def datapackage(dataset: Dataset, urls: SiteUrls, title: str) -> str:
+    source = dataset.source
+    fields = [{"name": name, "type": kind, "description": description, **extra}
+              for name, kind, description, extra in CSV_COLUMNS]
+    descriptor = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "morocco-smuggling-trafficking-figures",
+        "title": title,
+        "description": (f"The figures reported by one news article, “{source.title}” "
+                        f"({source.date_published}), each with its qualifier, period, speaker "
+                        "and verbatim source sentence. Official statements as reported; "
+                        "not independently verified."),
+        "homepage": urls.base,
+        "sources": [{"title": source.title}],
+        "resources": [
+            {
+                "name": "figures",
+                "path": CSV_PATH,
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
+                            "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"',
+                            "doubleQuote": True, "header": True},
+                "schema": {"$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+                           "fields": fields, "primaryKey": ["id"]},
+            },
+            {
+                "name": "figures-json",
+                "path": JSON_PATH,
+                "type": "json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": "The same figures with nested periods, speakers and citations, plus the source record and the non-numeric claims.",
+            },
+        ],
+    }
+    return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+
+
+def page_path(src_path: str) -> str:
+    """Site-relative URL of a page from its source path, with directory URLs:
+    "enforcement.md" -> "enforcement/", "index.md" -> ""."""
+    stem = src_path.removesuffix(".md")
+    return "" if stem == "index" else f"{stem}/"

@@ -1,0 +1,39 @@
+"""schema.org `Dataset` metadata for search engines and data catalogues."""
+
+from __future__ import annotations
+
+import json
+
+from .exports import CSV_PATH, JSON_PATH, SiteUrls
+from .model import Dataset
+
+
+def dataset_jsonld(dataset: Dataset, urls: SiteUrls, name: str, description: str) -> str:
+    source = dataset.source
+    ends = sorted(p.end for p in dataset.periods.values() if p.end)
+    starts = [p.start for p in dataset.periods.values() if p.end]
+    # Some periods have no stated start, so the coverage is open at the start.
+    temporal = f"{'..' if None in starts else min(starts)}/{ends[-1]}"
+    citation = {"@type": "NewsArticle", "headline": source.title, "datePublished": source.date_published,
+                "inLanguage": source.language}
+    if source.url:
+        citation["url"] = source.url
+    document = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": name,
+        "description": description,
+        "url": urls.figure("").rstrip("#"),
+        "temporalCoverage": temporal,
+        "spatialCoverage": {"@type": "Place", "name": "Morocco"},
+        "inLanguage": "en",
+        "isBasedOn": citation,
+        "citation": citation,
+        "variableMeasured": [f.label("en") for f in dataset.figures.values()],
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.file(CSV_PATH)},
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": urls.file(JSON_PATH)},
+        ],
+    }
+    # "</" cannot appear inside a <script> element.
+    return json.dumps(document, ensure_ascii=False, indent=2).replace("</", "<\\/")

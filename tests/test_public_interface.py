@@ -1,0 +1,238 @@
+"""The site's addresses, anchors and exports are a public interface: other
+sites link to them and other people's code reads them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import zlib
+from xml.etree import ElementTree
+
+import pytest
+import sphobjinv as soi
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT, build
+from figures import load_dataset
+from site_addresses import problem_with, site_relative
+
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
+PUBLIC_URLS = [line.strip() for line in (PROJECT / "tests" / "public_urls.txt").read_text().splitlines()
+               if line.strip() and not line.startswith("#")]
+DATASET = load_dataset(PROJECT / "data/figures.yml", PROJECT / "data/figures.schema.json")
+
+
+def test_every_public_address_resolves(site):
+    assert [p for p in (problem_with(site, url) for url in PUBLIC_URLS) if p] == []
+
+
+def test_every_page_and_figure_is_listed_as_public(site, pages):
+    listed = set(PUBLIC_URLS)
+    for name in pages:
+        if name != "404.html":
+            assert "/" + name.removesuffix("index.html") in listed, f"{name} is not in public_urls.txt"
+    for figure_id in DATASET.figures:
+        assert f"/figures/#{figure_id}" in listed
+
+
+def test_renaming_a_page_breaks_its_address_until_a_redirect_keeps_it(project_copy, tmp_path):
+    for path in [project_copy / "mkdocs.yml", *(project_copy / "docs").glob("*.md")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("source-and-method.md", "method.md"),
+                        encoding="utf-8")
+    (project_copy / "docs/source-and-method.md").rename(project_copy / "docs/method.md")
+    assert build(project_copy, tmp_path / "renamed").returncode == 0
+    assert problem_with(tmp_path / "renamed", "/source-and-method/#the-source") is not None
+
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "redirect_maps: {}", "redirect_maps:\n        source-and-method.md: method.md"), encoding="utf-8")
+    assert build(project_copy, tmp_path / "redirected").returncode == 0
+    assert problem_with(tmp_path / "redirected", "/source-and-method/#the-source") is None
+
+
+# -- the reference page --------------------------------------------------------
+
+def test_each_figure_has_exactly_one_anchor_on_the_reference_page(pages):
+    reference = pages["figures/index.html"]
+    for figure_id in DATASET.figures:
+        assert len(reference.find_all(id=figure_id)) == 1
+
+
+def test_every_figure_on_every_page_links_to_its_row(pages):
+    # A figure's value is a <data> element; each one must sit in a link to its row.
+    checked = 0
+    for name, soup in pages.items():
+        for value in soup.find_all("data"):
+            figure_id = value.find_parent(attrs={"data-figure": True})["data-figure"]
+            link = value.find_parent("a")
+            if name == "figures/index.html" and link is None:
+                continue  # the row itself
+            assert link is not None, f"{name}: {figure_id} is not linked"
+            assert link["href"].endswith(f"figures/#{figure_id}"), f"{name}: {figure_id} links to {link['href']}"
+            checked += 1
+    assert checked > len(DATASET.figures) * 2
+
+
+def test_each_row_offers_quote_and_citations(pages):
+    reference = pages["figures/index.html"]
+    figure = DATASET.figure("people-regularised")
+    details = reference.select_one('tr[data-figure="people-regularised:cite"] details')
+    assert details.blockquote.get_text() == f"“{figure.quote.text}”"
+    short, full, bibtex = (code.get_text() for code in details.select("pre code"))
+    assert short == ("Khaled Zerouali, quoted in “Dismantling Human Traffickers: Morocco Paves the Way "
+                     "for Immigrant Well-Being”, 16 November 2017")
+    assert full.endswith(f"Figure people-regularised: more than 23,000. {SITE_URL}figures/#people-regularised")
+    assert "Not stated in the source: author, publisher and web address." in full
+    assert bibtex == (
+        "@misc{dismantling2017,\n"
+        "  title = {{Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being}},\n"
+        "  year = {2017},\n"
+        "  month = nov,\n"
+        "  date = {2017-11-16},\n"
+        "  howpublished = {News article},\n"
+        "  note = {Not stated in the source: author, publisher, url}\n"
+        "}")
+
+
+def test_bibtex_invents_no_author_publisher_or_address(pages):
+    bibtex = pages["figures/index.html"].select("tr.figure-table__cite pre code")[2].get_text()
+    assert not re.search(r"^\s*(author|publisher|organization|journal|url|address)\s*=", bibtex, re.M)
+
+
+# -- exports -------------------------------------------------------------------
+
+def test_json_export(site):
+    document = json.loads((site / "figures.json").read_text(encoding="utf-8"))
+    records = {r["id"]: r for r in document["figures"]}
+    assert set(records) == set(DATASET.figures)
+    for figure_id, record in records.items():
+        figure = DATASET.figure(figure_id)
+        assert (record["value"], record["qualifier"], record["quote"], record["theme"]) == (
+            figure.value, figure.qualifier, figure.quote.text, figure.theme.id)
+        for key in ("id", "value", "unit", "qualifier", "period", "stated_by", "quote", "theme", "url"):
+            assert record[key] not in (None, ""), f"{figure_id}.{key}"
+    assert records["people-regularised"]["url"] == f"{SITE_URL}figures/#people-regularised"
+    assert records["people-regularised"]["qualified_value"] == "more than 23,000"
+    assert records["extremist-trafficking-earnings"]["period"]["recurrence"] == "yearly"
+    assert document["source"]["author"] is None and document["source"]["not_stated"] == ["author", "publisher", "url"]
+
+
+def test_csv_export_is_rfc_4180_utf8(site):
+    raw = (site / "figures.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+    text = raw.decode("utf-8")
+    assert text.count("\r\n") >= len(DATASET.figures) + 1 and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [r["id"] for r in rows] == list(DATASET.figures)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["people-regularised"]["value"] == "23000"
+    assert by_id["extremist-trafficking-earnings"]["qualified_value"] == "as much as US$175 million"
+    assert by_id["networks-dismantled"]["period_inferred"] == "start end"
+
+
+def test_datapackage_is_valid_frictionless(site):
+    from frictionless import validate
+    report = validate(site / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])
+
+
+def test_frictionless_would_catch_a_broken_csv(site, tmp_path):
+    from frictionless import validate
+    for name in ("datapackage.json", "figures.json"):
+        (tmp_path / name).write_bytes((site / name).read_bytes())
+    broken = (site / "figures.csv").read_text(encoding="utf-8").replace(",23000,", ",many,")
+    (tmp_path / "figures.csv").write_text(broken, encoding="utf-8", newline="")
+    report = validate(tmp_path / "datapackage.json")
+    assert not report.valid
+    assert "type-error" in {error for error, *_ in report.flatten(["type"])}
+
+
+def test_every_exported_link_points_at_an_existing_anchor(site, pages):
+    document = json.loads((site / "figures.json").read_text(encoding="utf-8"))
+    urls = [r["url"] for r in document["figures"]] + [r["theme_url"] for r in document["figures"]]
+    urls += [r["theme_url"] for r in document["claims"]]
+    urls += [row["url"] for row in csv.DictReader(io.StringIO((site / "figures.csv").read_text(), newline=""))]
+    jsonld = json.loads(pages["figures/index.html"].find("script", type="application/ld+json").string)
+    urls += [d["contentUrl"] for d in jsonld["distribution"]] + [jsonld["url"]]
+    inventory = soi.Inventory(site / "objects.inv")
+    urls += [SITE_URL + obj.uri_expanded for obj in inventory.objects]
+    assert [p for p in (problem_with(site, site_relative(u, SITE_URL)) for u in urls) if p] == []
+
+
+# -- objects.inv ---------------------------------------------------------------
+
+def test_inventory_has_a_label_per_figure_and_a_doc_per_page(site):
+    inventory = soi.Inventory(site / "objects.inv")
+    labels = {o.name: o for o in inventory.objects if (o.domain, o.role) == ("std", "label")}
+    docs = {o.name: o.uri for o in inventory.objects if (o.domain, o.role) == ("std", "doc")}
+    assert set(labels) == set(DATASET.figures)
+    assert labels["people-regularised"].uri_expanded == "figures/#people-regularised"
+    assert labels["people-regularised"].dispname == "People given legal stay: more than 23,000"
+    assert docs == {"index": "", "enforcement": "enforcement/", "regularisation": "regularisation/",
+                    "returns": "returns/", "sahel": "sahel/", "algerian-border": "algerian-border/",
+                    "figures": "figures/", "source-and-method": "source-and-method/"}
+    assert (site / "objects.inv").read_bytes().startswith(b"# Sphinx inventory version 2\n")
+
+
+def test_a_sphinx_project_resolves_a_figure_through_intersphinx(site, tmp_path):
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx"]\n'
+        f'intersphinx_mapping = {{"morocco": ("https://example.org/morocco/", {str(site / "objects.inv")!r})}}\n')
+    (tmp_path / "index.rst").write_text(
+        "Client\n======\n\nSee :ref:`morocco:people-regularised` and :doc:`morocco:returns`.\n")
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(tmp_path),
+                             str(tmp_path / "_build")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    html = BeautifulSoup((tmp_path / "_build/index.html").read_text(), "html.parser")
+    links = {a["href"]: a.get_text() for a in html.select("a.reference.external")}
+    assert links == {"https://example.org/morocco/figures/#people-regularised":
+                     "People given legal stay: more than 23,000",
+                     "https://example.org/morocco/returns/": "Voluntary returns"}
+
+
+def test_sphinx_fails_on_an_unknown_figure(site, tmp_path):
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx"]\n'
+        f'intersphinx_mapping = {{"morocco": ("https://example.org/morocco/", {str(site / "objects.inv")!r})}}\n')
+    (tmp_path / "index.rst").write_text("Client\n======\n\nSee :ref:`morocco:people-regularized`.\n")
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(tmp_path),
+                             str(tmp_path / "_build")], capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+
+
+# -- page metadata -------------------------------------------------------------
+
+def test_jsonld_dataset(pages):
+    script = pages["figures/index.html"].find("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@type"] == "Dataset"
+    assert data["temporalCoverage"] == "../2017-11-16"
+    assert data["spatialCoverage"]["name"] == "Morocco"
+    assert data["citation"] == {"@type": "NewsArticle", "headline": DATASET.source.title,
+                                "datePublished": "2017-11-16", "inLanguage": "en"}
+    assert {d["contentUrl"] for d in data["distribution"]} == {f"{SITE_URL}figures.csv", f"{SITE_URL}figures.json"}
+    assert data["name"] and data["description"]
+
+
+def test_canonical_urls_and_descriptions(pages):
+    descriptions = {}
+    for name, soup in pages.items():
+        if name == "404.html":
+            continue
+        canonical = soup.find("link", rel="canonical")["href"]
+        assert canonical == SITE_URL + name.removesuffix("index.html")
+        descriptions[name] = soup.find("meta", attrs={"name": "description"})["content"]
+    assert len(set(descriptions.values())) == len(descriptions), "each page needs its own description"
+
+
+def test_sitemap_lists_exactly_the_pages(site, pages):
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    sitemap = ElementTree.parse(site / "sitemap.xml")
+    listed = sorted(loc.text for loc in sitemap.iterfind("s:url/s:loc", namespace))
+    expected = sorted(SITE_URL + name.removesuffix("index.html") for name in pages if name != "404.html")
+    assert listed == expected
+    assert zlib.decompress((site / "sitemap.xml.gz").read_bytes(), 31).decode() == (site / "sitemap.xml").read_text()
