@@ -24,13 +24,13 @@ PROJECT_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 from figures import FigureDataError, load_dataset  # noqa: E402
+from figures.components import Components  # noqa: E402
 from figures.errors import closest  # noqa: E402
 from figures.exports import (  # noqa: E402
     CSV_PATH, DATAPACKAGE_PATH, JSON_PATH, SiteUrls, datapackage, figures_csv, figures_json, page_path)
 from figures.html import Links  # noqa: E402
 from figures.inventory import INVENTORY_PATH, inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
-from figures.reference import ReferenceRenderer  # noqa: E402
 
 DATA_FILE = Path("data/figures.yml")
 SCHEMA_FILE = Path("data/figures.schema.json")
@@ -44,6 +44,7 @@ PAGE_MACROS = (
     "figure", "figure_card", "quote", "claim", "claim_card", "published",
     "period", "period_start", "period_end", "citation", "title",
     "key_figures", "figure_table", "theme_link", "person", "downloads",
+    "people_chart", "timeline_chart",
 )
 
 
@@ -62,9 +63,9 @@ def define_env(env) -> None:
     env.variables["dataset"] = dataset
     urls = _site_urls(env.conf)
 
-    def renderer() -> ReferenceRenderer:
+    def renderer() -> Components:
         page = env.page
-        return ReferenceRenderer(dataset, _language(page), Links(
+        return Components(dataset, _language(page), Links(
             figure=lambda figure_id: _href(page, REFERENCE_PAGE) + "#" + figure_id,
             page=lambda src_path: _href(page, src_path),
             file=lambda path: get_relative_url(path, page.url),

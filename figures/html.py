@@ -50,6 +50,7 @@ class Renderer:
         self.fmt = Formatter(language)
         self.words = MESSAGES[language]
         self.links = links
+        self.direction = "ltr"  # of the site language; Arabic will be "rtl"
 
     # -- numbers -----------------------------------------------------------
 

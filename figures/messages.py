@@ -23,6 +23,15 @@ MESSAGES = {
         "tooltip": "“{quote}” ({who}). {source}",
         "figure_link": "See this figure in the reference table",
         "all_figures": "All figures",
+        "until_open": "up to {end}, start not stated",
+        "chart_table": "The chart’s data as a table",
+        "chart_point": "{label}: {value}, {period}.",
+        "chart_people_title": "Figures that count people, on one scale",
+        "chart_people_caveat": ("The periods differ, so the bars show sizes side by side, not a comparison "
+                                "over the same time. A chevron marks a figure given as “more than”."),
+        "chart_timeline_title": "The periods the figures cover",
+        "chart_timeline_caveat": ("A dashed bar is a period whose start the article does not state. "
+                                  "The yearly earnings figure has no period and is not shown."),
         "anchor_link": "Link to this row",
         "quote_and_citations": "Quote and citations",
         "short_citation_label": "Short citation",

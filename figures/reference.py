@@ -48,7 +48,9 @@ class ReferenceRenderer(Renderer):
             '<td data-label="{t_unit}" data-figure="{id}:unit">{unit}</td>'
             '<td data-label="{t_period}">{period}</td>'
             '<td data-label="{t_said}">{speaker}</td><td data-label="{t_theme}">{theme}</td></tr>'
-            '<tr class="figure-table__cite" data-figure="{id}:cite"><td colspan="{width}">'
+            # data-search-exclude: the citations repeat the row, and would
+            # triple the search index that every first view downloads.
+            '<tr class="figure-table__cite" data-figure="{id}:cite" data-search-exclude><td colspan="{width}">'
             "<details><summary>{t_summary}</summary>{quote}"
             "<dl>"
             "<dt>{t_short}</dt><dd><pre><code>{short}</code></pre></dd>"

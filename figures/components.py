@@ -1,0 +1,9 @@
+"""Every component a page can use, in one renderer."""
+
+from .charts import ChartRenderer
+from .reference import ReferenceRenderer
+
+
+class Components(ChartRenderer, ReferenceRenderer):
+    """Inline figures, cards and quotes (Renderer), the key figures and the
+    reference table (ReferenceRenderer), and the charts (ChartRenderer)."""
