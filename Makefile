@@ -10,7 +10,11 @@ PIP    := $(PYTHON) -m pip install --quiet --disable-pip-version-check -c requir
 # Material prints a long notice about MkDocs 2.0 on every run.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+# The browser tests drive Debian's Chromium (Playwright cannot download its
+# own browser here). Installing it needs root, or sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test bench clean chromium
 
 serve: $(VENV)/.site-installed
 	$(VENV)/bin/mkdocs serve
@@ -18,11 +22,14 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed chromium
 	$(PYTHON) -m pytest
 
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed chromium
 	$(PYTHON) benchmarks/bench.py
+
+chromium:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 $(VENV)/.site-installed: requirements/site.txt requirements/constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)

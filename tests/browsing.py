@@ -1,0 +1,85 @@
+"""Serve a built site the way GitHub Pages serves a project (under
+/<repository>/), drive Debian's Chromium with Playwright, and weigh what a
+page view transfers. Shared by the browser tests and the benchmark."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT = Path(__file__).resolve().parents[1]
+SUB_PATH = "/morocco-figures/"  # as https://<owner>.github.io/morocco-figures/
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium calls Google's servers on
+# start, which this machine refuses; a fresh profile keeps runs independent.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+GZIP_LEVEL = 6  # what web servers commonly use; level 9 would flatter the figures
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def served_site(root: Path, port: int = 0):
+    """Serve `root` on 127.0.0.1; yields the origin, e.g. http://127.0.0.1:41234."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build_under_sub_path(root: Path, origin: str) -> Path:
+    """Build the site into root/<sub path>, with site_url matching the server."""
+    site_dir = root / SUB_PATH.strip("/")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": origin + SUB_PATH}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                   cwd=PROJECT, env=env, check=True, capture_output=True)
+    return site_dir
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def file_for_url(site_dir: Path, url: str) -> Path:
+    path = urlsplit(url).path
+    assert path.startswith(SUB_PATH), f"{url} is outside the site"
+    relative = path[len(SUB_PATH):]
+    if relative == "" or relative.endswith("/"):
+        relative += "index.html"
+    return site_dir / relative
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def transferred(site_dir: Path, urls: list[str]) -> int:
+    """Gzip bytes of the files behind `urls`: what a server compressing its
+    responses sends. Bytes, not times, so the figure is stable."""
+    return sum(gzip_size(file_for_url(site_dir, url)) for url in dict.fromkeys(urls))
+
+
+def chromium_available() -> bool:
+    return CHROMIUM.exists() or shutil.which("chromium") is not None
+
+
+PAGES = [""] + sorted(
+    p.stem + "/" for p in (PROJECT / "docs").glob("*.md") if p.stem != "index")
