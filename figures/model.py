@@ -31,7 +31,7 @@ class Localized:
 @dataclass(frozen=True)
 class Source:
     title: str
-    kind: str
+    kind: Localized
     date_published: str
     language: str
     author: str | None
@@ -67,6 +67,7 @@ class Period:
 class Quote:
     id: str
     text: str
+    translation: Localized  # ours, in each language but English
     speaker: Speaker | None  # None: the article's own voice
     paragraph: int
 
@@ -90,6 +91,7 @@ class Claim:
     label: Localized
     quote: Quote
     excerpt: str
+    excerpt_translation: Localized
     theme: Theme
 
 
@@ -152,7 +154,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
                 line=document.line_of(key), key=key,
                 expected="a quote that states, word for word, what it is cited for")
 
-    source = Source(**data["source"])
+    source = Source(**{**data["source"], "kind": _localized(data["source"]["kind"])})
     speakers = {sid: Speaker(sid, s["name"], _localized(s["role"])) for sid, s in data["speakers"].items()}
     themes = {tid: Theme(tid, _localized(t["title"]), t["page"]) for tid, t in data["themes"].items()}
     periods = {
@@ -169,10 +171,19 @@ def build_dataset(document: YamlDocument) -> Dataset:
 
     speakers_and_voice = {**speakers, ARTICLE_VOICE: None}
     quotes = {
-        qid: Quote(qid, q["text"], refer(speakers_and_voice, ("quotes", qid, "stated_by"), "speaker"),
-                   q["paragraph"])
+        qid: Quote(qid, q["text"], _localized({"en": q["text"], **q["translation"]}),
+                   refer(speakers_and_voice, ("quotes", qid, "stated_by"), "speaker"), q["paragraph"])
         for qid, q in data["quotes"].items()
     }
+    for qid, quote in quotes.items():
+        for language, translated in data["quotes"][qid]["translation"].items():
+            if _numbers(translated) != _numbers(quote.text):
+                raise FigureDataError(
+                    f"the {language} translation holds the numbers {sorted(_numbers(translated))}, "
+                    f"the original {sorted(_numbers(quote.text))}", file=document.file,
+                    line=document.line_of(("quotes", qid, "translation", language)),
+                    key=("quotes", qid, "translation", language),
+                    expected="a translation with the same numbers as the sentence it translates")
 
     figures = {}
     for fid, f in data["figures"].items():
@@ -196,8 +207,12 @@ def build_dataset(document: YamlDocument) -> Dataset:
     for cid, c in data["claims"].items():
         key = ("claims", cid)
         claim = Claim(cid, _localized(c["label"]), refer(quotes, key + ("quote",), "quote"),
-                      c["excerpt"], refer(themes, key + ("theme",), "theme"))
+                      c["excerpt"], _localized({"en": c["excerpt"], **c["excerpt_translation"]}),
+                      refer(themes, key + ("theme",), "theme"))
         check_contains(claim.quote.text, claim.excerpt, key + ("excerpt",), "the excerpt")
+        for language, translated in c["excerpt_translation"].items():
+            check_contains(claim.quote.translation(language), translated,
+                           key + ("excerpt_translation", language), f"its {language} translation, the excerpt")
         claims[cid] = claim
 
     return Dataset(
@@ -222,6 +237,13 @@ def _contains_number(text: str, spelling: str) -> bool:
     """True if `spelling` occurs in `text` as a whole number: "23,000" must not
     match inside "123,000" or "23,0001"."""
     return re.search(rf"(?<![\d.,]){re.escape(spelling)}(?![\d]|[.,]\d)", text) is not None
+
+
+def _numbers(text: str) -> set[int]:
+    """The numbers in a sentence, whatever its grouping: "23,000", "23 000"
+    and "23.000" are all 23000; "175 million" counts as 175."""
+    groups = re.findall(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", text)
+    return {int(re.sub(r"\D", "", group)) for group in groups}
 
 
 def _get(data: Any, key: tuple) -> Any:
