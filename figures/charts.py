@@ -127,12 +127,13 @@ class ChartRenderer(Renderer):
                 table: Markup) -> Markup:
         ids = f"chart-{name}"
         return Markup(
-            '<figure class="chart" data-figure="chart:{name}">'
+            # Out of the search index: the key figures already say it in words.
+            '<figure class="chart" data-figure="chart:{name}" data-search-exclude>'
             '<svg class="chart__svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{ids}-title {ids}-desc"'
             ' xmlns="http://www.w3.org/2000/svg" direction="{dir}">'
             '<title id="{ids}-title">{title}</title><desc id="{ids}-desc">{desc}</desc>{body}</svg>'
             "<figcaption>{title}</figcaption>"
-            "<details data-search-exclude><summary>{t_table}</summary>{table}</details>"
+            "<details><summary>{t_table}</summary>{table}</details>"
             "</figure>"
         ).format(name=name, w=WIDTH, h=height, ids=ids, dir=self.direction, title=text(title),
                  desc=text(description), body=body, t_table=text(self.words["chart_table"]), table=table)
@@ -170,9 +171,10 @@ class ChartRenderer(Renderer):
         `length`, the left edge of a bar of that length starting there."""
         return WIDTH - offset - length if self.direction == "rtl" else offset
 
-    def _anchor(self, side: str) -> str:
-        if self.direction == "rtl":
-            return {"start": "end", "end": "start"}[side]
+    @staticmethod
+    def _anchor(side: str) -> str:
+        """The SVG carries the language's direction, so "start" is already
+        the right-hand end of a text in Arabic."""
         return side
 
 

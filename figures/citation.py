@@ -36,7 +36,7 @@ def full_citation(dataset: Dataset, figure: Figure, figure_url: str, language: s
     missing = format_list([words["fields"][name] for name in not_stated(dataset)],
                           locale=fmt.locale) or "—"
     return words["full_citation"].format(
-        title=source.title, kind=source.kind.capitalize(), date=fmt.date(source.date_published),
+        title=source.title, kind=source.kind(language).capitalize(), date=fmt.date(source.date_published),
         paragraph=fmt.number(figure.quote.paragraph), speaker=speaker, missing=missing,
         id=figure.id, value=fmt.qualified(figure.value, figure.qualifier, figure.currency),
         url=figure_url)
@@ -58,7 +58,7 @@ def bibtex(dataset: Dataset) -> str:
     if source.publisher:
         fields.append(("organization", _escape(source.publisher)))
     fields += [("year", year), ("month", _MONTHS[int(month) - 1]), ("date", source.date_published),
-               ("howpublished", _escape(source.kind.capitalize()))]
+               ("howpublished", _escape(source.kind("en").capitalize()))]
     if source.url:
         fields.append(("url", source.url))
     missing = not_stated(dataset)

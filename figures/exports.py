@@ -118,7 +118,7 @@ def claim_record(claim: Claim, urls: SiteUrls) -> dict[str, Any]:
 def source_record(dataset: Dataset) -> dict[str, Any]:
     source = dataset.source
     return {
-        "title": source.title, "kind": source.kind, "date_published": source.date_published,
+        "title": source.title, "kind": source.kind("en"), "date_published": source.date_published,
         "language": source.language, "author": source.author, "publisher": source.publisher,
         "url": source.url, "not_stated": not_stated(dataset), "bibtex": bibtex(dataset),
     }

@@ -13,10 +13,15 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-# Site language -> CLDR locale. English is en_GB: day-month-year dates
-# ("16 November 2017") and "US$", which is unambiguous for an international
-# readership, where a bare "$" is not.
-BABEL_LOCALES = {"en": "en_GB"}
+# Site language -> CLDR locale, chosen for readers in and around Morocco.
+# - en_GB: day-month-year dates ("16 November 2017") and "US$", unambiguous
+#   for an international readership, where a bare "$" is not.
+# - fr_MA: French as written in Morocco; for these figures it renders like
+#   fr ("23 000" with a narrow no-break space, "16 novembre 2017").
+# - ar_MA: Moroccan Arabic usage writes Western digits, groups them with a
+#   dot ("23.000") and names months as in Morocco ("نونبر"); generic ar
+#   would give "23,000" and "نوفمبر".
+BABEL_LOCALES = {"en": "en_GB", "fr": "fr_MA", "ar": "ar_MA"}
 
 # Numbers from a million up read better as words ("175 million") than as
 # nine digits; below that, grouped digits are what the source prints.
@@ -25,6 +30,8 @@ COMPACT_FROM = 1_000_000
 # How each qualifier wraps a formatted number. "{}" is the number.
 QUALIFIER_PATTERNS = {
     "en": {"as-stated": "{}", "more-than": "more than {}", "as-much-as": "as much as {}"},
+    "fr": {"as-stated": "{}", "more-than": "plus de {}", "as-much-as": "jusqu’à {}"},
+    "ar": {"as-stated": "{}", "more-than": "أكثر من {}", "as-much-as": "ما يصل إلى {}"},
 }
 
 # The words of each qualifier as an English source writes them: a figure's
@@ -58,6 +65,11 @@ class Formatter:
 
     def qualified(self, value: int, qualifier: str, currency: str | None = None) -> str:
         return QUALIFIER_PATTERNS[self.language][qualifier].format(self.amount(value, currency))
+
+    @property
+    def direction(self) -> str:
+        """"rtl" for a right-to-left language such as Arabic, else "ltr"."""
+        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
 
     def date(self, iso: str) -> str:
         """An ISO date or bare year, in the locale's long date format."""

@@ -50,7 +50,7 @@ class Renderer:
         self.fmt = Formatter(language)
         self.words = MESSAGES[language]
         self.links = links
-        self.direction = "ltr"  # of the site language; Arabic will be "rtl"
+        self.direction = self.fmt.direction
 
     # -- numbers -----------------------------------------------------------
 
@@ -76,7 +76,7 @@ class Renderer:
             '<figure class="fig-card" data-figure="{id}">'
             '<p class="fig-card__value"><a href="{href}" title="{link_title}">{value}</a></p>'
             '<p class="fig-card__label" data-figure="{id}:label">{label}</p>'
-            '<dl class="fig-card__facts">'
+            '<dl class="fig-card__facts" data-search-exclude>'
             "<div><dt>{t_period}</dt><dd>{period}</dd></div>"
             "<div><dt>{t_said}</dt><dd>{speaker}</dd></div>"
             "</dl>"
@@ -103,29 +103,46 @@ class Renderer:
         return self._blockquote(self.data.quote(quote_id), with_speaker=True)
 
     def claim(self, claim_id: str) -> Markup:
-        """A claim's verbatim excerpt, in running text, in quotation marks."""
+        """A claim's verbatim excerpt in running text, in quotation marks;
+        in another language than the source's, followed by our translation."""
         claim = self.data.claim(claim_id)
-        return Markup('<q class="claim" lang="{}" data-figure="claim:{}" title="{}">{}</q>').format(
-            self.data.source.language, claim.id, text(self.tooltip(claim.quote)), text(claim.excerpt))
+        quoted = Markup('<q lang="{}">{}</q>').format(self.data.source.language, text(claim.excerpt))
+        if self.translating:
+            quoted += Markup(' <span class="translation">({})</span>').format(
+                self._our_translation(claim.excerpt_translation(self.language)))
+        return Markup('<span class="claim" data-figure="claim:{}" title="{}">{}</span>').format(
+            claim.id, text(self.tooltip(claim.quote)), quoted)
 
     def claim_card(self, claim_id: str) -> Markup:
         """A claim as a block: its whole sentence, the claim's words marked."""
         claim = self.data.claim(claim_id)
         return self._blockquote(claim.quote, with_speaker=True, claim=claim)
 
+    @property
+    def translating(self) -> bool:
+        """True when pages are in another language than the quotes."""
+        return self.language != self.data.source.language
+
+    def _our_translation(self, translated: Markup | str) -> Markup:
+        return _fill(self.words["our_translation"], text=translated if isinstance(translated, Markup)
+                     else text(translated))
+
     def _blockquote(self, quote: Quote, with_speaker: bool = False, claim: Claim | None = None) -> Markup:
-        sentence = text(quote.text)
-        if claim is not None:
-            marked = Markup("<mark>{}</mark>").format(text(claim.excerpt))
-            sentence = Markup(str(sentence).replace(str(text(claim.excerpt)), str(marked), 1))
+        sentence = _marked(quote.text, claim.excerpt if claim else None)
+        translation = Markup("")
+        if self.translating:
+            translated = _marked(quote.translation(self.language),
+                                 claim.excerpt_translation(self.language) if claim else None)
+            translation = Markup('<p class="quote__translation" lang="{}">{}</p>').format(
+                self.language, self._our_translation(translated))
         caption = [self.speaker(quote)] if with_speaker else []
         caption.append(self.quote_source(quote))
         data_id = f"claim:{claim.id}" if claim else f"quote:{quote.id}"
         return Markup(
             '<figure class="quote" data-figure="{}">'
-            '<blockquote lang="{}"><p>“{}”</p></blockquote>'
+            '<blockquote lang="{}" dir="ltr"><p>“{}”</p></blockquote>{}'
             "<figcaption>{}</figcaption></figure>"
-        ).format(data_id, self.data.source.language, sentence, Markup(" — ").join(caption))
+        ).format(data_id, self.data.source.language, sentence, translation, Markup(" — ").join(caption))
 
     # -- people, dates, periods, source ------------------------------------
 
@@ -133,13 +150,13 @@ class Renderer:
         if quote.speaker is None:
             return Markup('<span data-figure="speaker:article">{}</span>').format(
                 text(self.words["article_voice"]))
-        return Markup('<span data-figure="speaker:{}">{}, {}</span>').format(
-            quote.speaker.id, text(quote.speaker.name), text(quote.speaker.role(self.language)))
+        return Markup('<span data-figure="speaker:{}">{}</span>').format(
+            quote.speaker.id, text(self._name_and_role(quote.speaker)))
 
     def person(self, speaker_id: str, with_role: bool = False) -> Markup:
         """A speaker's name (and title) in running text."""
         speaker = self.data.speaker(speaker_id)
-        shown = f"{speaker.name}, {speaker.role(self.language)}" if with_role else speaker.name
+        shown = self._name_and_role(speaker) if with_role else speaker.name
         return Markup('<span data-figure="speaker:{}">{}</span>').format(speaker.id, text(shown))
 
     def date(self, iso: str, data_id: str) -> Markup:
@@ -167,22 +184,25 @@ class Renderer:
             span = _fill(w["span"], start=self.period_start(period.id), end=self.period_end(period.id))
         else:
             span = _fill(w["until"], end=self.period_end(period.id))
-        notes = [text(w["source_wording"].format(wording=period.wording))]
+        # <bdi>: the source's English words keep their order inside Arabic text.
+        wording = Markup('<bdi lang="{}">{}</bdi>').format(self.data.source.language, text(period.wording))
+        notes = [_fill(w["source_wording"], wording=wording)]
         inferred = _inferred_note(period)
         if inferred:
             notes.append(text(w[inferred]))
         return Markup('<span class="period" data-figure="period:{}">{} ({})</span>').format(
-            period.id, span, Markup("; ").join(notes))
+            period.id, span, Markup(text(w["separator"])).join(notes))
 
     def title(self) -> Markup:
-        return Markup('<cite data-figure="source:title">“{}”</cite>').format(text(self.data.source.title))
+        return Markup('<cite data-figure="source:title"><bdi lang="{}">“{}”</bdi></cite>').format(
+            self.data.source.language, text(self.data.source.title))
 
     def citation(self) -> Markup:
         """A short citation of the source, saying what it does not state."""
         source = self.data.source
         return Markup('<span class="citation">{}</span>').format(_fill(
             self.words["citation"], title=self.title(),
-            kind=Markup('<span data-figure="source:kind">{}</span>').format(text(source.kind)),
+            kind=Markup('<span data-figure="source:kind">{}</span>').format(text(source.kind(self.language))),
             date=self.published(), not_stated=text(self.words["not_stated"])))
 
     def quote_source(self, quote: Quote) -> Markup:
@@ -194,11 +214,16 @@ class Renderer:
     def tooltip(self, quote: Quote) -> str:
         """Plain text for a `title` attribute: quote, speaker, source."""
         source = self.data.source
-        who = (f"{quote.speaker.name}, {quote.speaker.role(self.language)}" if quote.speaker
-               else self.words["article_voice"])
-        return self.words["tooltip"].format(
+        who = self._name_and_role(quote.speaker) if quote.speaker else self.words["article_voice"]
+        tip = self.words["tooltip"].format(
             quote=quote.text, who=who,
             source=f"{source.title}, {self.fmt.date(source.date_published)}")
+        if self.translating:
+            tip += self.words["translation_in_tooltip"].format(text=quote.translation(self.language))
+        return tip
+
+    def _name_and_role(self, speaker) -> str:
+        return self.words["name_and_role"].format(name=speaker.name, role=speaker.role(self.language))
 
     def _not_stated(self) -> Markup:
         return Markup('<span class="not-stated">{}</span>').format(text(self.words["not_stated"]))
@@ -223,3 +248,11 @@ def _fill(template: str, **parts: Markup) -> Markup:
             pieces.append(Markup(parts[slot]))
     return Markup("").join(pieces)
 
+
+def _marked(sentence: str, words: str | None) -> Markup:
+    """`sentence` as text, with `words` in it highlighted."""
+    escaped = text(sentence)
+    if not words:
+        return escaped
+    marked = Markup("<mark>{}</mark>").format(text(words))
+    return Markup(str(escaped).replace(str(text(words)), str(marked), 1))
