@@ -22,7 +22,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
 from browsing import (PAGES, SUB_PATH, build_under_sub_path, launch_chromium,  # noqa: E402
-                      served_site, transferred)
+                      second_page, served_site, transferred)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -55,7 +55,7 @@ def page_weights() -> list[tuple[str, int, int, int]]:
             page.goto(base + path, wait_until="networkidle")
             first, count, seen = transferred(site_dir, requests), len(requests), set(requests)
             requests.clear()
-            page.goto(base + (PAGES[1] if path == PAGES[0] else PAGES[0]), wait_until="networkidle")
+            page.goto(base + second_page(path), wait_until="networkidle")
             second = transferred(site_dir, [u for u in requests if u not in seen])
             rows.append(("/" + path, first, count, second))
             context.close()
@@ -82,7 +82,10 @@ def serve_reload_times(runs: int) -> list[float]:
             for run in range(runs):
                 shown = f"{23001 + run:,}"
                 data.write_text(original.replace("value: 23000\n", f"value: {23001 + run}\n")
-                                .replace("more than 23,000 people", f"more than {shown} people"), encoding="utf-8")
+                                .replace("more than 23,000 people", f"more than {shown} people")
+                                .replace("plus de 23 000 personnes", f"plus de {23001 + run:,} personnes".replace(",", " "))
+                                .replace("لأكثر من 23.000 شخص", f"لأكثر من {23001 + run:,} شخص".replace(",", ".")),
+                                encoding="utf-8")
                 start = time.perf_counter()
                 _wait_for(url, f"more than {shown}", 60)
                 times.append(time.perf_counter() - start)

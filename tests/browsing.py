@@ -81,5 +81,15 @@ def chromium_available() -> bool:
     return CHROMIUM.exists() or shutil.which("chromium") is not None
 
 
-PAGES = [""] + sorted(
-    p.stem + "/" for p in (PROJECT / "docs").glob("*.md") if p.stem != "index")
+EDITIONS = ["", "fr/", "ar/"]  # English at the root, then each translation's folder
+_ENGLISH = [""] + sorted(p.stem + "/" for p in (PROJECT / "docs").glob("*.md")
+                         if "." not in p.stem and p.stem != "index")
+PAGES = [edition + page for edition in EDITIONS for page in _ENGLISH]
+
+
+def second_page(path: str) -> str:
+    """The page a reader opens after `path`: its edition's home page, or,
+    from a home page, the edition's next page."""
+    edition = next(e for e in reversed(EDITIONS) if path.startswith(e))
+    home = edition
+    return PAGES[PAGES.index(home) + 1] if path == home else home

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parents[1]
 # Everything `mkdocs build` reads.
-SITE_INPUTS = ("mkdocs.yml", "macros.py", "data", "docs", "figures")
+SITE_INPUTS = ("mkdocs.yml", "macros.py", "data", "docs", "figures", "hooks", "overrides")
 
 
 def mkdocs(project_dir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from conftest import build
 
 HOSTILE_LABEL = "<script>alert('label')</script> **bold** _under_ [link](https://example.org) {{ raw }}"
-HOSTILE_QUOTE = ('<img src=x onerror=alert(1)> The legalization campaign has so far given legal stay '
+HOSTILE_QUOTE = ('<img src=x onerror=alert(document.domain)> The legalization campaign has so far given legal stay '
                  'rights to more than 23,000 people, he said. `code` | pipe')
 
 

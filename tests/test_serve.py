@@ -56,5 +56,7 @@ def test_editing_the_data_file_updates_the_served_page(served):
     data = project / "data" / "figures.yml"
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace("    value: 23000\n", "    value: 23500\n")
-                        .replace("more than 23,000 people", "more than 23,500 people"), encoding="utf-8")
+                        .replace("more than 23,000 people", "more than 23,500 people")
+                        .replace("plus de 23 000 personnes", "plus de 23 500 personnes")
+                        .replace("لأكثر من 23.000 شخص", "لأكثر من 23.500 شخص"), encoding="utf-8")
     assert wait_for(lambda: "more than 23,500" in fetch(url), 30)
