@@ -62,6 +62,7 @@ def define_env(env) -> None:
         raise PluginError(f"Figure data error: {error}") from None
     env.variables["dataset"] = dataset
     urls = _site_urls(env.conf)
+    _check_translations(Path(env.conf["docs_dir"]), env.conf)
 
     def renderer() -> Components:
         page = env.page
@@ -84,7 +85,10 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the exports and the inventory at the site root."""
+    """Write the exports and the inventory at the site root, once: with the
+    i18n plugin this runs after each edition, and the exports are the same."""
+    if env.conf["theme"]["language"] != DEFAULT_LANGUAGE:
+        return
     dataset = env.variables["dataset"]
     urls = _site_urls(env.conf)
     site_dir = Path(env.conf["site_dir"])
@@ -179,6 +183,22 @@ def _href(page, src_path: str) -> str:
 def _site_urls(config) -> SiteUrls:
     base = config["site_url"] or "/"
     return SiteUrls(base=base if base.endswith("/") else base + "/", reference_page=page_path(REFERENCE_PAGE))
+
+
+def _check_translations(docs_dir: Path, config) -> None:
+    """Every page of the nav must exist in every edition: stop the build,
+    naming the page, rather than let an edition fall back to English."""
+    i18n = config["plugins"].get("i18n")
+    if i18n is None:
+        return
+    languages = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
+    missing = [f"{docs_dir.name}/{src.removesuffix('.md')}.{language}.md"
+               for _, src in _nav_pages(config["nav"]) for language in languages
+               if not (docs_dir / f"{src.removesuffix('.md')}.{language}.md").exists()]
+    if missing:
+        raise PluginError(
+            f"Missing translation: {', '.join(missing)} does not exist; expected every page of the nav "
+            f"in every edition ({', '.join(languages)}), translated, not left to fall back to English.")
 
 
 def _nav_pages(nav) -> list[tuple[str, str]]:
