@@ -112,3 +112,8 @@ def test_arabic_chart_reads_right_to_left(pages):
         bar = group.rect
         assert float(bar["x"]) + float(bar["width"]) == pytest.approx(360)  # bars grow from the right
         assert float(group.select_one("text.chart__label")["x"]) == 360
+
+
+def test_the_not_found_page_is_the_default_editions(pages):
+    # Each edition builds a 404.html at the root; the last one must not win.
+    assert pages["404.html"].html["lang"] == "en"

@@ -11,6 +11,10 @@ mkdocs-static-i18n builds English, French and Arabic one after the other.
   only the stop-word filter), so a French or Arabic lunr plugin would cost
   every first view about 4 KB for a list of stop words.
 
+- Each edition writes its own 404.html at the root, so the last one built
+  (Arabic) would greet every reader who mistypes an address. The default
+  edition's page is kept.
+
 - It points Material's `<link rel="alternate" hreflang>` tags at this page in
   each edition, and Material's script then fetches "sitemap.xml" next to each
   of those addresses, which do not exist (mkdocs-material#6582). Here the
@@ -29,6 +33,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 INDEX = Path("search") / "search_index.json"
+_default_404: dict[str, str] = {}  # the default edition's 404 page, kept while the others build
 
 
 @event_priority(-50)  # after mkdocs-static-i18n has set this page's alternates (50)
@@ -42,6 +47,16 @@ def on_page_context(context, page, config, nav):
     # before the next page.
     config.extra.alternate = True
     return context
+
+
+def on_post_template(output, template_name, config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or template_name != "404.html":
+        return output
+    if i18n.current_language == i18n.default_language:
+        _default_404["html"] = output
+        return output
+    return _default_404.get("html", output)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n's own post-build (-100)
