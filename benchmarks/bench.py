@@ -51,7 +51,7 @@ def page_weights() -> list[tuple[str, int, int, int]]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
+            page.on("request", lambda r, seen=requests: seen.append(r.url))
             page.goto(base + path, wait_until="networkidle")
             first, count, seen = transferred(site_dir, requests), len(requests), set(requests)
             requests.clear()
@@ -83,7 +83,8 @@ def serve_reload_times(runs: int) -> list[float]:
                 shown = f"{23001 + run:,}"
                 data.write_text(original.replace("value: 23000\n", f"value: {23001 + run}\n")
                                 .replace("more than 23,000 people", f"more than {shown} people")
-                                .replace("plus de 23 000 personnes", f"plus de {23001 + run:,} personnes".replace(",", " "))
+                                .replace("plus de 23 000 personnes",
+                                         f"plus de {23001 + run:,} personnes".replace(",", " "))
                                 .replace("لأكثر من 23.000 شخص", f"لأكثر من {23001 + run:,} شخص".replace(",", ".")),
                                 encoding="utf-8")
                 start = time.perf_counter()

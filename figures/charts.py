@@ -92,7 +92,7 @@ class ChartRenderer(Renderer):
             labels = Markup("").join(
                 Markup('<text class="chart__label" x="{}" y="{}" text-anchor="{}" data-figure="{}">{}</text>')
                 .format(self._x(0), y + 12 + 16 * i, self._anchor("start"), f.id, text(line))
-                for i, (f, line) in enumerate(zip(figures, lines)))
+                for i, (f, line) in enumerate(zip(figures, lines, strict=True)))
             y += 16 * len(lines) + 4
             start = x_of(_as_date(period.start)) if period.start else left
             bar_class = "chart__span" if period.start else "chart__span chart__span--open"

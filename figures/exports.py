@@ -56,7 +56,8 @@ CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("period_start", "string", "First day or year covered (ISO 8601), empty if not stated.", {}),
     ("period_end", "string", "Last day covered (ISO 8601), empty for a yearly rate.", {}),
     ("period_recurrence", "string", "'yearly' for a rate per year; empty otherwise.", {}),
-    ("period_inferred", "string", "Bounds inferred from the article's date rather than read in it, space-separated.", {}),
+    ("period_inferred", "string",
+     "Bounds inferred from the article's date rather than read in it, space-separated.", {}),
     ("stated_by", "string", "Speaker id, or 'article' when the article states it in its own voice.", {}),
     ("stated_by_name", "string", "The speaker's name as the source gives it; empty for the article's own voice.", {}),
     ("stated_by_role", "string", "The speaker's title as the source gives it.", {}),
@@ -193,7 +194,8 @@ def datapackage(dataset: Dataset, urls: SiteUrls, title: str) -> str:
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "description": "The same figures with nested periods, speakers and citations, plus the source record and the non-numeric claims.",
+                "description": ("The same figures with nested periods, speakers and citations, "
+                                "plus the source record and the non-numeric claims."),
             },
         ],
     }

@@ -37,7 +37,8 @@ MESSAGES = {
         "short_citation_label": "Short citation",
         "full_citation_label": "Full citation",
         "bibtex_label": "BibTeX entry for the source article",
-        "download_json": "every figure with its period, speaker, quote and citations, plus the source and the claims (JSON)",
+        "download_json": ("every figure with its period, speaker, quote and citations, "
+                          "plus the source and the claims (JSON)"),
         "download_csv": "one row per figure, as comma-separated values",
         "download_datapackage": "a Frictionless Data Package describing both files, with a Table Schema for the CSV",
         "download_inventory": "a Sphinx inventory, for linking here from Sphinx (intersphinx) or MkDocs (mkdocstrings)",

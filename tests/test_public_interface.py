@@ -12,7 +12,6 @@ import sys
 import zlib
 from xml.etree import ElementTree
 
-import pytest
 import sphobjinv as soi
 from bs4 import BeautifulSoup
 
