@@ -29,7 +29,7 @@ bench: $(VENV)/.test-installed chromium
 	$(PYTHON) benchmarks/bench.py
 
 chromium:
-	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
 $(VENV)/.site-installed: requirements/site.txt requirements/constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
