@@ -49,6 +49,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_pre_template(template, template_name, config):
+    # The not-found page is rendered without a page context: give it no
+    # alternate links either, for the same reason as the pages.
+    if template_name == "404.html" and config.plugins.get("i18n") is not None:
+        config.extra.alternate = True
+    return template
+
+
 def on_post_template(output, template_name, config):
     i18n = config.plugins.get("i18n")
     if i18n is None or template_name != "404.html":

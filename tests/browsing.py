@@ -85,11 +85,14 @@ EDITIONS = ["", "fr/", "ar/"]  # English at the root, then each translation's fo
 _ENGLISH = [""] + sorted(p.stem + "/" for p in (PROJECT / "docs").glob("*.md")
                          if "." not in p.stem and p.stem != "index")
 PAGES = [edition + page for edition in EDITIONS for page in _ENGLISH]
+NOT_FOUND = "404.html"  # what GitHub Pages shows for an address that does not exist
 
 
 def second_page(path: str) -> str:
     """The page a reader opens after `path`: its edition's home page, or,
     from a home page, the edition's next page."""
+    if path == NOT_FOUND:
+        return EDITIONS[0]
     edition = next(e for e in reversed(EDITIONS) if path.startswith(e))
     home = edition
     return PAGES[PAGES.index(home) + 1] if path == home else home

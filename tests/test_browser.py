@@ -10,7 +10,7 @@ from urllib.parse import urldefrag
 import pytest
 from bs4 import BeautifulSoup
 
-from browsing import (PAGES, SUB_PATH, build_under_sub_path, chromium_available, launch_chromium,
+from browsing import (NOT_FOUND, PAGES, SUB_PATH, build_under_sub_path, chromium_available, launch_chromium,
                       second_page, served_site, transferred)
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -86,7 +86,7 @@ def _broken_links(page, base: str) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+@pytest.mark.parametrize("path", [*PAGES, NOT_FOUND], ids=lambda p: p or "home")
 def test_page_in_a_real_browser(browser, served, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
     base, site_dir = served
