@@ -53,6 +53,8 @@ MESSAGES = {
         "separator": "; ",
         "name_and_role": "{name}, {role}",
     },
+    # French typography: a narrow no-break space (U+202F) inside « » and
+    # before : and ;, so they never start a line.
     "fr": {
         "article_voice": "l’article lui-même (aucun locuteur nommé)",
         "not_stated": "non précisés par la source",
@@ -66,7 +68,7 @@ MESSAGES = {
         "span": "{start} – {end}",
         "until": "jusqu’au {end}",
         "yearly": "par an, sans année précisée",
-        "source_wording": "la source dit « {wording} »",
+        "source_wording": "la source dit «\u202f{wording}\u202f»",
         "inferred_start": "début déduit de la date de l’article",
         "inferred_end": "fin déduite de la date de l’article",
         "inferred_both": "les deux dates sont déduites de la date de l’article",
@@ -77,11 +79,11 @@ MESSAGES = {
         "all_figures": "Tous les chiffres",
         "until_open": "jusqu’au {end}, début non précisé",
         "chart_table": "Les données du graphique sous forme de tableau",
-        "chart_point": "{label} : {value}, {period}.",
+        "chart_point": "{label}\u202f: {value}, {period}.",
         "chart_people_title": "Les chiffres qui comptent des personnes, sur une même échelle",
-        "chart_people_caveat": ("Les périodes diffèrent : les barres montrent des ordres de grandeur côte à "
+        "chart_people_caveat": ("Les périodes diffèrent\u202f: les barres montrent des ordres de grandeur côte à "
                                 "côte, pas une comparaison sur une même durée. Un chevron signale un chiffre "
-                                "donné comme « plus de »."),
+                                "donné comme «\u202fplus de\u202f»."),
         "chart_timeline_title": "Les périodes couvertes par les chiffres",
         "chart_timeline_caveat": ("Une barre en pointillés est une période dont l’article ne précise pas le "
                                   "début. Le chiffre des gains annuels n’a pas de période et n’est pas représenté."),
@@ -100,12 +102,12 @@ MESSAGES = {
         "short_citation": "{speaker}, cité dans “{title}”, {date}",
         "short_citation_unattributed": "“{title}”, {date} (aucun locuteur nommé)",
         "full_citation": ("“{title}”. {kind}, {date}, paragraphe {paragraph}. Affirmé par {speaker}. "
-                          "Non précisés par la source : {missing}. Chiffre {id} : {value}. {url}"),
+                          "Non précisés par la source\u202f: {missing}. Chiffre {id}\u202f: {value}. {url}"),
         "unattributed": "l’article, sans locuteur nommé",
         "fields": {"author": "auteur", "publisher": "éditeur", "url": "adresse web"},
-        "our_translation": "Notre traduction : « {text} »",
-        "translation_in_tooltip": ". Notre traduction : « {text} »",
-        "separator": " ; ",
+        "our_translation": "Notre traduction\u202f: «\u202f{text}\u202f»",
+        "translation_in_tooltip": ". Notre traduction\u202f: «\u202f{text}\u202f»",
+        "separator": "\u202f; ",
         "name_and_role": "{name}, {role}",
     },
     "ar": {

@@ -72,7 +72,7 @@ def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edit
     assert original == f"“{DATASET.quote('legal-stay').text}”"
     translation = card.select_one(f'.quote__translation[lang="{edition}"]').get_text()
     ours = DATASET.quote("legal-stay").translation(edition)
-    assert translation == {"fr": f"Notre traduction : « {ours} »", "ar": f"ترجمتنا: «{ours}»"}[edition]
+    assert translation == {"fr": f"Notre traduction\u202f: «\u202f{ours}\u202f»", "ar": f"ترجمتنا: «{ours}»"}[edition]
 
 
 def test_english_quotes_carry_no_translation(pages):
