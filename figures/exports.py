@@ -32,10 +32,12 @@ class SiteUrls:
     def figure(self, figure_id: str) -> str:
         return f"{self.base}{self.reference_page}#{figure_id}"
 
-    def page(self, path: str) -> str:
-        return self.base + path
+    def page(self, src_path: str) -> str:
+        """The page built from `src_path` ("enforcement.md")."""
+        return self.base + page_path(src_path)
 
     def file(self, path: str) -> str:
+        """A file at the site root ("figures.csv")."""
         return self.base + path
 
 
@@ -93,7 +95,7 @@ def figure_record(dataset: Dataset, figure: Figure, urls: SiteUrls) -> dict[str,
         "quote": figure.quote.text,
         "quote_paragraph": figure.quote.paragraph,
         "theme": figure.theme.id,
-        "theme_url": urls.page(page_path(figure.theme.page)),
+        "theme_url": urls.page(figure.theme.page),
         "url": urls.figure(figure.id),
         "citation": {
             "short": short_citation(dataset, figure),
@@ -112,7 +114,7 @@ def claim_record(claim: Claim, urls: SiteUrls) -> dict[str, Any]:
         "quote_paragraph": claim.quote.paragraph,
         "stated_by": speaker.id if speaker else ARTICLE_VOICE,
         "theme": claim.theme.id,
-        "theme_url": urls.page(page_path(claim.theme.page)),
+        "theme_url": urls.page(claim.theme.page),
     }
 
 

@@ -23,7 +23,7 @@ def dataset_jsonld(dataset: Dataset, urls: SiteUrls, name: str, description: str
         "@type": "Dataset",
         "name": name,
         "description": description,
-        "url": urls.figure("").rstrip("#"),
+        "url": urls.file(urls.reference_page),
         "temporalCoverage": temporal,
         "spatialCoverage": {"@type": "Place", "name": "Morocco"},
         "inLanguage": "en",
