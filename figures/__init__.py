@@ -11,13 +11,18 @@ from pathlib import Path
 from .errors import FigureDataError
 from .model import Dataset, build_dataset
 from .schema import load_schema, validate
+from .source_text import check_against_source
 from .yamlfile import read_yaml
 
 __all__ = ["Dataset", "FigureDataError", "load_dataset"]
 
 
 def load_dataset(data_path: Path, schema_path: Path, display_name: str | None = None) -> Dataset:
-    """Read, validate and build the data file; raise FigureDataError if anything is off."""
-    document = read_yaml(data_path, display_name)
-    validate(document, load_schema(schema_path))
-    return build_dataset(document)
+    """Read, validate and build the data file, and hold it to the source's
+    text; raise FigureDataError if anything is off."""
+    name = display_name or str(data_path)
+    document = read_yaml(data_path, name)
+    validate(document, load_schema(schema_path, str(Path(name).parent / schema_path.name)))
+    dataset = build_dataset(document)
+    check_against_source(dataset, document, data_path, str(Path(name).parent))
+    return dataset

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -31,8 +31,10 @@ class Localized:
 @dataclass(frozen=True)
 class Source:
     title: str
+    text_file: str  # the source's text, relative to the data file
     kind: Localized
     date_published: str
+    date_as_printed: str
     language: str
     author: str | None
     publisher: str | None
@@ -104,6 +106,16 @@ class Dataset:
     quotes: Mapping[str, Quote]
     figures: Mapping[str, Figure]
     claims: Mapping[str, Claim]
+    # Where each key stands in the data file, for messages about it.
+    document: YamlDocument | None = field(default=None, compare=False, repr=False)
+
+    def error_at(self, key: tuple, problem: str, expected: str | None = None,
+                 suggestion: str | None = None) -> FigureDataError:
+        """An error located at `key` of the data file."""
+        document = self.document
+        return FigureDataError(problem, file=document.file if document else None,
+                               line=document.line_of(key) if document else None, key=key,
+                               expected=expected, suggestion=suggestion)
 
     def figure(self, figure_id: str) -> Figure:
         return _lookup(self.figures, figure_id, "figure")
@@ -220,6 +232,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
         speakers=MappingProxyType(speakers), themes=MappingProxyType(themes),
         periods=MappingProxyType(periods), quotes=MappingProxyType(quotes),
         figures=MappingProxyType(figures), claims=MappingProxyType(claims),
+        document=document,
     )
 
 

@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from .errors import FigureDataError, closest
+from .files import read_text
 from .yamlfile import YamlDocument
 
 _TYPE_NAMES = {
@@ -19,11 +20,12 @@ _TYPE_NAMES = {
 }
 
 
-def load_schema(path: Path) -> dict[str, Any]:
+def load_schema(path: Path, display_name: str | None = None) -> dict[str, Any]:
+    name = display_name or str(path)
     try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise FigureDataError(f"cannot read the schema: {error}", file=str(path)) from None
+        schema = json.loads(read_text(path, name, "the schema"))
+    except json.JSONDecodeError as error:
+        raise FigureDataError(f"the schema is not valid JSON ({error.msg})", file=name, line=error.lineno) from None
     Draft202012Validator.check_schema(schema)
     return schema
 

@@ -1,0 +1,64 @@
+"""Hold the data file to the source's own text.
+
+The repository keeps the article's text (`source.text_file`), and the build
+refuses a title, printed date or quote that is not in it character for
+character, pointing at the closest sentence of the article, so a paraphrase
+or a typo can never pass for a quotation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+from .errors import FigureDataError
+from .files import read_text
+from .model import Dataset
+from .yamlfile import YamlDocument
+
+_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def check_against_source(dataset: Dataset, document: YamlDocument, data_path: Path,
+                         display_dir: str) -> str:
+    """Check the dataset against its source's text; return that text."""
+    relative = dataset.source.text_file
+    key = ("source", "text_file")
+    try:
+        text = read_text(data_path.parent / relative, f"{display_dir}/{relative}", "the source's text file")
+    except FigureDataError as error:
+        raise FigureDataError(f"{error.problem} ({error.file})", file=document.file,
+                              line=document.line_of(key), key=key, expected=error.expected) from None
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+    def require(words: str, key: tuple, what: str) -> None:
+        if words in text:
+            return
+        closest = max(sentences, key=lambda s: difflib.SequenceMatcher(None, words, s).ratio(), default="")
+        raise FigureDataError(
+            f"{what} is not in the source's text ({relative})", file=document.file,
+            line=document.line_of(key), key=key,
+            expected=f"the source's words, character for character; its closest sentence is '{closest}'")
+
+    require(dataset.source.title, ("source", "title"), "the title")
+    require(dataset.source.date_as_printed, ("source", "date_as_printed"), "the printed date")
+    _check_same_day(dataset.source.date_as_printed, dataset.source.date_published, document)
+    for quote in dataset.quotes.values():
+        require(quote.text, ("quotes", quote.id, "text"), f"the quote '{quote.id}'")
+    return text
+
+
+def _check_same_day(printed: str, iso: str, document: YamlDocument) -> None:
+    """"Thursday, November 16th, 2017" must name the day of "2017-11-16"."""
+    day = dt.date.fromisoformat(iso)
+    readings = {day.strftime(f) for f in ("%A, %B %d, %Y", "%B %d, %Y", "%d %B %Y", "%A %d %B %Y")}
+    readings |= {r.replace(" 0", " ") for r in readings}
+    if _ORDINAL.sub(r"\1", printed) not in readings:
+        key = ("source", "date_as_printed")
+        raise FigureDataError(
+            f"the printed date '{printed}' does not name the day of date_published ({iso})",
+            file=document.file, line=document.line_of(key), key=key,
+            expected=f"the same day, for example '{day.strftime('%A, %B')} {day.day}, {day.year}'")
