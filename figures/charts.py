@@ -13,7 +13,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from .html import Renderer, text
+from .html import Renderer, component, text
 from .model import Figure, Period
 
 WIDTH = 360
@@ -24,6 +24,7 @@ class ChartRenderer(Renderer):
 
     # -- the people-counting figures -----------------------------------------
 
+    @component
     def people_chart(self) -> Markup:
         """Horizontal bars for the figures that count people, on one scale,
         each with its qualifier and period."""
@@ -69,6 +70,7 @@ class ChartRenderer(Renderer):
 
     # -- the periods ----------------------------------------------------------
 
+    @component
     def timeline_chart(self) -> Markup:
         """The spans the figures cover, on one time axis from the earliest
         stated start to the article's date."""

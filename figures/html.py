@@ -23,6 +23,13 @@ from .model import Claim, Dataset, Figure, Period, Quote
 _MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^="}
 
 
+def component(method):
+    """Mark a renderer method as a page component: a macro pages may call.
+    The adapter exposes exactly these, so the list cannot drift."""
+    method.is_component = True
+    return method
+
+
 def text(value: object) -> Markup:
     """`value` as inert text inside HTML inside Markdown."""
     escaped = str(escape(value))
@@ -60,6 +67,7 @@ class Renderer:
             shown = f"{shown} {figure.unit(self.language)}"
         return Markup('<data value="{}">{}</data>').format(figure.value, text(shown))
 
+    @component
     def figure(self, figure_id: str, with_unit: bool = False) -> Markup:
         """A figure in running text: its qualified value, linked to its
         reference row, with its quote and source as a tooltip."""
@@ -68,6 +76,7 @@ class Renderer:
             text(self.links.figure(figure.id)), figure.id, text(self.tooltip(figure.quote)),
             self.value(figure, with_unit))
 
+    @component
     def figure_card(self, figure_id: str) -> Markup:
         """A figure as a block: value, label, period, speaker, quote, source."""
         figure = self.data.figure(figure_id)
@@ -91,6 +100,7 @@ class Renderer:
             quote=self._blockquote(figure.quote),
         )
 
+    @component
     def theme_link(self, theme_id: str) -> Markup:
         theme = self.data.theme(theme_id)
         return Markup('<a href="{}" data-figure="theme:{}">{}</a>').format(
@@ -98,10 +108,12 @@ class Renderer:
 
     # -- quotes and claims -------------------------------------------------
 
+    @component
     def quote(self, quote_id: str) -> Markup:
         """A verbatim sentence of the source as a block, with attribution."""
         return self._blockquote(self.data.quote(quote_id), with_speaker=True)
 
+    @component
     def claim(self, claim_id: str) -> Markup:
         """A claim's verbatim excerpt in running text, in quotation marks;
         in another language than the source's, followed by our translation."""
@@ -113,6 +125,7 @@ class Renderer:
         return Markup('<span class="claim" data-figure="claim:{}" title="{}">{}</span>').format(
             claim.id, text(self.tooltip(claim.quote)), quoted)
 
+    @component
     def claim_card(self, claim_id: str) -> Markup:
         """A claim as a block: its whole sentence, the claim's words marked."""
         claim = self.data.claim(claim_id)
@@ -153,6 +166,7 @@ class Renderer:
         return Markup('<span data-figure="speaker:{}">{}</span>').format(
             quote.speaker.id, text(self._name_and_role(quote.speaker)))
 
+    @component
     def person(self, speaker_id: str, with_role: bool = False) -> Markup:
         """A speaker's name (and title) in running text."""
         speaker = self.data.speaker(speaker_id)
@@ -163,17 +177,21 @@ class Renderer:
         return Markup('<time datetime="{}" data-figure="{}">{}</time>').format(
             iso, data_id, text(self.fmt.date(iso)))
 
+    @component
     def published(self) -> Markup:
         return self.date(self.data.source.date_published, "source:date_published")
 
+    @component
     def period_start(self, period_id: str) -> Markup:
         period = self.data.period(period_id)
         return self.date(period.start, f"period:{period.id}:start") if period.start else self._not_stated()
 
+    @component
     def period_end(self, period_id: str) -> Markup:
         period = self.data.period(period_id)
         return self.date(period.end, f"period:{period.id}:end") if period.end else self._not_stated()
 
+    @component
     def period(self, period_id: str) -> Markup:
         """The span a figure covers, the source's words for it, and what we inferred."""
         period = self.data.period(period_id)
@@ -193,10 +211,12 @@ class Renderer:
         return Markup('<span class="period" data-figure="period:{}">{} ({})</span>').format(
             period.id, span, Markup(text(w["separator"])).join(notes))
 
+    @component
     def title(self) -> Markup:
         return Markup('<cite data-figure="source:title"><bdi lang="{}">“{}”</bdi></cite>').format(
             self.data.source.language, text(self.data.source.title))
 
+    @component
     def citation(self) -> Markup:
         """A short citation of the source, saying what it does not state."""
         source = self.data.source

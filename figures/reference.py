@@ -7,13 +7,14 @@ from markupsafe import Markup
 
 from .citation import bibtex, full_citation, short_citation
 from .exports import CSV_PATH, DATAPACKAGE_PATH, JSON_PATH
-from .html import Renderer, text
+from .html import Renderer, component, text
 from .inventory import INVENTORY_PATH
 from .model import Figure
 
 
 class ReferenceRenderer(Renderer):
 
+    @component
     def key_figures(self) -> Markup:
         """Every figure at a glance, each with its theme page."""
         items = [
@@ -26,6 +27,7 @@ class ReferenceRenderer(Renderer):
         ]
         return Markup('<ul class="key-figures">{}</ul>').format(Markup("").join(items))
 
+    @component
     def figure_table(self) -> Markup:
         """One row per figure, anchored by its id, each followed by its quote
         and ready-to-copy citations."""
@@ -70,6 +72,7 @@ class ReferenceRenderer(Renderer):
             t_bibtex=w["bibtex_label"], bibtex=text(bibtex(self.data)),
         )
 
+    @component
     def downloads(self) -> Markup:
         """Links to the exports, which sit at the site root."""
         w = self.words
