@@ -1,29 +1,43 @@
-"""mkdocs-macros adapter: the only module that knows MkDocs exists.
+"""mkdocs-macros adapter: exposes the figure layer's components to pages.
 
-It loads the data file once per build, exposes the figure layer's components
-to pages as macros, and turns every figure-layer error into a build stop
-that names the file and line.
+Mistakes and bugs are told apart:
+
+- A mistake (an unknown id, a misspelt macro, a wrong argument, a digit
+  typed into a page, a bad data file) is a FigureDataError with one
+  readable paragraph naming the file and line. `mkdocs build` stops on it;
+  `mkdocs serve` logs it and shows it in place of the page, and keeps
+  serving (adapter/problems.py).
+- Anything else is a bug in the site's code: the build stops with its
+  traceback.
+
+Only the components (methods marked @component) are exposed to pages, and
+a call's arguments are checked against the component's signature before it
+runs, so a TypeError from inside a component stays a bug.
 """
 
 from __future__ import annotations
 
-import functools
+import inspect
 import re
 import sys
+import traceback
 from pathlib import Path
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.utils import missing
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from mkdocs_macros.errors import format_error
 
 # mkdocs-macros loads this file by path, without putting its folder on
-# sys.path; the figure layer beside it needs that to be importable.
+# sys.path; the packages beside it need that to be importable.
 PROJECT_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(PROJECT_DIR))
 
-from figures import FigureDataError, load_dataset  # noqa: E402
+from adapter import data, editions, mode  # noqa: E402
+from adapter.hooks.moved_pages import moved_pages  # noqa: E402
+from adapter.page_lint import typed_digits  # noqa: E402
+from adapter.problems import panel, stop_or_log  # noqa: E402
+from figures import Dataset, FigureDataError  # noqa: E402
 from figures.components import Components  # noqa: E402
 from figures.errors import closest  # noqa: E402
 from figures.exports import (  # noqa: E402
@@ -32,37 +46,38 @@ from figures.html import Links  # noqa: E402
 from figures.inventory import INVENTORY_PATH, inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
-DATA_FILE = Path("data/figures.yml")
-SCHEMA_FILE = Path("data/figures.schema.json")
 REFERENCE_PAGE = "figures.md"
 DEFAULT_LANGUAGE = "en"
 # Version field of objects.inv; raise it when figure ids or page names change.
 INVENTORY_VERSION = "1"
 
-# Macros a page may call, each a method of figures.html.Renderer.
-PAGE_MACROS = (
-    "figure", "figure_card", "quote", "claim", "claim_card", "published",
-    "period", "period_start", "period_end", "citation", "title",
-    "key_figures", "figure_table", "theme_link", "person", "downloads",
-    "people_chart", "timeline_chart",
-)
+
+class _BuildState:
+    """What one build (one edition) knows beyond its configuration. (Not a
+    dataclass: mkdocs-macros loads this file outside sys.modules.)"""
+
+    def __init__(self) -> None:
+        self.dataset: Dataset | None = None
+        self.site_problem: str | None = None  # shown on every page when serving
+        self.page_problem: str | None = None  # shown on the current page when serving
+        self.cards: set[str] = set()          # figure ids shown as cards on the current page
 
 
-@format_error.register
-def _format_figure_error(error: FigureDataError, markdown: str, page) -> str:
-    """Show our one-paragraph message, not a traceback."""
-    return str(error)
+_state = _BuildState()
 
 
 def define_env(env) -> None:
-    project_dir = Path(env.project_dir)
+    global _state
+    _state = _BuildState()
     try:
-        dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, str(DATA_FILE))
+        dataset = data.dataset(Path(env.project_dir))
+        _check_site(dataset, env.conf)
     except FigureDataError as error:
-        raise PluginError(f"Figure data error: {error}") from None
-    env.variables["dataset"] = dataset
+        stop_or_log(f"Figure data error: {error}")
+        _state.site_problem = str(error)
+        return
+    _state.dataset = dataset
     urls = _site_urls(env.conf)
-    _check_translations(Path(env.conf["docs_dir"]), env.conf)
 
     def renderer() -> Components:
         page = env.page
@@ -73,9 +88,8 @@ def define_env(env) -> None:
             absolute_figure=urls.figure,
         ))
 
-    for name in PAGE_MACROS:
-        env.macro(_located(env, name, lambda *args, _name=name, **kwargs:
-                           getattr(renderer(), _name)(*args, **kwargs)), name)
+    for name in Components.names():
+        env.macro(_component_macro(env, name, renderer), name)
 
     @env.macro
     def dataset_jsonld() -> str:
@@ -84,12 +98,38 @@ def define_env(env) -> None:
         return f'<script type="application/ld+json">{document}</script>'
 
 
+def on_pre_page_macros(env) -> None:
+    _state.page_problem = None
+    _state.cards = set()
+    if _state.site_problem:
+        env.markdown = ""  # nothing to render: the page shows the problem instead
+        return
+    # A name the page uses but nothing defines stops the build with a
+    # "did you mean", rather than rendering as blank or as raw {{ ... }}.
+    env.env.undefined = _undefined_class(env)
+    source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+    for line, text in typed_digits(source):
+        _report(FigureDataError(
+            f"a digit typed outside a macro: '{text}'", file=_page_file(env), line=line,
+            expected="every number, date and year to come from the data file through a macro, "
+                     "such as {{ figure(\"…\") }} or {{ published() }}"))
+        break
+
+
+def on_post_page_macros(env) -> None:
+    if not (_state.site_problem or _state.page_problem):
+        _check_theme_page_shows_its_figures(env)
+    problem = _state.site_problem or _state.page_problem
+    if problem:
+        env.markdown = panel(problem)
+
+
 def on_post_build(env) -> None:
     """Write the exports and the inventory at the site root, once: with the
     i18n plugin this runs after each edition, and the exports are the same."""
-    if env.conf["theme"]["language"] != DEFAULT_LANGUAGE:
+    if env.conf["theme"]["language"] != DEFAULT_LANGUAGE or _state.dataset is None:
         return
-    dataset = env.variables["dataset"]
+    dataset = _state.dataset
     urls = _site_urls(env.conf)
     site_dir = Path(env.conf["site_dir"])
     exports = {
@@ -101,31 +141,113 @@ def on_post_build(env) -> None:
         # newline="" keeps the CSV's CRLF line ends as RFC 4180 wants them.
         with open(site_dir / path, "w", encoding="utf-8", newline="") as file:
             file.write(content)
-    pages = [(src.removesuffix(".md"), page_path(src), title) for title, src in _nav_pages(env.conf["nav"])]
+    pages = [(src.removesuffix(".md"), page_path(src), title) for title, src in editions.nav_pages(env.conf["nav"])]
+    # A moved page's old name keeps resolving, to its new address.
+    titles = {src: title for title, src in editions.nav_pages(env.conf["nav"])}
+    pages += [(old.removesuffix(".md"), page_path(new), titles.get(new, new))
+              for old, new in moved_pages(env.conf).items()]
     (site_dir / INVENTORY_PATH).write_bytes(
         inventory(dataset, env.conf["site_name"], INVENTORY_VERSION, page_path(REFERENCE_PAGE), pages))
 
 
-def on_pre_page_macros(env) -> None:
-    # A name the page uses but nothing defines stops the build with a
-    # "did you mean", rather than rendering as blank or as raw {{ ... }}.
-    env.env.undefined = _undefined_class(env)
+# -- checks ------------------------------------------------------------------
+
+def _check_site(dataset: Dataset, config) -> None:
+    """What must hold before any page renders: every theme page exists,
+    every edition has every page and every nav title."""
+    pages = [src for _, src in editions.nav_pages(config["nav"])]
+    for theme in dataset.themes.values():
+        if theme.page not in pages:
+            raise dataset.error_at(
+                ("themes", theme.id, "page"), f"the theme page '{theme.page}' is not a page of the site",
+                expected="a page listed in the nav of mkdocs.yml: " + ", ".join(pages),
+                suggestion=closest(theme.page, pages))
+    editions.check_pages(config)
+    editions.check_nav_titles(config)
 
 
-def _located(env, name: str, macro):
-    """Give errors raised by `macro` the page file and line of the call."""
+def _check_theme_page_shows_its_figures(env) -> None:
+    """A figure's theme page must show its card, in every edition."""
+    page_source = _source_path(env.page)
+    for figure in _state.dataset.figures.values():
+        if figure.theme.page == page_source and figure.id not in _state.cards:
+            where = _state.dataset.error_at(("figures", figure.id, "theme"), "")
+            _report(FigureDataError(
+                f"the figure '{figure.id}' is not shown on this page, which is its theme page "
+                f"({where.location})", file=_page_file(env),
+                expected=f'its card on the page: {{{{ figure_card("{figure.id}") }}}}'))
 
-    @functools.wraps(macro)
-    def wrapper(*args, **kwargs):
+
+def _report(error: FigureDataError, log: bool = True) -> None:
+    """Stop the build; when serving, keep the page's first problem to show,
+    and log it unless mkdocs-macros is about to."""
+    message = str(error)
+    if log or not mode.serving:
+        stop_or_log(message)
+    _state.page_problem = _state.page_problem or message
+
+
+# -- macros ------------------------------------------------------------------
+
+def _component_macro(env, name: str, renderer):
+    """The component `name` as a macro: arguments checked against its
+    signature, figure-layer mistakes located at the page's line."""
+    signature = inspect.signature(getattr(Components, name))
+
+    def macro(*args, **kwargs):
         try:
-            return str(macro(*args, **kwargs))
+            signature.bind(None, *args, **kwargs)  # None stands for self
+        except TypeError as error:
+            raise _at_page_line(env, f"wrong use of the macro '{name}': {error}", name,
+                                f"{name}{_shown_signature(signature)}") from None
+        try:
+            rendered = getattr(renderer(), name)(*args, **kwargs)
         except FigureDataError as error:
             needle = next((a for a in args if isinstance(a, str)), name)
             raise _at_page_line(env, error.problem, needle, error.expected, error.suggestion) from None
-        except TypeError as error:
-            raise _at_page_line(env, f"wrong use of the macro '{name}': {error}", name) from None
+        if name == "figure_card":
+            _state.cards.add(args[0] if args else kwargs["figure_id"])
+        return str(rendered)
 
-    return wrapper
+    macro.__name__ = name
+    macro.__doc__ = getattr(Components, name).__doc__
+    return macro
+
+
+def _shown_signature(signature: inspect.Signature) -> str:
+    parameters = [p for name, p in signature.parameters.items() if name != "self"]
+    return str(signature.replace(parameters=parameters, return_annotation=inspect.Signature.empty))
+
+
+@format_error.register
+def _format_figure_error(error: FigureDataError, markdown: str, page) -> str:
+    """A mistake in a page: stop the build, or show it when serving (and
+    mkdocs-macros logs the message this returns)."""
+    _report(error, log=False)
+    return str(error)
+
+
+@format_error.register
+def _format_syntax_error(error: TemplateSyntaxError, markdown: str, page) -> str:
+    """A broken {{ … }} or {% … %}: the same, at the page's own line."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    offset = source[:source.find(markdown[:200])].count("\n") if markdown[:200] in source else 0
+    _report(FigureDataError(f"template syntax error: {error.message}", file=f"docs/{page.file.src_path}",
+                            line=(error.lineno or 0) + offset or None,
+                            expected="{{ macro(\"…\") }} or {% … %}, closed on the same line"), log=False)
+    return _state.page_problem
+
+
+@format_error.register
+def _format_bug(error: Exception, markdown: str, page) -> str:
+    """Anything else is a bug in the site's code: the build stops with its
+    traceback; when serving, the page shows it."""
+    if not mode.serving:
+        raise error
+    trace = traceback.format_exc()
+    stop_or_log(trace)
+    _state.page_problem = _state.page_problem or trace
+    return ""
 
 
 def _undefined_class(env):
@@ -147,8 +269,8 @@ def _undefined_class(env):
             if self._undefined_obj is not missing:
                 return _at_page_line(env, f"'{name}' is not defined on the value it is read from", name)
             return _at_page_line(env, f"'{name}' is not a macro or variable of this site", name,
-                                 "one of the macros " + ", ".join(PAGE_MACROS),
-                                 closest(name, list(env.macros) + list(env.variables)))
+                                 "one of the macros " + ", ".join(env.macros),
+                                 closest(name, list(env.macros)))
 
     return ExplainedUndefined
 
@@ -156,7 +278,6 @@ def _undefined_class(env):
 def _at_page_line(env, problem: str, needle: str, expected: str | None = None,
                   suggestion: str | None = None) -> FigureDataError:
     """A FigureDataError located at the first template line mentioning `needle`."""
-    src = env.page.file.src_path
     line = None
     pattern = re.compile(r"(\{\{|\{%).*" + re.escape(needle))
     # Read the file itself: env.markdown has lost the front matter, and with
@@ -166,13 +287,24 @@ def _at_page_line(env, problem: str, needle: str, expected: str | None = None,
         if pattern.search(text):
             line = number
             break
-    docs_dir = Path(env.conf["docs_dir"]).name
-    return FigureDataError(problem, file=f"{docs_dir}/{src}", line=line,
-                           expected=expected, suggestion=suggestion)
+    return FigureDataError(problem, file=_page_file(env), line=line, expected=expected, suggestion=suggestion)
+
+
+# -- pages and addresses -----------------------------------------------------
+
+def _page_file(env) -> str:
+    return f"{Path(env.conf['docs_dir']).name}/{env.page.file.src_path}"
 
 
 def _language(page) -> str:
     return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+
+
+def _source_path(page) -> str:
+    """The page's source path without its edition suffix: "returns.fr.md" -> "returns.md"."""
+    src = page.file.src_path
+    language = _language(page)
+    return src.removesuffix(f".{language}.md") + ".md" if src.endswith(f".{language}.md") else src
 
 
 def _href(page, src_path: str) -> str:
@@ -183,31 +315,3 @@ def _href(page, src_path: str) -> str:
 def _site_urls(config) -> SiteUrls:
     base = config["site_url"] or "/"
     return SiteUrls(base=base if base.endswith("/") else base + "/", reference_page=page_path(REFERENCE_PAGE))
-
-
-def _check_translations(docs_dir: Path, config) -> None:
-    """Every page of the nav must exist in every edition: stop the build,
-    naming the page, rather than let an edition fall back to English."""
-    i18n = config["plugins"].get("i18n")
-    if i18n is None:
-        return
-    languages = [lang.locale for lang in i18n.config.languages if lang.build and not lang.default]
-    missing = [f"{docs_dir.name}/{src.removesuffix('.md')}.{language}.md"
-               for _, src in _nav_pages(config["nav"]) for language in languages
-               if not (docs_dir / f"{src.removesuffix('.md')}.{language}.md").exists()]
-    if missing:
-        raise PluginError(
-            f"Missing translation: {', '.join(missing)} does not exist; expected every page of the nav "
-            f"in every edition ({', '.join(languages)}), translated, not left to fall back to English.")
-
-
-def _nav_pages(nav) -> list[tuple[str, str]]:
-    """(title, source path) of every page in the nav, in order."""
-    pages = []
-    for entry in nav:
-        for title, target in entry.items():
-            if isinstance(target, list):
-                pages.extend(_nav_pages(target))
-            else:
-                pages.append((title, target))
-    return pages

@@ -1,0 +1,89 @@
+"""Make the three editions work together in Material, light to load.
+
+mkdocs-static-i18n builds English, French and Arabic one after the other.
+
+- It writes one search index with all three editions at the root, which
+  every page would download. After it has finished, the index is split: the
+  root keeps English, /fr/search/ and /ar/search/ get their own, with
+  locations relative to the edition (overrides/main.html points each
+  edition's search there). Each index keeps lunr's built-in language:
+  Material's search drops lunr's trimmer and stemmer anyway (its pipeline is
+  only the stop-word filter), so a French or Arabic lunr plugin would cost
+  every first view about 4 KB for a list of stop words.
+
+- Each edition writes its own 404.html at the root, so the last one built
+  (Arabic) would greet every reader who mistypes an address. The default
+  edition's page is kept.
+
+- It points Material's `<link rel="alternate" hreflang>` tags at this page in
+  each edition, and Material's script then fetches "sitemap.xml" next to each
+  of those addresses, which do not exist (mkdocs-material#6582). Here the
+  language selector keeps this page's address in each edition
+  (overrides/partials/alternate.html), and the head has no such links: the
+  hreflang alternates of every page are in sitemap.xml, which search engines
+  read, and nothing is fetched for nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+INDEX = Path("search") / "search_index.json"
+_default_404: dict[str, str] = {}  # the default edition's 404 page, kept while the others build
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has set this page's alternates (50)
+def on_page_context(context, page, config, nav):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not i18n.extra_alternate:
+        return context
+    context["page_alternates"] = copy.deepcopy(config.extra.alternate)
+    # Truthy, so Material's header still shows the selector; not iterable, so
+    # its head writes no alternate links. The i18n plugin restores the list
+    # before the next page.
+    config.extra.alternate = True
+    return context
+
+
+def on_pre_template(template, template_name, config):
+    # The not-found page is rendered without a page context: give it no
+    # alternate links either, for the same reason as the pages.
+    if template_name == "404.html" and config.plugins.get("i18n") is not None:
+        config.extra.alternate = True
+    return template
+
+
+def on_post_template(output, template_name, config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or template_name != "404.html":
+        return output
+    if i18n.current_language == i18n.default_language:
+        _default_404["html"] = output
+        return output
+    return _default_404.get("html", output)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's own post-build (-100)
+def on_post_build(config, **kwargs) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
+        return  # an edition built from inside the i18n plugin: the index is not final yet
+    site = Path(config.site_dir)
+    combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    editions = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    for language in [i18n.default_language, *editions]:
+        prefix = "" if language == i18n.default_language else f"{language}/"
+        docs = [
+            {**doc, "location": doc["location"][len(prefix):]}
+            for doc in combined["docs"]
+            if (doc["location"].startswith(prefix) if prefix
+                else not doc["location"].startswith(tuple(f"{e}/" for e in editions)))
+        ]
+        index = {**combined, "config": {**combined["config"], "lang": ["en"]}, "docs": docs}
+        target = site / prefix / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,88 @@
+"""Resolve site-relative addresses ("/figures/#people-regularised") in a
+built site, following redirect pages, so that the build (and the tests)
+can tell a live public address from a dead one.
+
+The list of public addresses is data/public_urls.txt: other sites link to
+them, so each must keep resolving, if need be through a redirect.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+PUBLIC_URLS = Path("data") / "public_urls.txt"
+
+
+def public_addresses(project_dir: Path) -> list[tuple[int, str]]:
+    """(line, address) of every public address listed by the project."""
+    lines = (project_dir / PUBLIC_URLS).read_text(encoding="utf-8").splitlines()
+    return [(number, line.strip()) for number, line in enumerate(lines, start=1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+class _PageFacts(HTMLParser):
+    """The element ids of a page, and where its meta refresh points."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refresh: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            match = re.search(r"url=(\S+)", values.get("content") or "", re.IGNORECASE)
+            self.refresh = match.group(1) if match else None
+
+
+def _facts(html: str) -> _PageFacts:
+    parser = _PageFacts()
+    parser.feed(html)
+    return parser
+
+
+def file_for(site_dir: Path, path: str) -> Path:
+    relative = path.lstrip("/")
+    if relative == "" or relative.endswith("/"):
+        relative += "index.html"
+    return site_dir / relative
+
+
+def redirect_target(html: str, path: str) -> str | None:
+    """The site-relative path a redirect page sends readers to, if it is one."""
+    target = _facts(html).refresh
+    if target is None:
+        return None
+    base = path if path.endswith("/") else posixpath.dirname(path) + "/"
+    resolved = posixpath.normpath(posixpath.join(base, target))
+    return resolved + ("/" if target.endswith("/") and not resolved.endswith("/") else "")
+
+
+def problem_with(site_dir: Path, address: str, hops: int = 3) -> str | None:
+    """None if `address` resolves in the built site, else why it does not."""
+    path, _, anchor = address.partition("#")
+    target = file_for(site_dir, path)
+    if not target.is_file():
+        return f"{address}: no file {target.relative_to(site_dir).as_posix()}"
+    if target.suffix != ".html":
+        return f"{address}: an anchor on a file that is not a page" if anchor else None
+    facts = _facts(target.read_text(encoding="utf-8"))
+    if facts.refresh is not None:
+        if hops == 0:
+            return f"{address}: too many redirects"
+        redirect = redirect_target(target.read_text(encoding="utf-8"), path)
+        return problem_with(site_dir, redirect + (f"#{anchor}" if anchor else ""), hops - 1)
+    if anchor and anchor not in facts.ids:
+        return f"{address}: no element with id {anchor!r}"
+    return None
+
+
+def site_relative(url: str, site_url: str) -> str:
+    """"https://host/repo/figures/#x" -> "/figures/#x"."""
+    assert url.startswith(site_url), f"{url} is not on the site {site_url}"
+    return "/" + url[len(site_url):]
