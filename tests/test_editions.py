@@ -6,27 +6,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import PROJECT
 from figures import load_dataset
+from helpers import DATA, PROJECT, golden
 
 EDITIONS = {"en": "", "fr": "fr/", "ar": "ar/"}
-DATASET = load_dataset(PROJECT / "data/figures.yml", PROJECT / "data/figures.schema.json")
-
-# Written by hand from CLDR's rules for en_GB, fr_MA and ar_MA: grouping with a
-# comma, a narrow no-break space (U+202F) and a dot; Western digits in Arabic
-# as Moroccan usage writes them; the currency where each locale puts it.
-RENDERINGS = {
-    "en": {"networks-dismantled": "80", "migration-attempts-prevented": "50,000", "cells-busted": "3,000",
-           "extremist-trafficking-earnings": "as much as US$175 million",
-           "people-regularised": "more than 23,000", "voluntary-returns": "22,000"},
-    "fr": {"networks-dismantled": "80", "migration-attempts-prevented": "50\u202f000", "cells-busted": "3\u202f000",
-           "extremist-trafficking-earnings": "jusqu’à 175 millions\u00a0$US",
-           "people-regularised": "plus de 23\u202f000", "voluntary-returns": "22\u202f000"},
-    "ar": {"networks-dismantled": "80", "migration-attempts-prevented": "50.000", "cells-busted": "3.000",
-           "extremist-trafficking-earnings": "ما يصل إلى \u200f175 مليون\u00a0US$",
-           "people-regularised": "أكثر من 23.000", "voluntary-returns": "22.000"},
-}
-DATES = {"en": "16 November 2017", "fr": "16 novembre 2017", "ar": "16 نونبر 2017"}
+DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
+GOLDEN = golden()
 ENGLISH_PAGES = sorted(p.relative_to(PROJECT / "docs").with_suffix("").as_posix()
                        for p in (PROJECT / "docs").glob("*.md") if "." not in p.stem)
 
@@ -61,17 +46,19 @@ def test_each_value_is_identical_in_the_three_editions(pages, stem):
 def test_renderings_per_locale(pages, edition):
     home = _page(pages, edition, "index")
     shown = {li["data-figure"]: li.data.get_text() for li in home.select(".key-figures > li")}
-    assert shown == RENDERINGS[edition]
-    assert home.select_one('time[data-figure="source:date_published"]').get_text() == DATES[edition]
+    assert shown == {figure_id: g["shown"][edition] for figure_id, g in GOLDEN["figures"].items()}
+    assert home.select_one('time[data-figure="source:date_published"]').get_text() == GOLDEN["article_date"][edition]
 
 
 @pytest.mark.parametrize("edition", ["fr", "ar"])
 def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edition):
-    card = _page(pages, edition, "regularisation").select_one('figure.fig-card[data-figure="people-regularised"]')
+    figure = next(iter(DATASET.figures.values()))
+    stem = figure.theme.page.removesuffix(".md")
+    card = _page(pages, edition, stem).select_one(f'figure.fig-card[data-figure="{figure.id}"]')
     original = card.select_one('blockquote[lang="en"]').get_text()
-    assert original == f"“{DATASET.quote('legal-stay').text}”"
+    assert original == f"“{figure.quote.text}”"
     translation = card.select_one(f'.quote__translation[lang="{edition}"]').get_text()
-    ours = DATASET.quote("legal-stay").translation(edition)
+    ours = figure.quote.translation(edition)
     assert translation == {"fr": f"Notre traduction\u202f: «\u202f{ours}\u202f»", "ar": f"ترجمتنا: «{ours}»"}[edition]
 
 

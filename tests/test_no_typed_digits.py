@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from conftest import PROJECT
-from page_lint import typed_digits
+from adapter.page_lint import typed_digits
+from helpers import PROJECT
 
 PAGE_SOURCES = sorted((PROJECT / "docs").rglob("*.md"))
 

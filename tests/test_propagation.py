@@ -1,37 +1,41 @@
 """A figure is typed once: changing it in the data file changes it everywhere."""
 
-from conftest import build
+import re
 
 import sphobjinv as soi
 
+from figures import load_dataset
+from figures.formatting import Formatter
+from helpers import DATA, build, change_figure_value, golden
+
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".js"}
+DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
+GOLDEN = golden()["figures"]
+# A figure with a qualifier, written in grouped digits (not "… million").
+FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" and 10_000 <= f.value < 1_000_000)
+NEW_VALUE = FIGURE.value + 1_500
 
 
 def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path):
-    data = project_copy / "data" / "figures.yml"
-    text = data.read_text(encoding="utf-8")
-    # The value and the sentence that supports it, and nothing else.
-    text = text.replace("    value: 23000\n", "    value: 24500\n")
-    text = text.replace("more than 23,000 people", "more than 24,500 people")
-    text = text.replace("plus de 23 000 personnes", "plus de 24 500 personnes")  # our translations
-    text = text.replace("لأكثر من 23.000 شخص", "لأكثر من 24.500 شخص")
-    data.write_text(text, encoding="utf-8")
-
+    change_figure_value(project_copy / "data" / "figures.yml", DATASET, FIGURE.id, NEW_VALUE)
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
-    files = [p for p in (tmp_path / "site").rglob("*") if p.suffix in TEXT_SUFFIXES]
-    old_renderings = ("23,000", "23000", "23\u202f000", "23.000")  # English, raw, French, Arabic
-    stale = [p.relative_to(tmp_path / "site").as_posix() for p in files
-             if any(old in p.read_text(encoding="utf-8") for old in old_renderings)]
+    site = tmp_path / "site"
+    files = [p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES]
+    # The old value as each edition writes its digits, and raw.
+    old = {str(FIGURE.value)} | {re.search(r"\d[\d,.\u202f]*\d", shown).group()
+                                 for shown in GOLDEN[FIGURE.id]["shown"].values()}
+    stale = [p.relative_to(site).as_posix() for p in files if any(o in p.read_text(encoding="utf-8") for o in old)]
     assert stale == []
-    showing_new = {p.relative_to(tmp_path / "site").as_posix() for p in files
-                   if "more than 24,500" in p.read_text(encoding="utf-8")}
-    assert {"index.html", "regularisation/index.html", "figures/index.html",
-            "search/search_index.json", "figures.json", "figures.csv"} <= showing_new
-    for edition, shown in (("fr", "plus de 24\u202f500"), ("ar", "أكثر من 24.500")):
-        for page in ("index.html", "regularisation/index.html", "figures/index.html", "search/search_index.json"):
-            assert shown in (tmp_path / "site" / edition / page).read_text(encoding="utf-8"), f"{edition}/{page}"
+    new = {language: Formatter(language).qualified(NEW_VALUE, FIGURE.qualifier) for language in ("en", "fr", "ar")}
+    showing_new = {p.relative_to(site).as_posix() for p in files if new["en"] in p.read_text(encoding="utf-8")}
+    theme_page = FIGURE.theme.page.removesuffix(".md") + "/index.html"
+    assert {"index.html", theme_page, "figures/index.html", "search/search_index.json",
+            "figures.json", "figures.csv"} <= showing_new
+    for edition in ("fr", "ar"):
+        for page in ("index.html", theme_page, "figures/index.html", "search/search_index.json"):
+            assert new[edition] in (site / edition / page).read_text(encoding="utf-8"), f"{edition}/{page}"
     # objects.inv is compressed: read it back.
-    names = {o.name: o.dispname for o in soi.Inventory(tmp_path / "site" / "objects.inv").objects}
-    assert names["people-regularised"] == "People given legal stay: more than 24,500"
+    names = {o.name: o.dispname for o in soi.Inventory(site / "objects.inv").objects}
+    assert names[FIGURE.id] == f"{FIGURE.label('en')}: {new['en']}"

@@ -15,14 +15,16 @@ from xml.etree import ElementTree
 import sphobjinv as soi
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build
+from adapter.site_addresses import problem_with, public_addresses, redirect_target, site_relative
 from figures import load_dataset
-from site_addresses import problem_with, site_relative
+from helpers import DATA, PROJECT, SITE_URL, build, golden
 
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
-PUBLIC_URLS = [line.strip() for line in (PROJECT / "tests" / "public_urls.txt").read_text().splitlines()
-               if line.strip() and not line.startswith("#")]
-DATASET = load_dataset(PROJECT / "data/figures.yml", PROJECT / "data/figures.schema.json")
+PUBLIC_URLS = [address for _, address in public_addresses(PROJECT)]
+DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
+GOLDEN = golden()["figures"]
+# A figure to look at closely, and the one given in money.
+FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" and not f.currency)
+MONEY = next(f for f in DATASET.figures.values() if f.currency)
 
 
 def test_every_public_address_resolves(site):
@@ -38,20 +40,38 @@ def test_every_page_and_figure_is_listed_as_public(site, pages):
         assert f"/figures/#{figure_id}" in listed
 
 
-def test_renaming_a_page_breaks_its_address_until_a_redirect_keeps_it(project_copy, tmp_path):
+def test_moving_a_page_keeps_its_old_address_in_every_edition(project_copy, tmp_path):
+    # A real rename: the three editions' files, the nav and every link.
     for path in [project_copy / "mkdocs.yml", *(project_copy / "docs").glob("*.md")]:
         path.write_text(path.read_text(encoding="utf-8").replace("source-and-method.md", "method.md"),
                         encoding="utf-8")
     for edition in ("", ".fr", ".ar"):
         (project_copy / f"docs/source-and-method{edition}.md").rename(project_copy / f"docs/method{edition}.md")
-    assert build(project_copy, tmp_path / "renamed").returncode == 0
-    assert problem_with(tmp_path / "renamed", "/source-and-method/#the-source") is not None
+    broken = build(project_copy, tmp_path / "renamed")
+    assert broken.returncode != 0
+    assert "the public address /source-and-method/ no longer resolves" in broken.stdout + broken.stderr
 
+    # The one documented step: declare the move.
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "redirect_maps: {}", "redirect_maps:\n        source-and-method.md: method.md"), encoding="utf-8")
-    assert build(project_copy, tmp_path / "redirected").returncode == 0
-    assert problem_with(tmp_path / "redirected", "/source-and-method/#the-source") is None
+        "  moved_pages: {}", "  moved_pages:\n    source-and-method.md: method.md"), encoding="utf-8")
+    result = build(project_copy, tmp_path / "moved")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "moved"
+    for edition, language in (("", "en"), ("fr/", "fr"), ("ar/", "ar")):
+        old = f"/{edition}source-and-method/"
+        assert problem_with(site, old + "#the-source") is None
+        html = (site / edition / "source-and-method" / "index.html").read_text(encoding="utf-8")
+        assert redirect_target(html, old) == f"/{edition}method/", "the same edition's new page"
+        page = BeautifulSoup(html, "html.parser")
+        assert page.html["lang"] == language
+        assert page.find("link", rel="canonical")["href"] == f"{SITE_URL}{edition}method/"
+        assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        description = page.find("meta", attrs={"name": "description"})["content"]
+        assert description and not re.search(r"\d", description + page.title.get_text())
+        assert "location.hash" in page.script.string, "the anchor is kept"
+    inventory = {o.name: o.uri for o in soi.Inventory(site / "objects.inv").objects if o.role == "doc"}
+    assert inventory["source-and-method"] == inventory["method"] == "method/"
 
 
 # -- the reference page --------------------------------------------------------
@@ -79,13 +99,13 @@ def test_every_figure_on_every_page_links_to_its_row(pages):
 
 def test_each_row_offers_quote_and_citations(pages):
     reference = pages["figures/index.html"]
-    figure = DATASET.figure("people-regularised")
-    details = reference.select_one('tr[data-figure="people-regularised:cite"] details')
+    figure = FIGURE
+    details = reference.select_one(f'tr[data-figure="{figure.id}:cite"] details')
     assert details.blockquote.get_text() == f"“{figure.quote.text}”"
     short, full, bibtex = (code.get_text() for code in details.select("pre code"))
     assert short == ("Khaled Zerouali, quoted in “Dismantling Human Traffickers: Morocco Paves the Way "
                      "for Immigrant Well-Being”, 16 November 2017")
-    assert full.endswith(f"Figure people-regularised: more than 23,000. {SITE_URL}figures/#people-regularised")
+    assert full.endswith(f"{figure.id}: {GOLDEN[figure.id]['shown']['en']}. {SITE_URL}figures/#{figure.id}")
     assert "Not stated in the source: author, publisher and web address." in full
     assert bibtex == (
         "@misc{dismantling2017,\n"
@@ -115,9 +135,9 @@ def test_json_export(site):
             figure.value, figure.qualifier, figure.quote.text, figure.theme.id)
         for key in ("id", "value", "unit", "qualifier", "period", "stated_by", "quote", "theme", "url"):
             assert record[key] not in (None, ""), f"{figure_id}.{key}"
-    assert records["people-regularised"]["url"] == f"{SITE_URL}figures/#people-regularised"
-    assert records["people-regularised"]["qualified_value"] == "more than 23,000"
-    assert records["extremist-trafficking-earnings"]["period"]["recurrence"] == "yearly"
+    assert records[FIGURE.id]["url"] == f"{SITE_URL}figures/#{FIGURE.id}"
+    assert records[FIGURE.id]["qualified_value"] == GOLDEN[FIGURE.id]["shown"]["en"]
+    assert records[MONEY.id]["period"]["recurrence"] == MONEY.period.recurrence
     assert document["source"]["author"] is None and document["source"]["not_stated"] == ["author", "publisher", "url"]
 
 
@@ -129,9 +149,10 @@ def test_csv_export_is_rfc_4180_utf8(site):
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [r["id"] for r in rows] == list(DATASET.figures)
     by_id = {r["id"]: r for r in rows}
-    assert by_id["people-regularised"]["value"] == "23000"
-    assert by_id["extremist-trafficking-earnings"]["qualified_value"] == "as much as US$175 million"
-    assert by_id["networks-dismantled"]["period_inferred"] == "start end"
+    assert by_id[FIGURE.id]["value"] == str(GOLDEN[FIGURE.id]["value"])
+    assert by_id[MONEY.id]["qualified_value"] == GOLDEN[MONEY.id]["shown"]["en"]
+    inferred = next(f for f in DATASET.figures.values() if f.period.inferred == {"start", "end"})
+    assert by_id[inferred.id]["period_inferred"] == "start end"
 
 
 def test_datapackage_is_valid_frictionless(site):
@@ -144,7 +165,7 @@ def test_frictionless_would_catch_a_broken_csv(site, tmp_path):
     from frictionless import validate
     for name in ("datapackage.json", "figures.json"):
         (tmp_path / name).write_bytes((site / name).read_bytes())
-    broken = (site / "figures.csv").read_text(encoding="utf-8").replace(",23000,", ",many,")
+    broken = (site / "figures.csv").read_text(encoding="utf-8").replace(f",{FIGURE.value},", ",many,")
     (tmp_path / "figures.csv").write_text(broken, encoding="utf-8", newline="")
     report = validate(tmp_path / "datapackage.json")
     assert not report.valid
@@ -170,8 +191,8 @@ def test_inventory_has_a_label_per_figure_and_a_doc_per_page(site):
     labels = {o.name: o for o in inventory.objects if (o.domain, o.role) == ("std", "label")}
     docs = {o.name: o.uri for o in inventory.objects if (o.domain, o.role) == ("std", "doc")}
     assert set(labels) == set(DATASET.figures)
-    assert labels["people-regularised"].uri_expanded == "figures/#people-regularised"
-    assert labels["people-regularised"].dispname == "People given legal stay: more than 23,000"
+    assert labels[FIGURE.id].uri_expanded == f"figures/#{FIGURE.id}"
+    assert labels[FIGURE.id].dispname == f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}"
     assert docs == {"index": "", "enforcement": "enforcement/", "regularisation": "regularisation/",
                     "returns": "returns/", "sahel": "sahel/", "algerian-border": "algerian-border/",
                     "figures": "figures/", "source-and-method": "source-and-method/"}
@@ -183,14 +204,14 @@ def test_a_sphinx_project_resolves_a_figure_through_intersphinx(site, tmp_path):
         'extensions = ["sphinx.ext.intersphinx"]\n'
         f'intersphinx_mapping = {{"morocco": ("https://example.org/morocco/", {str(site / "objects.inv")!r})}}\n')
     (tmp_path / "index.rst").write_text(
-        "Client\n======\n\nSee :ref:`morocco:people-regularised` and :doc:`morocco:returns`.\n")
+        f"Client\n======\n\nSee :ref:`morocco:{FIGURE.id}` and :doc:`morocco:returns`.\n")
     result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(tmp_path),
                              str(tmp_path / "_build")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     html = BeautifulSoup((tmp_path / "_build/index.html").read_text(), "html.parser")
     links = {a["href"]: a.get_text() for a in html.select("a.reference.external")}
-    assert links == {"https://example.org/morocco/figures/#people-regularised":
-                     "People given legal stay: more than 23,000",
+    assert links == {f"https://example.org/morocco/figures/#{FIGURE.id}":
+                     f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}",
                      "https://example.org/morocco/returns/": "Voluntary returns"}
 
 
@@ -198,7 +219,7 @@ def test_sphinx_fails_on_an_unknown_figure(site, tmp_path):
     (tmp_path / "conf.py").write_text(
         'extensions = ["sphinx.ext.intersphinx"]\n'
         f'intersphinx_mapping = {{"morocco": ("https://example.org/morocco/", {str(site / "objects.inv")!r})}}\n')
-    (tmp_path / "index.rst").write_text("Client\n======\n\nSee :ref:`morocco:people-regularized`.\n")
+    (tmp_path / "index.rst").write_text(f"Client\n======\n\nSee :ref:`morocco:{FIGURE.id}x`.\n")
     result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(tmp_path),
                              str(tmp_path / "_build")], capture_output=True, text=True, timeout=120)
     assert result.returncode != 0

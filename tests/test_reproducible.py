@@ -6,13 +6,13 @@ import shutil
 import subprocess
 import sys
 
-from conftest import PROJECT
+from helpers import PROJECT, clean_environment
 
 EPOCH = "1510790400"  # 16 November 2017, 00:00 UTC: a fixed time whose date is easy to check
 
 
 def _build(site_dir, isolate_network: bool) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    env = clean_environment(SOURCE_DATE_EPOCH=EPOCH)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     if isolate_network:
         # A new network namespace has no interface but a downed loopback:

@@ -1,27 +1,29 @@
-"""`mkdocs serve` shows an edited figure without a restart."""
+"""`mkdocs serve` shows an edited figure without a restart, and lives
+through every mistake: it keeps answering, shows the message in the page
+being viewed, and shows the page again once the file is fixed."""
 
-import os
+from __future__ import annotations
+
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
+
+from figures import load_dataset
+from figures.exports import page_path
+from helpers import DATA, DataFileEditor, change_figure_value, clean_environment, fetch, golden
+
+DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
+FIGURE = next(f for f in DATASET.figures.values() if 1_000 <= f.value < 1_000_000)
+PANEL = 'class="admonition failure build-problem"'
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_for(predicate, timeout: float) -> bool:
@@ -35,16 +37,16 @@ def wait_for(predicate, timeout: float) -> bool:
 
 @pytest.fixture
 def served(project_copy, tmp_path):
+    """(project, base URL, server process) of `mkdocs serve` on a copy."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project_copy, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/regularisation/"
+        cwd=project_copy, env=clean_environment(), stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: "more than 23,000" in fetch(url), 30), "mkdocs serve did not start"
-        yield project_copy, url
+        assert wait_for(lambda: f'data-figure="{FIGURE.id}"' in fetch(base), 60), "mkdocs serve did not start"
+        yield project_copy, base, process
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -52,11 +54,52 @@ def served(project_copy, tmp_path):
 
 
 def test_editing_the_data_file_updates_the_served_page(served):
-    project, url = served
-    data = project / "data" / "figures.yml"
-    text = data.read_text(encoding="utf-8")
-    data.write_text(text.replace("    value: 23000\n", "    value: 23500\n")
-                        .replace("more than 23,000 people", "more than 23,500 people")
-                        .replace("plus de 23 000 personnes", "plus de 23 500 personnes")
-                        .replace("لأكثر من 23.000 شخص", "لأكثر من 23.500 شخص"), encoding="utf-8")
-    assert wait_for(lambda: "more than 23,500" in fetch(url), 30)
+    project, base, _ = served
+    new_value = FIGURE.value + 500
+    change_figure_value(project / "data" / "figures.yml", DATASET, FIGURE.id, new_value)
+    assert wait_for(lambda: f'<data value="{new_value}">' in fetch(base + page_path(FIGURE.theme.page)), 30)
+
+
+def _theme_page_card(project):
+    page = project / "docs" / FIGURE.theme.page
+    return page, f'figure_card("{FIGURE.id}")'
+
+
+def _unknown_id(project):
+    page, card = _theme_page_card(project)
+    page.write_text(page.read_text(encoding="utf-8").replace(card, card.replace('")', 'x")')), encoding="utf-8")
+    return page_path(FIGURE.theme.page), f"unknown figure id &#39;{FIGURE.id}x&#39;"
+
+
+def _misspelt_macro(project):
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ published() }}", "{{ publised() }}"),
+                    encoding="utf-8")
+    return "", "&#39;publised&#39; is not a macro or variable of this site"
+
+
+def _yaml_error(project):
+    DataFileEditor(project / "data" / "figures.yml").set(("figures", FIGURE.id, "value"), "[1")
+    return page_path(FIGURE.theme.page), "malformed YAML"
+
+
+def _schema_error(project):
+    DataFileEditor(project / "data" / "figures.yml").set(("figures", FIGURE.id, "value"), '"many"')
+    return "fr/" + page_path(FIGURE.theme.page), "expected a whole number"
+
+
+def test_serve_lives_through_each_mistake_and_recovers(served):
+    project, base, process = served
+    saved = {path: path.read_bytes() for path in [*(project / "docs").glob("*.md"), project / "data/figures.yml"]}
+    for mistake in (_unknown_id, _misspelt_macro, _yaml_error, _schema_error):
+        path, message = mistake(project)
+        url = base + path
+        # The page being viewed shows the message; the server keeps answering.
+        assert wait_for(lambda: PANEL in (html := fetch(url)) and message in html, 30), (mistake, fetch(url)[:3000])
+        assert fetch(base + "assets/site.css", timeout=10), f"{mistake.__name__}: the server stopped answering"
+        assert process.poll() is None, f"{mistake.__name__}: mkdocs serve exited"
+        # Fixed: the same address shows the page again.
+        for file, content in saved.items():
+            file.write_bytes(content)
+        assert wait_for(lambda: PANEL not in (html := fetch(url)) and 'data-figure="' in html, 30), mistake
+        assert process.poll() is None

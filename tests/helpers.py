@@ -1,0 +1,191 @@
+"""What the tests share: running MkDocs in a shell of our own, copies of the
+project to break on purpose, reading built pages, and fetching from servers
+on this machine.
+
+The suite must pass whatever the calling shell holds, so every subprocess
+gets an environment made here: the site address the tests expect, and no
+proxy (urllib and Chromium would send even 127.0.0.1 through one).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parents[1]
+DATA = PROJECT / "data" / "figures.yml"
+SCHEMA = PROJECT / "data" / "figures.schema.json"
+# Everything `mkdocs build` reads.
+SITE_INPUTS = ("mkdocs.yml", "macros.py", "data", "docs", "figures", "adapter", "overrides")
+# mkdocs.yml's fallback when SITE_URL is unset; the tests build with it
+# whatever the shell says.
+SITE_URL = "http://127.0.0.1:8000/"
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_proxy")
+
+
+def clean_environment(**overrides: str) -> dict[str, str]:
+    """The shell's environment, minus proxies, with the tests' site address."""
+    env = {k: v for k, v in os.environ.items() if k.lower() not in _PROXY_VARIABLES}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **overrides}
+
+
+def mkdocs(project_dir: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
+    """Run the mkdocs command line of this environment in `project_dir`."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
+                          env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
+
+
+def build(project_dir: Path, site_dir: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess:
+    return mkdocs(project_dir, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir), **env)
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SITE_INPUTS:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def html_pages(site_dir: Path) -> dict[str, BeautifulSoup]:
+    """Every HTML page of a built site, keyed by its path in the site."""
+    return {
+        path.relative_to(site_dir).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(site_dir.rglob("*.html"))
+    }
+
+
+# Requests to servers on this machine never go through a proxy.
+_LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    """The body of `url` as text, or "" if it cannot be fetched."""
+    try:
+        with _LOCAL.open(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` (which must be there) by `new` in a text file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based number of the first line of `path` that contains `needle`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"test setup: {needle!r} not in {path}")
+
+
+class DataFileEditor:
+    """Edit a copy of the data file by key path, not by line number or by
+    its current text, so that tests survive comments, blank lines and
+    reordering. Lines are found through the figure layer's own reader."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def line(self, *key: str | int) -> int:
+        from figures.yamlfile import read_yaml
+        return read_yaml(self.path).lines[key]
+
+    def _lines(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8").splitlines(keepends=True)
+
+    def _write(self, lines: list[str]) -> None:
+        self.path.write_text("".join(lines), encoding="utf-8")
+
+    def set(self, key: tuple, written: str) -> None:
+        """Write `written` as the value of `key` (a one-line value)."""
+        lines, number = self._lines(), self.line(*key)
+        head = lines[number - 1].split(":", 1)[0]
+        lines[number - 1] = f"{head}: {written}\n"
+        self._write(lines)
+
+    def rename(self, key: tuple, new_name: str) -> None:
+        lines, number = self._lines(), self.line(*key)
+        indent, rest = re.match(r"(\s*)(.*)", lines[number - 1]).groups()
+        lines[number - 1] = indent + new_name + rest[len(str(key[-1])):] + ("\n" if not rest.endswith("\n") else "")
+        self._write(lines)
+
+    def insert_after(self, key: tuple, text: str) -> int:
+        """Insert a line after `key`'s line, indented like it; return its number."""
+        lines, number = self._lines(), self.line(*key)
+        indent = re.match(r"\s*", lines[number - 1]).group()
+        lines.insert(number, indent + text + "\n")
+        self._write(lines)
+        return number + 1
+
+    def delete(self, key: tuple) -> None:
+        """Delete `key` and the block nested under it."""
+        lines, number = self._lines(), self.line(*key)
+        indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+        end = number
+        while end < len(lines) and (not lines[end].strip() or
+                                    len(lines[end]) - len(lines[end].lstrip()) > indent):
+            end += 1
+        del lines[number - 1:end]
+        self._write(lines)
+
+    def replace_in_value(self, key: tuple, old: str, new: str) -> None:
+        """Replace `old` by `new` in the value written on `key`'s line."""
+        lines, number = self._lines(), self.line(*key)
+        head, value = lines[number - 1].split(":", 1)
+        assert old in value, f"test setup: {old!r} not in the value of {key}"
+        lines[number - 1] = head + ":" + value.replace(old, new, 1)
+        self._write(lines)
+
+
+def reformat_number(text: str, old: int, new: int) -> str:
+    """`text` with the number `old` written as `new`, in the same grouping
+    ("23,000", "23 000", "23.000" or "175 million" alike)."""
+    def swap(match: re.Match) -> str:
+        digits = re.sub(r"\D", "", match.group())
+        if int(digits) != old:
+            return match.group()
+        separator = next((c for c in match.group() if not c.isdigit()), "")
+        grouped = f"{new:,}".replace(",", separator) if separator else str(new)
+        return grouped
+    return re.sub(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", swap, text)
+
+
+def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int) -> None:
+    """Change a figure's value and the sentence that states it (the quote and
+    our translations), as a real correction would: nothing else."""
+    editor = DataFileEditor(data_file)
+    figure = dataset.figure(figure_id)
+    editor.set(("figures", figure_id, "value"), str(new_value))
+    lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    keys = [("quotes", figure.quote.id, "text")] + [
+        ("quotes", figure.quote.id, "translation", language) for language in figure.quote.translation.texts
+        if language != "en"]
+    for key in keys:
+        number = editor.line(*key)
+        lines[number - 1] = reformat_number(lines[number - 1], figure.value, new_value)
+    data_file.write_text("".join(lines), encoding="utf-8")
+    # A corrected figure comes with a corrected source: our record of it too.
+    source = data_file.parent / dataset.source.text_file
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
+
+
+def golden() -> dict:
+    """The hand-checked renderings (tests/golden.yml)."""
+    import yaml
+    return yaml.safe_load((PROJECT / "tests" / "golden.yml").read_text(encoding="utf-8"))
