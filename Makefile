@@ -7,7 +7,9 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 PIP    := $(PYTHON) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt
 
-# Material prints a long notice about MkDocs 2.0 on every run.
+# Material 9.8 prints a banner on every run announcing its end of life
+# (5 May 2027) and its successor, Zensical; the README's "Lifecycle" says
+# what that means here. The variable that hides it is named after MkDocs 2.0.
 export NO_MKDOCS_2_WARNING := 1
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its
