@@ -23,9 +23,14 @@ from babel.numbers import format_compact_decimal, format_decimal
 #   would give "23,000" and "نوفمبر".
 BABEL_LOCALES = {"en": "en_GB", "fr": "fr_MA", "ar": "ar_MA"}
 
-# Numbers from a million up read better as words ("175 million") than as
-# nine digits; below that, grouped digits are what the source prints.
-COMPACT_FROM = 1_000_000
+# A whole number of millions, billions or trillions reads better as words
+# ("175 million") than as nine digits, as the source prints it. Anything
+# else is shown in grouped digits: a compact form would round it
+# ("23,456,789" is not "23 million"). One and two are left in digits too:
+# Babel 2.18 writes "1 millions" in French and "2 مليون" in Arabic, where
+# the languages say "1 million" and "مليونان".
+COMPACT_UNITS = (10**12, 10**9, 10**6)
+COMPACT_FROM_COUNT = 3
 
 # How each qualifier wraps a formatted number. "{}" is the number.
 QUALIFIER_PATTERNS = {
@@ -49,7 +54,7 @@ class Formatter:
         self.locale = Locale.parse(BABEL_LOCALES[language])
 
     def number(self, value: int) -> str:
-        if value >= COMPACT_FROM:
+        if _exact_in_words(value):
             return format_compact_decimal(value, format_type="long", locale=self.locale)
         return format_decimal(value, locale=self.locale)
 
@@ -76,6 +81,11 @@ class Formatter:
         if len(iso) == 4:
             return format_decimal(int(iso), locale=self.locale, group_separator=False)
         return format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale)
+
+
+def _exact_in_words(value: int) -> bool:
+    """True if "N million" (billion, trillion) states `value` exactly."""
+    return any(value % unit == 0 and COMPACT_FROM_COUNT <= value // unit < 1000 for unit in COMPACT_UNITS)
 
 
 def source_spellings(value: int) -> set[str]:
