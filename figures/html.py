@@ -30,10 +30,22 @@ def component(method):
     return method
 
 
+_MARKDOWN_ENTITIES = str.maketrans(_MARKDOWN_SPECIALS)
+_HTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
 def text(value: object) -> Markup:
     """`value` as inert text inside HTML inside Markdown."""
-    escaped = str(escape(value))
-    return Markup("".join(_MARKDOWN_SPECIALS.get(c, c) for c in escaped))
+    return Markup(str(escape(value)).translate(_MARKDOWN_ENTITIES))
+
+
+def tooltip(value: object) -> Markup:
+    """`value` for a `title` attribute that Material shows as a tooltip.
+
+    Material's tooltips insert the attribute's decoded value as HTML
+    (innerHTML), so the text is escaped once for that, then again for the
+    attribute: the tooltip then shows the text, and runs nothing."""
+    return text(str(value).translate(_HTML_TEXT))
 
 
 @dataclass(frozen=True)
@@ -73,7 +85,7 @@ class Renderer:
         reference row, with its quote and source as a tooltip."""
         figure = self.data.figure(figure_id)
         return Markup('<a class="fig" href="{}" data-figure="{}" title="{}">{}</a>').format(
-            text(self.links.figure(figure.id)), figure.id, text(self.tooltip(figure.quote)),
+            text(self.links.figure(figure.id)), figure.id, tooltip(self.tooltip(figure.quote)),
             self.value(figure, with_unit))
 
     @component
@@ -93,7 +105,7 @@ class Renderer:
             "</figure>"
         ).format(
             id=figure.id, href=text(self.links.figure(figure.id)),
-            link_title=text(w["figure_link"]), value=self.value(figure, with_unit=True),
+            link_title=tooltip(w["figure_link"]), value=self.value(figure, with_unit=True),
             label=text(figure.label(self.language)),
             t_period=w["period"], period=self.period(figure.period.id),
             t_said=w["stated_by"], speaker=self.speaker(figure.quote),
@@ -123,7 +135,7 @@ class Renderer:
             quoted += Markup(' <span class="translation">({})</span>').format(
                 self._our_translation(claim.excerpt_translation(self.language)))
         return Markup('<span class="claim" data-figure="claim:{}" title="{}">{}</span>').format(
-            claim.id, text(self.tooltip(claim.quote)), quoted)
+            claim.id, tooltip(self.tooltip(claim.quote)), quoted)
 
     @component
     def claim_card(self, claim_id: str) -> Markup:

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from .citation import bibtex, full_citation, short_citation
 from .exports import CSV_PATH, DATAPACKAGE_PATH, JSON_PATH
-from .html import Renderer, component, text
+from .html import Renderer, component, text, tooltip
 from .inventory import INVENTORY_PATH
 from .model import Figure
 
@@ -60,7 +60,7 @@ class ReferenceRenderer(Renderer):
             "<dt>{t_bibtex}</dt><dd><pre><code>{bibtex}</code></pre></dd>"
             "</dl></details></td></tr>"
         ).format(
-            id=f.id, label=text(f.label(self.language)), t_link=w["anchor_link"],
+            id=f.id, label=text(f.label(self.language)), t_link=tooltip(w["anchor_link"]),
             t_value=w["value"], t_unit=w["unit"], t_period=w["period"], t_said=w["stated_by"],
             t_theme=w["theme"],
             value=self.value(f), unit=text(f.unit(self.language)), period=self.period(f.period.id),
