@@ -60,7 +60,7 @@ def bibtex(dataset: Dataset) -> str:
     fields += [("year", year), ("month", _MONTHS[int(month) - 1]), ("date", source.date_published),
                ("howpublished", _escape(source.kind("en").capitalize()))]
     if source.url:
-        fields.append(("url", source.url))
+        fields.append(("url", _escape_url(source.url)))
     missing = not_stated(dataset)
     if missing:
         fields.append(("note", "Not stated in the source: " + ", ".join(missing)))
@@ -71,3 +71,9 @@ def bibtex(dataset: Dataset) -> str:
 
 def _escape(value: str) -> str:
     return re.sub(r"([&%$#_{}])", r"\\\1", value)
+
+
+def _escape_url(url: str) -> str:
+    """An address for a BibTeX url field, where %, # and braces are special
+    (the schema admits only http(s) addresses in URL characters)."""
+    return re.sub(r"([%#{}\\])", r"\\\1", url)

@@ -158,7 +158,21 @@ def _csv_row(record: dict[str, Any]) -> list[str]:
         "stated_by": speaker["id"], "stated_by_name": speaker["name"], "stated_by_role": speaker["role"],
         "citation": record["citation"]["full"],
     }
-    return ["" if flat[name] is None else str(flat[name]) for name, *_ in CSV_COLUMNS]
+    return [_cell(flat[name]) for name, *_ in CSV_COLUMNS]
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula
+# (CSV injection). The data file takes contributions, so such a text cell
+# gets a leading apostrophe, which spreadsheets show as text and hide.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return str(value)
 
 
 def datapackage(dataset: Dataset, urls: SiteUrls, title: str) -> str:

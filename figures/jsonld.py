@@ -35,5 +35,10 @@ def dataset_jsonld(dataset: Dataset, urls: SiteUrls, name: str, description: str
             {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": urls.file(JSON_PATH)},
         ],
     }
-    # "</" cannot appear inside a <script> element.
-    return json.dumps(document, ensure_ascii=False, indent=2).replace("</", "<\\/")
+    # Inside <script>, "</script>" would end the element and "<!--" would
+    # start a comment that swallows the rest of the page: written as JSON
+    # escapes, <, > and & mean the same to a JSON reader and nothing to HTML.
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
