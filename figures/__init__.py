@@ -12,6 +12,7 @@ from .errors import FigureDataError
 from .model import Dataset, build_dataset
 from .schema import load_schema, validate
 from .source_text import check_against_source
+from .text_rules import check_ids_and_texts
 from .yamlfile import read_yaml
 
 __all__ = ["Dataset", "FigureDataError", "load_dataset"]
@@ -22,6 +23,7 @@ def load_dataset(data_path: Path, schema_path: Path, display_name: str | None = 
     text; raise FigureDataError if anything is off."""
     name = display_name or str(data_path)
     document = read_yaml(data_path, name)
+    check_ids_and_texts(document)
     validate(document, load_schema(schema_path, str(Path(name).parent / schema_path.name)))
     dataset = build_dataset(document)
     check_against_source(dataset, document, data_path, str(Path(name).parent))

@@ -8,6 +8,7 @@ key), what is wrong, what was expected, and a "did you mean" where one fits.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 
@@ -61,3 +62,19 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The likeliest intended spelling of `word`, if any is close enough."""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def describe_character(character: str) -> str:
+    """"'е' (U+0435 CYRILLIC SMALL LETTER IE)": which character it really is."""
+    name = unicodedata.name(character, "")  # control characters have none
+    shown = repr(character)[1:-1] if not character.isprintable() else character
+    return f"'{shown}' (U+{ord(character):04X}{' ' + name if name else ''})"
+
+
+def lookalikes(word: str) -> str:
+    """A note naming the non-ASCII characters of an id, which may look like
+    Latin letters: "" when there are none."""
+    strangers = list(dict.fromkeys(c for c in str(word) if not c.isascii()))
+    if not strangers:
+        return ""
+    return " (it contains " + ", ".join(describe_character(c) for c in strangers) + ", not a Latin letter)"

@@ -7,13 +7,14 @@ quote really supports what it is cited for.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .errors import FigureDataError, closest
+from .errors import FigureDataError, closest, lookalikes
 from .formatting import SOURCE_QUALIFIER_WORDS, source_spellings
 from .yamlfile import YamlDocument
 
@@ -141,7 +142,7 @@ def _lookup(records: Mapping[str, Any], record_id: str, kind: str) -> Any:
         return records[record_id]
     except (KeyError, TypeError):
         raise FigureDataError(
-            f"unknown {kind} id '{record_id}'",
+            f"unknown {kind} id '{record_id}'{lookalikes(record_id)}",
             expected=f"one of the {kind} ids in the data file: " + ", ".join(records),
             suggestion=closest(str(record_id), records),
         ) from None
@@ -155,7 +156,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
         wanted = _get(data, key)
         if wanted not in records:
             raise FigureDataError(
-                f"unknown {kind} id '{wanted}'", file=document.file, line=document.line_of(key),
+                f"unknown {kind} id '{wanted}'{lookalikes(wanted)}", file=document.file, line=document.line_of(key),
                 key=key, expected=f"one of: {', '.join(records)}", suggestion=closest(wanted, records))
         return records[wanted]
 
@@ -166,6 +167,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
                 line=document.line_of(key), key=key,
                 expected="a quote that states, word for word, what it is cited for")
 
+    _check_dates(document)
     source = Source(**{**data["source"], "kind": _localized(data["source"]["kind"])})
     speakers = {sid: Speaker(sid, s["name"], _localized(s["role"])) for sid, s in data["speakers"].items()}
     themes = {tid: Theme(tid, _localized(t["title"]), t["page"]) for tid, t in data["themes"].items()}
@@ -234,6 +236,22 @@ def build_dataset(document: YamlDocument) -> Dataset:
         figures=MappingProxyType(figures), claims=MappingProxyType(claims),
         document=document,
     )
+
+
+def _check_dates(document: YamlDocument) -> None:
+    """Each ISO date names a real day ("2017-02-30" has the right form, no day)."""
+    data = document.data
+    dates = [(("source", "date_published"), data["source"]["date_published"])]
+    dates += [(("periods", pid, bound), p[bound]) for pid, p in data["periods"].items()
+              for bound in ("start", "end") if p.get(bound)]
+    for key, iso in dates:
+        if len(iso) == 4:
+            continue
+        try:
+            dt.date.fromisoformat(iso)
+        except ValueError:
+            raise FigureDataError(f"'{iso}' is not a day of the calendar", file=document.file,
+                                  line=document.line_of(key), key=key, expected="a real date, YYYY-MM-DD") from None
 
 
 def _check_quote_supports(figure: Figure, document: YamlDocument, key: tuple) -> None:
