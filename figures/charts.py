@@ -29,7 +29,9 @@ class ChartRenderer(Renderer):
         """Horizontal bars for the figures that count people, on one scale,
         each with its qualifier and period."""
         figures = [f for f in self.data.figures.values() if f.unit("en") in PEOPLE_UNITS and not f.currency]
-        top = max(f.value for f in figures)
+        if not figures:
+            return Markup("")
+        top = max(f.value for f in figures) or 1  # all zero: every bar is its minimum
         bar_room = 230  # the rest of the width holds the value's text
         row, rows = 66, []
         for index, figure in enumerate(figures):
@@ -74,15 +76,19 @@ class ChartRenderer(Renderer):
     def timeline_chart(self) -> Markup:
         """The spans the figures cover, on one time axis from the earliest
         stated start to the article's date."""
-        spans = [p for p in self.data.periods.values() if p.end and not p.recurrence]
+        spans = [p for p in self.data.periods.values() if p.end and not p.recurrence
+                 and any(f.period is p for f in self.data.figures.values())]
         spans.sort(key=lambda p: (p.start is None, p.start or ""))
-        earliest = min((p for p in spans if p.start), key=lambda p: _as_date(p.start))
+        if not spans:
+            return Markup("")
         latest = max(spans, key=lambda p: _as_date(p.end))
-        first, last = _as_date(earliest.start), _as_date(latest.end)
+        earliest = min((p for p in spans if p.start), key=lambda p: _as_date(p.start), default=latest)
+        first, last = _as_date(earliest.start or earliest.end), _as_date(latest.end)
         left, right = 6, WIDTH - 6
+        days = max((last - first).days, 1)  # one day at least: a single date still has a width
 
         def x_of(day: dt.date) -> float:
-            return left + (right - left) * (day - first).days / (last - first).days
+            return left + (right - left) * (day - first).days / days
 
         rows, y = [], 8
         for period in spans:
@@ -113,7 +119,7 @@ class ChartRenderer(Renderer):
             '<text class="chart__note" x="{ex}" y="{ty}" text-anchor="{ea}" data-figure="period:{eid}:end">{e}</text>'
         ).format(l=left, r=right, y=y, sx=self._x(left), ex=self._x(right), ty=y + 16,
                  sa=self._anchor("start"), ea=self._anchor("end"),
-                 sid=earliest.id, s=text(self.fmt.date(earliest.start)),
+                 sid=earliest.id, s=text(self.fmt.date(earliest.start or earliest.end)),
                  eid=latest.id, e=text(self.fmt.date(latest.end)))
         figures = [f for p in spans for f in self.data.figures.values() if f.period is p]
         return self._figure(
