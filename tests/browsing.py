@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +14,8 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from helpers import clean_environment
 
 PROJECT = Path(__file__).resolve().parents[1]
 SUB_PATH = "/morocco-figures/"  # as https://<owner>.github.io/morocco-figures/
@@ -45,17 +46,21 @@ def served_site(root: Path, port: int = 0):
         server.server_close()
 
 
-def build_under_sub_path(root: Path, origin: str) -> Path:
-    """Build the site into root/<sub path>, with site_url matching the server."""
-    site_dir = root / SUB_PATH.strip("/")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": origin + SUB_PATH}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                   cwd=PROJECT, env=env, check=True, capture_output=True)
+def build_under_sub_path(root: Path, origin: str, project: Path = PROJECT, sub_path: str = SUB_PATH) -> Path:
+    """Build `project` into root/<sub path>, with site_url matching the server."""
+    site_dir = root / sub_path.strip("/")
+    env = clean_environment(SITE_URL=origin + sub_path)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 
 
 def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    # --no-proxy-server: Chromium would otherwise honour a proxy in the
+    # shell's environment, even for 127.0.0.1.
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, "--no-proxy-server"],
+                                      env=clean_environment())
 
 
 def file_for_url(site_dir: Path, url: str) -> Path:

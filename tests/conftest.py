@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import os
+
+from browsing import SUB_PATH, build_under_sub_path, chromium_available, launch_chromium, served_site
 from figures import Dataset, load_dataset
 from helpers import DATA, PROJECT, SCHEMA, build, copy_project, html_pages
 
@@ -35,3 +38,35 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def pages(site) -> dict[str, BeautifulSoup]:
     return html_pages(site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; in CI, missing it is a failure."""
+    if not chromium_available():
+        message = "Debian's chromium is not installed (/usr/bin/chromium); `make test` installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def web_root(tmp_path_factory):
+    """(origin, folder) of a server on 127.0.0.1 for built sites."""
+    root = tmp_path_factory.mktemp("pages-root")
+    with served_site(root) as origin:
+        yield origin, root
+
+
+@pytest.fixture(scope="session")
+def served(web_root):
+    """(base URL of the site, its folder), served under SUB_PATH as GitHub
+    Pages serves a project."""
+    origin, root = web_root
+    site_dir = build_under_sub_path(root, origin)
+    return origin + SUB_PATH, site_dir

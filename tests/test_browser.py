@@ -3,42 +3,17 @@ under a sub-path as GitHub Pages serves a project, in light and dark mode."""
 
 from __future__ import annotations
 
-import os
-import urllib.request
 from urllib.parse import urldefrag
 
 import pytest
 from bs4 import BeautifulSoup
 
-from browsing import (NOT_FOUND, PAGES, SUB_PATH, build_under_sub_path, chromium_available, launch_chromium,
-                      second_page, served_site, transferred)
+from browsing import NOT_FOUND, PAGES, second_page, transferred
+from helpers import fetch
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 FIRST_VIEW_BUDGET = 90 * 1024   # gzip bytes, everything a first view loads
 SECOND_PAGE_BUDGET = 10 * 1024  # gzip bytes, what another page adds once assets are cached
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not chromium_available():
-        message = "Debian's chromium is not installed (/usr/bin/chromium); `make test` installs it"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # in CI a missing browser is a failure, not a skip
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    """(base URL of the site, its folder), served under SUB_PATH."""
-    root = tmp_path_factory.mktemp("pages-root")
-    with served_site(root) as origin:
-        site_dir = build_under_sub_path(root, origin)
-        yield origin + SUB_PATH, site_dir
 
 
 def _visit(browser, url: str, scheme: str, width: int = 390, settle: bool = True):
@@ -62,12 +37,9 @@ _ANCHORS: dict[str, set[str] | None] = {}  # page address -> its element ids (No
 
 def _ids_at(address: str) -> set[str] | None:
     if address not in _ANCHORS:
-        try:
-            with urllib.request.urlopen(address, timeout=10) as response:
-                html = response.read().decode("utf-8", "replace")
-            _ANCHORS[address] = {tag["id"] for tag in BeautifulSoup(html, "html.parser").find_all(id=True)}
-        except OSError:
-            _ANCHORS[address] = None
+        html = fetch(address, timeout=10)
+        _ANCHORS[address] = ({tag["id"] for tag in BeautifulSoup(html, "html.parser").find_all(id=True)}
+                             if html else None)
     return _ANCHORS[address]
 
 
