@@ -58,7 +58,7 @@ def _explain(error: ValidationError) -> tuple[tuple, str, str | None, str | None
                 return (key + (typo,), f"unknown field '{typo}'",
                         f"the required field '{name}'", name)
         description = _describe(allowed.get(missing[0]))
-        expected = f"the field '{missing[0]}'" + (f": {description[0].lower()}{description[1:]}" if description else "")
+        expected = f"the field '{missing[0]}'" + (f": {description}" if description else "")
         return key, f"missing required field '{missing[0]}'", expected, None
     if error.validator == "additionalProperties":
         allowed = list(schema.get("properties", {}))
@@ -86,7 +86,10 @@ def _describe(schema: dict[str, Any] | None) -> str | None:
     if not schema:
         return None
     description = schema.get("description")
-    return description.rstrip(".") if description else None
+    if not description:
+        return None
+    # Continues "expected …": "The number as …" reads "expected the number as …".
+    return (description[0].lower() + description[1:]).rstrip(".")
 
 
 def _show(value: Any) -> str:
