@@ -20,11 +20,13 @@ def on_post_build(config, **kwargs) -> None:
     if i18n is not None and i18n.building:
         return  # an edition built from inside the i18n plugin: the site is not finished
     project_dir = Path(config.config_file_path).parent
-    for line, address in public_addresses(project_dir):
-        problem = problem_with(Path(config.site_dir), address)
-        if problem:
-            stop_or_log(
-                f"{PUBLIC_URLS.as_posix()}, line {line}: the public address {address} no longer resolves "
-                f"({problem.removeprefix(address + ': ')}); expected every listed address to keep working: "
-                "add a redirect for a moved page, or keep an anchor with { #old-id }. See “Moving a page” "
-                "in the README.")
+    broken = [(line, address, problem) for line, address in public_addresses(project_dir)
+              if (problem := problem_with(Path(config.site_dir), address))]
+    if not broken:
+        return
+    line, address, problem = broken[0]
+    more = f" (and {len(broken) - 1} more listed addresses)" if len(broken) > 1 else ""
+    stop_or_log(
+        f"{PUBLIC_URLS.as_posix()}, line {line}: the public address {address} no longer resolves "
+        f"({problem.removeprefix(address + ': ')}){more}; expected every listed address to keep working: "
+        "add a redirect for a moved page, or keep an anchor with { #old-id }. See “Moving a page” in the README.")
