@@ -1,7 +1,7 @@
-"""The dataset, read and validated once per build.
+"""The dataset and the editions' words, read and checked once per build.
 
 mkdocs-static-i18n runs the macros plugin once per edition, and
-`mkdocs serve` rebuilds on every save. The dataset is kept while no file
+`mkdocs serve` rebuilds on every save. What was read is kept while no file
 under data/ changes (same paths, sizes and modification times), so three
 editions share one read, and an edited file is read again.
 """
@@ -9,26 +9,33 @@ editions share one read, and an edited file is read again.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from figures import Dataset, load_dataset
+from figures.editions import Edition, check_dataset_covers, load_editions
 
 DATA_DIR = Path("data")
 DATA_FILE = DATA_DIR / "figures.yml"
 SCHEMA_FILE = DATA_DIR / "figures.schema.json"
+WORDS_FILE = DATA_DIR / "site_words.yml"
 
-_cache: dict[Path, tuple[tuple, Dataset]] = {}
+_cache: dict[tuple, tuple[tuple, tuple[Dataset, dict[str, Edition]]]] = {}
 
 
-def dataset(project_dir: Path) -> Dataset:
-    """The project's dataset; raises FigureDataError with a readable message."""
+def load(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dict[str, Edition]]:
+    """The dataset and the editions of `languages` (the default first);
+    raises FigureDataError with a readable message."""
     stamp = _stamp(project_dir / DATA_DIR)
-    cached = _cache.get(project_dir)
+    key = (project_dir, tuple(languages))
+    cached = _cache.get(key)
     if cached and cached[0] == stamp:
         return cached[1]
-    loaded = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix())
-    _cache[project_dir] = (stamp, loaded)
-    return loaded
+    dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix())
+    editions = load_editions(project_dir / WORDS_FILE, languages, WORDS_FILE.as_posix())
+    check_dataset_covers(dataset, languages)
+    _cache[key] = (stamp, (dataset, editions))
+    return dataset, editions
 
 
 def _stamp(folder: Path) -> tuple:

@@ -29,6 +29,25 @@ def translated_languages(config) -> list:
     return [lang for lang in i18n.config.languages if lang.build and not lang.default]
 
 
+def edition_languages(config) -> list[str]:
+    """The site's editions, the default first, as mkdocs.yml declares them
+    (plugins › i18n › languages): the one list every other one derives from."""
+    i18n = config["plugins"].get("i18n")
+    if i18n is None:
+        return [config["theme"]["language"]]
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    return [default, *(lang.locale for lang in translated_languages(config))]
+
+
+def current_language(config) -> str:
+    """The edition being built: the i18n plugin builds one after another."""
+    i18n = config["plugins"].get("i18n")
+    if i18n is None:
+        return config["theme"]["language"]
+    # Before its first edition starts, the plugin has not set it yet: the default comes first.
+    return i18n.current_language or edition_languages(config)[0]
+
+
 def check_pages(config) -> None:
     docs_dir = Path(config["docs_dir"])
     languages = [lang.locale for lang in translated_languages(config)]

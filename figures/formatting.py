@@ -1,8 +1,8 @@
-"""Numbers and dates as a reader of each language expects them, via Babel.
+"""Numbers and dates as a reader of each edition expects them, via Babel.
 
-The value never changes between languages; only its rendering does (digits,
-grouping, "million", currency placement, month names). Which Babel locale
-serves each site language is decided here and nowhere else.
+The value never changes between editions; only its rendering does (digits,
+grouping, "million", currency placement, month names). Which CLDR locale
+serves each edition is said in data/site_words.yml, with the reasons.
 """
 
 from __future__ import annotations
@@ -13,15 +13,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-# Site language -> CLDR locale, chosen for readers in and around Morocco.
-# - en_GB: day-month-year dates ("16 November 2017") and "US$", unambiguous
-#   for an international readership, where a bare "$" is not.
-# - fr_MA: French as written in Morocco; for these figures it renders like
-#   fr ("23 000" with a narrow no-break space, "16 novembre 2017").
-# - ar_MA: Moroccan Arabic usage writes Western digits, groups them with a
-#   dot ("23.000") and names months as in Morocco ("نونبر"); generic ar
-#   would give "23,000" and "نوفمبر".
-BABEL_LOCALES = {"en": "en_GB", "fr": "fr_MA", "ar": "ar_MA"}
+from .editions import Edition
 
 # A whole number of millions, billions or trillions reads better as words
 # ("175 million") than as nine digits, as the source prints it. Anything
@@ -32,26 +24,18 @@ BABEL_LOCALES = {"en": "en_GB", "fr": "fr_MA", "ar": "ar_MA"}
 COMPACT_UNITS = (10**12, 10**9, 10**6)
 COMPACT_FROM_COUNT = 3
 
-# How each qualifier wraps a formatted number. "{}" is the number.
-QUALIFIER_PATTERNS = {
-    "en": {"as-stated": "{}", "more-than": "more than {}", "as-much-as": "as much as {}"},
-    "fr": {"as-stated": "{}", "more-than": "plus de {}", "as-much-as": "jusqu’à {}"},
-    "ar": {"as-stated": "{}", "more-than": "أكثر من {}", "as-much-as": "ما يصل إلى {}"},
-}
-
 # The words of each qualifier as an English source writes them: a figure's
 # quote must contain them, so a qualifier can never be dropped silently.
 SOURCE_QUALIFIER_WORDS = {"as-stated": "", "more-than": "more than", "as-much-as": "as much as"}
 
 
 class Formatter:
-    """Formats values for one site language."""
+    """Formats values for one edition: its CLDR locale and qualifier words
+    (data/site_words.yml)."""
 
-    def __init__(self, language: str) -> None:
-        if language not in BABEL_LOCALES:
-            raise ValueError(f"no locale configured for language {language!r}")
-        self.language = language
-        self.locale = Locale.parse(BABEL_LOCALES[language])
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.locale = Locale.parse(edition.locale)
 
     def number(self, value: int) -> str:
         if _exact_in_words(value):
@@ -69,12 +53,7 @@ class Formatter:
         return f"{prefix}{number}{suffix}".replace("¤", symbol)
 
     def qualified(self, value: int, qualifier: str, currency: str | None = None) -> str:
-        return QUALIFIER_PATTERNS[self.language][qualifier].format(self.amount(value, currency))
-
-    @property
-    def direction(self) -> str:
-        """"rtl" for a right-to-left language such as Arabic, else "ltr"."""
-        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+        return self.edition.qualifiers[qualifier].format(self.amount(value, currency))
 
     def date(self, iso: str) -> str:
         """An ISO date or bare year, in the locale's long date format."""
@@ -88,9 +67,9 @@ def _exact_in_words(value: int) -> bool:
     return any(value % unit == 0 and COMPACT_FROM_COUNT <= value // unit < 1000 for unit in COMPACT_UNITS)
 
 
-def source_spellings(value: int) -> set[str]:
-    """Ways an English source may write `value`: "50,000", "175 million"."""
+def source_spellings(value: int, language: str = "en") -> set[str]:
+    """Ways a source in `language` may write `value`: "50,000", "175 million"."""
     return {
-        format_decimal(value, locale="en"),
-        format_compact_decimal(value, format_type="long", locale="en"),
+        format_decimal(value, locale=language),
+        format_compact_decimal(value, format_type="long", locale=language),
     }

@@ -23,10 +23,13 @@ ARTICLE_VOICE = "article"  # `stated_by` value for the article speaking in its o
 
 @dataclass(frozen=True)
 class Localized:
+    """A text in each edition's language. The build has checked that every
+    edition has one (editions.check_dataset_covers): no fallback."""
+
     texts: Mapping[str, str]
 
     def __call__(self, language: str) -> str:
-        return self.texts.get(language) or self.texts["en"]
+        return self.texts[language]
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class Dataset:
+    place: str
     source: Source
     speakers: Mapping[str, Speaker]
     themes: Mapping[str, Theme]
@@ -185,7 +189,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
 
     speakers_and_voice = {**speakers, ARTICLE_VOICE: None}
     quotes = {
-        qid: Quote(qid, q["text"], _localized({"en": q["text"], **q["translation"]}),
+        qid: Quote(qid, q["text"], _localized({source.language: q["text"], **q["translation"]}),
                    refer(speakers_and_voice, ("quotes", qid, "stated_by"), "speaker"), q["paragraph"])
         for qid, q in data["quotes"].items()
     }
@@ -221,7 +225,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
     for cid, c in data["claims"].items():
         key = ("claims", cid)
         claim = Claim(cid, _localized(c["label"]), refer(quotes, key + ("quote",), "quote"),
-                      c["excerpt"], _localized({"en": c["excerpt"], **c["excerpt_translation"]}),
+                      c["excerpt"], _localized({source.language: c["excerpt"], **c["excerpt_translation"]}),
                       refer(themes, key + ("theme",), "theme"))
         check_contains(claim.quote.text, claim.excerpt, key + ("excerpt",), "the excerpt")
         for language, translated in c["excerpt_translation"].items():
@@ -230,7 +234,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
         claims[cid] = claim
 
     return Dataset(
-        source=source,
+        place=data["place"], source=source,
         speakers=MappingProxyType(speakers), themes=MappingProxyType(themes),
         periods=MappingProxyType(periods), quotes=MappingProxyType(quotes),
         figures=MappingProxyType(figures), claims=MappingProxyType(claims),
@@ -255,7 +259,7 @@ def _check_dates(document: YamlDocument) -> None:
 
 
 def _check_quote_supports(figure: Figure, document: YamlDocument, key: tuple) -> None:
-    spellings = sorted(source_spellings(figure.value))
+    spellings = sorted(source_spellings(figure.value, document.data["source"]["language"]))
     if not any(_contains_number(figure.quote.text, s) for s in spellings):
         raise FigureDataError(
             f"the quote '{figure.quote.id}' does not contain the figure's value {figure.value}"
