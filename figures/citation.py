@@ -6,8 +6,8 @@ import re
 
 from babel.lists import format_list
 
+from .editions import Edition
 from .formatting import Formatter
-from .messages import MESSAGES
 from .model import Dataset, Figure
 
 BIBLIOGRAPHIC_FIELDS = ("author", "publisher", "url")
@@ -19,26 +19,27 @@ def not_stated(dataset: Dataset) -> list[str]:
     return [name for name in BIBLIOGRAPHIC_FIELDS if getattr(dataset.source, name) is None]
 
 
-def short_citation(dataset: Dataset, figure: Figure, language: str = "en") -> str:
+def short_citation(dataset: Dataset, figure: Figure, edition: Edition) -> str:
     """For running text: who said it, where, when."""
-    words, source = MESSAGES[language], dataset.source
-    date = Formatter(language).date(source.date_published)
+    words, source = edition.words, dataset.source
+    date = Formatter(edition).date(source.date_published)
     if figure.quote.speaker is None:
         return words["short_citation_unattributed"].format(title=source.title, date=date)
     return words["short_citation"].format(speaker=figure.quote.speaker.name, title=source.title, date=date)
 
 
-def full_citation(dataset: Dataset, figure: Figure, figure_url: str, language: str = "en") -> str:
+def full_citation(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition) -> str:
     """For a bibliography: the source, what it leaves unstated, the figure and its address here."""
-    words, fmt, source = MESSAGES[language], Formatter(language), dataset.source
-    speaker = (f"{figure.quote.speaker.name}, {figure.quote.speaker.role(language)}"
+    words, fmt, source, language = edition.words, Formatter(edition), dataset.source, edition.language
+    speaker = (words["name_and_role"].format(name=figure.quote.speaker.name,
+                                             role=figure.quote.speaker.role(language))
                if figure.quote.speaker else words["unattributed"])
     missing = format_list([words["fields"][name] for name in not_stated(dataset)],
                           locale=fmt.locale) or "—"
     return words["full_citation"].format(
         title=source.title, kind=source.kind(language).capitalize(), date=fmt.date(source.date_published),
         paragraph=fmt.number(figure.quote.paragraph), speaker=speaker, missing=missing,
-        id=figure.id, value=fmt.qualified(figure.value, figure.qualifier, figure.currency),
+        label=figure.label(language), value=fmt.qualified(figure.value, figure.qualifier, figure.currency),
         url=figure_url)
 
 
@@ -58,7 +59,7 @@ def bibtex(dataset: Dataset) -> str:
     if source.publisher:
         fields.append(("organization", _escape(source.publisher)))
     fields += [("year", year), ("month", _MONTHS[int(month) - 1]), ("date", source.date_published),
-               ("howpublished", _escape(source.kind("en").capitalize()))]
+               ("howpublished", _escape(source.kind(source.language).capitalize()))]
     if source.url:
         fields.append(("url", _escape_url(source.url)))
     missing = not_stated(dataset)

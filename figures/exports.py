@@ -10,36 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from typing import Any
 
+from .addresses import CSV_PATH, JSON_PATH, SiteAddresses
 from .citation import bibtex, full_citation, not_stated, short_citation
+from .editions import Edition
 from .formatting import Formatter
 from .model import ARTICLE_VOICE, Claim, Dataset, Figure
-
-JSON_PATH = "figures.json"
-CSV_PATH = "figures.csv"
-DATAPACKAGE_PATH = "datapackage.json"
-
-
-@dataclass(frozen=True)
-class SiteUrls:
-    """Absolute addresses on the published site."""
-
-    base: str            # ends with "/"
-    reference_page: str  # path of the table of all figures, e.g. "figures/"
-
-    def figure(self, figure_id: str) -> str:
-        return f"{self.base}{self.reference_page}#{figure_id}"
-
-    def page(self, src_path: str) -> str:
-        """The page built from `src_path` ("enforcement.md")."""
-        return self.base + page_path(src_path)
-
-    def file(self, path: str) -> str:
-        """A file at the site root ("figures.csv")."""
-        return self.base + path
-
 
 # (column, Table Schema type, description, extra Table Schema keys)
 CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
@@ -72,16 +49,18 @@ CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
 ]
 
 
-def figure_record(dataset: Dataset, figure: Figure, urls: SiteUrls) -> dict[str, Any]:
-    period, speaker = figure.period, figure.quote.speaker
+def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition: Edition) -> dict[str, Any]:
+    """A figure as the exports give it, in the default edition's words."""
+    period, speaker, language = figure.period, figure.quote.speaker, edition.language
+    url = urls.absolute(urls.figure(figure.id))
     return {
         "id": figure.id,
-        "label": figure.label("en"),
+        "label": figure.label(language),
         "value": figure.value,
-        "unit": figure.unit("en"),
+        "unit": figure.unit(language),
         "currency": figure.currency,
         "qualifier": figure.qualifier,
-        "qualified_value": Formatter("en").qualified(figure.value, figure.qualifier, figure.currency),
+        "qualified_value": Formatter(edition).qualified(figure.value, figure.qualifier, figure.currency),
         "period": {
             "id": period.id, "wording": period.wording, "start": period.start, "end": period.end,
             "recurrence": period.recurrence,
@@ -90,59 +69,59 @@ def figure_record(dataset: Dataset, figure: Figure, urls: SiteUrls) -> dict[str,
         "stated_by": {
             "id": speaker.id if speaker else ARTICLE_VOICE,
             "name": speaker.name if speaker else None,
-            "role": speaker.role("en") if speaker else None,
+            "role": speaker.role(language) if speaker else None,
         },
         "quote": figure.quote.text,
         "quote_paragraph": figure.quote.paragraph,
         "theme": figure.theme.id,
-        "theme_url": urls.page(figure.theme.page),
-        "url": urls.figure(figure.id),
+        "theme_url": urls.absolute(urls.page(figure.theme.page)),
+        "url": url,
         "citation": {
-            "short": short_citation(dataset, figure),
-            "full": full_citation(dataset, figure, urls.figure(figure.id)),
+            "short": short_citation(dataset, figure, edition),
+            "full": full_citation(dataset, figure, url, edition),
         },
     }
 
 
-def claim_record(claim: Claim, urls: SiteUrls) -> dict[str, Any]:
+def claim_record(claim: Claim, urls: SiteAddresses, edition: Edition) -> dict[str, Any]:
     speaker = claim.quote.speaker
     return {
         "id": claim.id,
-        "label": claim.label("en"),
+        "label": claim.label(edition.language),
         "excerpt": claim.excerpt,
         "quote": claim.quote.text,
         "quote_paragraph": claim.quote.paragraph,
         "stated_by": speaker.id if speaker else ARTICLE_VOICE,
         "theme": claim.theme.id,
-        "theme_url": urls.page(claim.theme.page),
+        "theme_url": urls.absolute(urls.page(claim.theme.page)),
     }
 
 
-def source_record(dataset: Dataset) -> dict[str, Any]:
+def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
     source = dataset.source
     return {
-        "title": source.title, "kind": source.kind("en"), "date_published": source.date_published,
+        "title": source.title, "kind": source.kind(edition.language), "date_published": source.date_published,
         "language": source.language, "author": source.author, "publisher": source.publisher,
         "url": source.url, "not_stated": not_stated(dataset), "bibtex": bibtex(dataset),
     }
 
 
-def figures_json(dataset: Dataset, urls: SiteUrls) -> str:
+def figures_json(dataset: Dataset, urls: SiteAddresses, edition: Edition) -> str:
     document = {
-        "source": source_record(dataset),
-        "figures": [figure_record(dataset, f, urls) for f in dataset.figures.values()],
-        "claims": [claim_record(c, urls) for c in dataset.claims.values()],
+        "source": source_record(dataset, edition),
+        "figures": [figure_record(dataset, f, urls, edition) for f in dataset.figures.values()],
+        "claims": [claim_record(c, urls, edition) for c in dataset.claims.values()],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def figures_csv(dataset: Dataset, urls: SiteUrls) -> str:
+def figures_csv(dataset: Dataset, urls: SiteAddresses, edition: Edition) -> str:
     """One row per figure; CRLF line ends and minimal quoting, as RFC 4180 says."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(name for name, *_ in CSV_COLUMNS)
     for figure in dataset.figures.values():
-        writer.writerow(_csv_row(figure_record(dataset, figure, urls)))
+        writer.writerow(_csv_row(figure_record(dataset, figure, urls, edition)))
     return buffer.getvalue()
 
 
@@ -175,7 +154,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def datapackage(dataset: Dataset, urls: SiteUrls, title: str) -> str:
+def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
     source = dataset.source
     fields = [{"name": name, "type": kind, "description": description, **extra}
               for name, kind, description, extra in CSV_COLUMNS]
@@ -187,7 +166,7 @@ def datapackage(dataset: Dataset, urls: SiteUrls, title: str) -> str:
                         f"({source.date_published}), each with its qualifier, period, speaker "
                         "and verbatim source sentence. Official statements as reported; "
                         "not independently verified."),
-        "homepage": urls.base,
+        "homepage": urls.absolute(""),
         "sources": [{"title": source.title}],
         "resources": [
             {
@@ -216,10 +195,3 @@ def datapackage(dataset: Dataset, urls: SiteUrls, title: str) -> str:
         ],
     }
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-
-
-def page_path(src_path: str) -> str:
-    """Site-relative URL of a page from its source path, with directory URLs:
-    "enforcement.md" -> "enforcement/", "index.md" -> ""."""
-    stem = src_path.removesuffix(".md")
-    return "" if stem == "index" else f"{stem}/"

@@ -8,13 +8,12 @@ from collections.abc import Iterable
 
 import sphobjinv as soi
 
+from .editions import Edition
 from .formatting import Formatter
 from .model import Dataset
 
-INVENTORY_PATH = "objects.inv"
 
-
-def inventory(dataset: Dataset, project: str, version: str, reference_page: str,
+def inventory(dataset: Dataset, project: str, version: str, reference_page: str, edition: Edition,
               pages: Iterable[tuple[str, str, str]]) -> bytes:
     """Compressed inventory bytes.
 
@@ -22,7 +21,7 @@ def inventory(dataset: Dataset, project: str, version: str, reference_page: str,
     (`reference_page` + "#" + id), and one `std:doc` per page, given as
     (name, url, title) with `url` relative to the site root.
     """
-    fmt = Formatter("en")
+    fmt = Formatter(edition)
     inv = soi.Inventory()
     inv.project, inv.version = project, version
     for figure in dataset.figures.values():
@@ -30,7 +29,7 @@ def inventory(dataset: Dataset, project: str, version: str, reference_page: str,
         inv.objects.append(soi.DataObjStr(
             name=figure.id, domain="std", role="label", priority="-1",
             uri=f"{reference_page}#$",  # "$" stands for the name, as Sphinx writes it
-            dispname=f"{figure.label('en')}: {shown}"))
+            dispname=f"{figure.label(edition.language)}: {shown}"))
     for name, url, title in pages:
         inv.objects.append(soi.DataObjStr(name=name, domain="std", role="doc", priority="-1",
                                           uri=url, dispname=title))

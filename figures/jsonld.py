@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 
-from .exports import CSV_PATH, JSON_PATH, SiteUrls
+from .addresses import CSV_PATH, JSON_PATH, SiteAddresses
+from .editions import Edition
 from .model import Dataset
 
 
-def dataset_jsonld(dataset: Dataset, urls: SiteUrls, name: str, description: str) -> str:
+def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name: str, description: str) -> str:
+    """The metadata, in the default edition (`edition`), as <script> text."""
     source = dataset.source
     ends = sorted(p.end for p in dataset.periods.values() if p.end)
     starts = [p.start for p in dataset.periods.values() if p.end]
@@ -23,16 +25,16 @@ def dataset_jsonld(dataset: Dataset, urls: SiteUrls, name: str, description: str
         "@type": "Dataset",
         "name": name,
         "description": description,
-        "url": urls.file(urls.reference_page),
+        "url": urls.absolute(urls.page(urls.reference_page)),
         "temporalCoverage": temporal,
-        "spatialCoverage": {"@type": "Place", "name": "Morocco"},
-        "inLanguage": "en",
+        "spatialCoverage": {"@type": "Place", "name": dataset.place},
+        "inLanguage": edition.language,
         "isBasedOn": citation,
         "citation": citation,
-        "variableMeasured": [f.label("en") for f in dataset.figures.values()],
+        "variableMeasured": [f.label(edition.language) for f in dataset.figures.values()],
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.file(CSV_PATH)},
-            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": urls.file(JSON_PATH)},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": urls.absolute(CSV_PATH)},
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": urls.absolute(JSON_PATH)},
         ],
     }
     # Inside <script>, "</script>" would end the element and "<!--" would

@@ -21,6 +21,7 @@ from html import escape
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 # Said on the redirect page, which shows for an instant or without JavaScript.
 MOVED = {"en": "This page has moved", "fr": "Cette page a été déplacée", "ar": "نُقلت هذه الصفحة"}
@@ -32,10 +33,9 @@ def moved_pages(config) -> dict[str, str]:
     return dict((config.extra or {}).get("moved_pages") or {})
 
 
-def page_url(src_path: str) -> str:
-    """Directory URL of a page: "method.md" -> "method/", "index.md" -> ""."""
-    stem = src_path.removesuffix(".md")
-    return "" if stem == "index" else (stem.removesuffix("/index") + "/")
+def page_url(src_path: str, config) -> str:
+    """The page's address as MkDocs makes it: "method.md" -> "method/"."""
+    return File(src_path, config.docs_dir, config.site_dir, config.use_directory_urls).url
 
 
 @event_priority(-250)  # after the editions hook (-200), before the address check (-300)
@@ -49,8 +49,8 @@ def on_post_build(config, **kwargs) -> None:
     for old, new in moved_pages(config).items():
         for language in languages:
             prefix = "" if language == default else f"{language}/"
-            _write_redirect(Path(config.site_dir), prefix + page_url(old), prefix + page_url(new),
-                            site_url, language)
+            _write_redirect(Path(config.site_dir), prefix + page_url(old, config),
+                            prefix + page_url(new, config), site_url, language)
 
 
 def _write_redirect(site_dir: Path, old: str, new: str, site_url: str, language: str) -> None:

@@ -1,0 +1,28 @@
+"""Feed the figure layer's SiteAddresses from MkDocs: each page's address is
+MkDocs' own `File.url`, and each edition's folder is the i18n plugin's."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File
+
+from figures.addresses import SiteAddresses
+
+from .editions import edition_languages, nav_pages
+
+REFERENCE_PAGE = "figures.md"  # the table of all figures
+
+
+def site_addresses(config) -> SiteAddresses:
+    base = config["site_url"] or "/"
+    pages = {src: _address(File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]).url)
+             for _, src in nav_pages(config["nav"])}
+    languages = edition_languages(config)
+    editions = {language: "" if index == 0 else f"{language}/" for index, language in enumerate(languages)}
+    return SiteAddresses(base=base if base.endswith("/") else base + "/", pages=pages, editions=editions,
+                         reference_page=REFERENCE_PAGE)
+
+
+def _address(url: str) -> str:
+    """MkDocs gives the home page as "./"; an address here is relative to the
+    site's root, where the home page is ""."""
+    return "" if url in ("./", ".") else url

@@ -1,0 +1,56 @@
+"""The site's public addresses, in one place: each page in each edition, each
+figure's row in the table of all figures, and the exports at the site root.
+
+Other sites link to these addresses and other people's code reads the
+exports, so they are a public interface. The site generator supplies each
+page's address (MkDocs' own `File.url`, through the adapter); nothing here
+knows how a generator makes addresses. Addresses are site-relative
+("fr/figures/#people-regularised") unless made absolute with `absolute`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# The exports, at the site root, in every edition's links: published once.
+JSON_PATH = "figures.json"
+CSV_PATH = "figures.csv"
+DATAPACKAGE_PATH = "datapackage.json"
+INVENTORY_PATH = "objects.inv"
+EXPORTS = (JSON_PATH, CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH)
+
+
+@dataclass(frozen=True)
+class SiteAddresses:
+    base: str                    # the published site's address, ending with "/"
+    pages: Mapping[str, str]     # source path -> address in the default edition: "returns.md" -> "returns/"
+    editions: Mapping[str, str]  # language -> folder of its edition: "en" -> "", "fr" -> "fr/"
+    reference_page: str          # source path of the table of all figures
+
+    @property
+    def default_language(self) -> str:
+        return next(language for language, folder in self.editions.items() if folder == "")
+
+    def page(self, src_path: str, language: str | None = None) -> str:
+        """A page, by its source path, in an edition (the default if None)."""
+        return self.editions[language or self.default_language] + self.pages[src_path]
+
+    def figure(self, figure_id: str, language: str | None = None) -> str:
+        """A figure's row in the table of all figures: its one anchor."""
+        return f"{self.page(self.reference_page, language)}#{figure_id}"
+
+    def absolute(self, address: str) -> str:
+        return self.base + address
+
+    @staticmethod
+    def relative(address: str, from_page: str) -> str:
+        """`address` as a link written on the page at `from_page` (both
+        site-relative; pages are folders, as "returns/")."""
+        path, hash_, anchor = address.partition("#")
+        start = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
+        target = posixpath.relpath(path or ".", start.rstrip("/") or ".")
+        if path.endswith("/") or not path:
+            target = "./" if target == "." else target + "/"
+        return target + hash_ + anchor
