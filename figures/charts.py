@@ -13,7 +13,8 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from .html import Renderer, component, text
+from .html import Renderer, component
+from .templating import text
 from .model import Figure, Period
 
 WIDTH = 360

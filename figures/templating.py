@@ -1,0 +1,63 @@
+"""Render the components' HTML from small Jinja2 templates (figures/templates/).
+
+Every value a template writes is escaped for where it lands, with no call to
+remember: `finalize` makes plain text inert both as HTML and as Markdown
+(MkDocs still runs Markdown between inline tags), and autoescape leaves
+already-rendered parts (Markup) alone. A `None` reaching a template is a bug
+and raises, so a page can never show "None".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+# Characters that Markdown (with the extensions in mkdocs.yml) would read as
+# markup. As numeric entities they display unchanged and mean nothing.
+_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^="})
+_HTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def text(value: object) -> Markup:
+    """`value` as inert text inside HTML inside Markdown."""
+    return Markup(str(escape(value)).translate(_MARKDOWN_ENTITIES))
+
+
+def tooltip(value: object) -> Markup:
+    """`value` for a `title` attribute that Material shows as a tooltip.
+
+    Material's tooltips insert the attribute's decoded value as HTML
+    (innerHTML), so the text is escaped once for that, then again for the
+    attribute: the tooltip then shows the text, and runs nothing."""
+    return text(str(value).translate(_HTML_TEXT))
+
+
+def _inert(value: object) -> object:
+    if value is None:
+        raise ValueError("a template was given None: the component has a bug")
+    return value if isinstance(value, Markup) else text(value)
+
+
+class _OneLineLoader(FileSystemLoader):
+    """Templates are written one tag a line, for reading; each line is
+    stripped and the lines joined, so the HTML comes out on one line (a blank
+    line inside would end an HTML block in Markdown). Data keeps its own
+    line breaks (a BibTeX entry in <pre>). Comments start with {#."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        return "".join(line.strip() for line in source.splitlines()), filename, uptodate
+
+
+_environment = Environment(
+    loader=_OneLineLoader(Path(__file__).parent / "templates"),
+    autoescape=True, finalize=_inert, undefined=StrictUndefined,
+    keep_trailing_newline=False,
+)
+_environment.filters["tooltip"] = tooltip
+
+
+def render(template: str, **context: object) -> Markup:
+    return Markup(_environment.get_template(template).render(**context))
