@@ -25,7 +25,6 @@ from pathlib import Path
 
 from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.utils import missing
-from mkdocs.utils import get_relative_url
 from mkdocs_macros.errors import format_error
 
 # mkdocs-macros loads this file by path, without putting its folder on
@@ -34,20 +33,19 @@ PROJECT_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 from adapter import data, editions, mode  # noqa: E402
+from adapter.addresses import REFERENCE_PAGE, site_addresses  # noqa: E402
 from adapter.hooks.moved_pages import moved_pages  # noqa: E402
 from adapter.page_lint import typed_digits  # noqa: E402
 from adapter.problems import panel, stop_or_log  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402
+from figures.addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH  # noqa: E402
 from figures.components import Components  # noqa: E402
+from figures.editions import Edition  # noqa: E402
 from figures.errors import closest  # noqa: E402
-from figures.exports import (  # noqa: E402
-    CSV_PATH, DATAPACKAGE_PATH, JSON_PATH, SiteUrls, datapackage, figures_csv, figures_json, page_path)
-from figures.html import Links  # noqa: E402
-from figures.inventory import INVENTORY_PATH, inventory  # noqa: E402
+from figures.exports import datapackage, figures_csv, figures_json  # noqa: E402
+from figures.inventory import inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
-REFERENCE_PAGE = "figures.md"
-DEFAULT_LANGUAGE = "en"
 # Version field of objects.inv; raise it when figure ids or page names change.
 INVENTORY_VERSION = "1"
 
@@ -58,6 +56,7 @@ class _BuildState:
 
     def __init__(self) -> None:
         self.dataset: Dataset | None = None
+        self.editions: dict[str, Edition] = {}
         self.site_problem: str | None = None  # shown on every page when serving
         self.page_problem: str | None = None  # shown on the current page when serving
         self.cards: set[str] = set()          # figure ids shown as cards on the current page
@@ -69,32 +68,30 @@ _state = _BuildState()
 def define_env(env) -> None:
     global _state
     _state = _BuildState()
+    languages = editions.edition_languages(env.conf)
     try:
-        dataset = data.dataset(Path(env.project_dir))
+        dataset, site_editions = data.load(Path(env.project_dir), languages)
         _check_site(dataset, env.conf)
     except FigureDataError as error:
         stop_or_log(f"Figure data error: {error}")
         _state.site_problem = str(error)
         return
-    _state.dataset = dataset
-    urls = _site_urls(env.conf)
+    _state.dataset, _state.editions = dataset, site_editions
+    addresses = site_addresses(env.conf)
+    edition = site_editions[editions.current_language(env.conf)]
 
     def renderer() -> Components:
-        page = env.page
-        return Components(dataset, _language(page), Links(
-            figure=lambda figure_id: _href(page, REFERENCE_PAGE) + "#" + figure_id,
-            page=lambda src_path: _href(page, src_path),
-            file=lambda path: get_relative_url(path, page.url),
-            absolute_figure=urls.figure,
-        ))
+        return Components(dataset, edition, addresses, env.page.url)
 
     for name in Components.names():
         env.macro(_component_macro(env, name, renderer), name)
 
     @env.macro
     def dataset_jsonld() -> str:
-        """schema.org Dataset metadata, for the reference page's body."""
-        document = dataset_jsonld_text(dataset, urls, env.conf["site_name"], env.conf["site_description"])
+        """schema.org Dataset metadata (in the default edition, like the
+        exports it describes), for the reference page's body."""
+        document = dataset_jsonld_text(dataset, addresses, site_editions[languages[0]],
+                                       env.conf["site_name"], env.conf["site_description"])
         return f'<script type="application/ld+json">{document}</script>'
 
 
@@ -127,27 +124,28 @@ def on_post_page_macros(env) -> None:
 def on_post_build(env) -> None:
     """Write the exports and the inventory at the site root, once: with the
     i18n plugin this runs after each edition, and the exports are the same."""
-    if env.conf["theme"]["language"] != DEFAULT_LANGUAGE or _state.dataset is None:
+    languages = editions.edition_languages(env.conf)
+    if editions.current_language(env.conf) != languages[0] or _state.dataset is None:
         return
-    dataset = _state.dataset
-    urls = _site_urls(env.conf)
+    dataset, edition = _state.dataset, _state.editions[languages[0]]
+    urls = site_addresses(env.conf)
     site_dir = Path(env.conf["site_dir"])
     exports = {
-        JSON_PATH: figures_json(dataset, urls),
-        CSV_PATH: figures_csv(dataset, urls),
+        JSON_PATH: figures_json(dataset, urls, edition),
+        CSV_PATH: figures_csv(dataset, urls, edition),
         DATAPACKAGE_PATH: datapackage(dataset, urls, env.conf["site_name"]),
     }
     for path, content in exports.items():
         # newline="" keeps the CSV's CRLF line ends as RFC 4180 wants them.
         with open(site_dir / path, "w", encoding="utf-8", newline="") as file:
             file.write(content)
-    pages = [(src.removesuffix(".md"), page_path(src), title) for title, src in editions.nav_pages(env.conf["nav"])]
+    pages = [(src.removesuffix(".md"), urls.page(src), title) for title, src in editions.nav_pages(env.conf["nav"])]
     # A moved page's old name keeps resolving, to its new address.
     titles = {src: title for title, src in editions.nav_pages(env.conf["nav"])}
-    pages += [(old.removesuffix(".md"), page_path(new), titles.get(new, new))
+    pages += [(old.removesuffix(".md"), urls.page(new), titles.get(new, new))
               for old, new in moved_pages(env.conf).items()]
-    (site_dir / INVENTORY_PATH).write_bytes(
-        inventory(dataset, env.conf["site_name"], INVENTORY_VERSION, page_path(REFERENCE_PAGE), pages))
+    (site_dir / INVENTORY_PATH).write_bytes(inventory(
+        dataset, env.conf["site_name"], INVENTORY_VERSION, urls.page(REFERENCE_PAGE), edition, pages))
 
 
 # -- checks ------------------------------------------------------------------
@@ -296,22 +294,8 @@ def _page_file(env) -> str:
     return f"{Path(env.conf['docs_dir']).name}/{env.page.file.src_path}"
 
 
-def _language(page) -> str:
-    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
-
-
 def _source_path(page) -> str:
     """The page's source path without its edition suffix: "returns.fr.md" -> "returns.md"."""
     src = page.file.src_path
-    language = _language(page)
-    return src.removesuffix(f".{language}.md") + ".md" if src.endswith(f".{language}.md") else src
-
-
-def _href(page, src_path: str) -> str:
-    """Relative address from `page` to the page built from `src_path`."""
-    return get_relative_url(page_path(src_path) or ".", page.url)
-
-
-def _site_urls(config) -> SiteUrls:
-    base = config["site_url"] or "/"
-    return SiteUrls(base=base if base.endswith("/") else base + "/", reference_page=page_path(REFERENCE_PAGE))
+    language = getattr(page.file, "locale", None)
+    return src.removesuffix(f".{language}.md") + ".md" if language and src.endswith(f".{language}.md") else src
