@@ -15,7 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import clean_environment
+from helpers import addresses, clean_environment
 
 PROJECT = Path(__file__).resolve().parents[1]
 SUB_PATH = "/morocco-figures/"  # as https://<owner>.github.io/morocco-figures/
@@ -86,10 +86,9 @@ def chromium_available() -> bool:
     return CHROMIUM.exists() or shutil.which("chromium") is not None
 
 
-EDITIONS = ["", "fr/", "ar/"]  # English at the root, then each translation's folder
-_ENGLISH = [""] + sorted(p.stem + "/" for p in (PROJECT / "docs").glob("*.md")
-                         if "." not in p.stem and p.stem != "index")
-PAGES = [edition + page for edition in EDITIONS for page in _ENGLISH]
+_ADDRESSES = addresses()
+EDITIONS = list(_ADDRESSES.editions.values())  # the default edition at the root, then each one's folder
+PAGES = [_ADDRESSES.page(src, language) for language in _ADDRESSES.editions for src in _ADDRESSES.pages]
 NOT_FOUND = "404.html"  # what GitHub Pages shows for an address that does not exist
 
 

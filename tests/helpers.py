@@ -9,6 +9,7 @@ proxy (urllib and Chromium would send even 127.0.0.1 through one).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -189,3 +190,36 @@ def golden() -> dict:
     """The hand-checked renderings (tests/golden.yml)."""
     import yaml
     return yaml.safe_load((PROJECT / "tests" / "golden.yml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def site_config():
+    """mkdocs.yml as MkDocs reads it, with the tests' site address."""
+    from mkdocs.config import load_config
+    saved = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = SITE_URL
+    try:
+        return load_config(str(PROJECT / "mkdocs.yml"))
+    finally:
+        if saved is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = saved
+
+
+def languages() -> list[str]:
+    """The site's editions, the default first, as mkdocs.yml declares them."""
+    from adapter.editions import edition_languages
+    return edition_languages(site_config())
+
+
+def editions() -> dict:
+    """Every edition's words and locale (data/site_words.yml)."""
+    from figures.editions import load_editions
+    return load_editions(PROJECT / "data" / "site_words.yml", languages())
+
+
+def addresses():
+    """The site's public addresses, from MkDocs' own File.url, as the build has them."""
+    from adapter.addresses import site_addresses
+    return site_addresses(site_config())

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from figures import FigureDataError, load_dataset
-from helpers import DATA, PROJECT, DataFileEditor, build, edit, line_of
+from figures.editions import check_dataset_covers
+from helpers import DATA, PROJECT, DataFileEditor, build, edit, languages, line_of
 from figures.yamlfile import read_yaml
 
 RAW = read_yaml(DATA).data
@@ -89,7 +90,8 @@ DATA_CASES = [
          [at("quotes", TRANSLATED_QUOTE, "translation", "fr"), f"quotes › {TRANSLATED_QUOTE} › translation › fr",
           "the fr translation holds the numbers [7]"]),
     Case("label missing in one language", lambda d: d.delete(("figures", FIRST_FIGURE, "label", "ar")),
-         [at("figures", FIRST_FIGURE, "label"), f"figures › {FIRST_FIGURE} › label", "missing required field 'ar'"]),
+         [at("figures", FIRST_FIGURE, "label"), f"figures › {FIRST_FIGURE} › label",
+          "no text for the edition 'ar'"]),
     Case("quote that is not the article's sentence",
          lambda d: d.replace_in_value(("quotes", TRANSLATED_QUOTE, "text"), "a", "â"),
          [at("quotes", TRANSLATED_QUOTE, "text"), f"the quote '{TRANSLATED_QUOTE}' is not in the source's text",
@@ -129,7 +131,8 @@ def test_bad_data_stops_with_a_readable_message(case, data_copy):
     case.breaks(data_copy)
     fragments = [f(data_copy) if callable(f) else f for f in case.message]
     with pytest.raises(FigureDataError) as raised:
-        load_dataset(data_copy.path, data_copy.path.parent / "figures.schema.json", "data/figures.yml")
+        dataset = load_dataset(data_copy.path, data_copy.path.parent / "figures.schema.json", "data/figures.yml")
+        check_dataset_covers(dataset, languages())
     _assert_in_order(str(raised.value), fragments)
 
 

@@ -7,9 +7,10 @@ from xml.etree import ElementTree
 import pytest
 
 from figures import load_dataset
-from helpers import DATA, PROJECT, golden
+from adapter.editions import nav_pages
+from helpers import DATA, PROJECT, addresses, build, golden, site_config
 
-EDITIONS = {"en": "", "fr": "fr/", "ar": "ar/"}
+EDITIONS = addresses().editions
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 GOLDEN = golden()
 ENGLISH_PAGES = sorted(p.relative_to(PROJECT / "docs").with_suffix("").as_posix()
@@ -104,3 +105,68 @@ def test_arabic_chart_reads_right_to_left(pages):
 def test_the_not_found_page_is_the_default_editions(pages):
     # Each edition builds a 404.html at the root; the last one must not win.
     assert pages["404.html"].html["lang"] == "en"
+
+
+def add_edition(project, language: str, locale: str, name: str) -> None:
+    """A fourth edition, its texts copied from English: mkdocs.yml, the pages,
+    the data file and the site's words, and nothing else."""
+    import copy
+    import re
+    import yaml
+    config = project / "mkdocs.yml"
+    titles = [title for title, _ in nav_pages(site_config()["nav"])]
+    entry = (f"        - locale: {language}\n          name: {name}\n          build: true\n"
+             "          nav_translations:\n" + "".join(f"            {t}: {t}\n" for t in titles))
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(\n  - redirects:|\n  - macros:)", "\n" + entry.rstrip("\n") + r"\1", text, count=1),
+                      encoding="utf-8")
+    for page in (project / "docs").glob("*.md"):
+        if page.stem.count(".") == 0:
+            page.with_name(f"{page.stem}.{language}.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    data_file = project / "data" / "figures.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+
+    def copy_english(value):
+        if isinstance(value, dict):
+            if "en" in value and all(isinstance(v, str) for v in value.values()):
+                value[language] = value["en"]
+            for child in value.values():
+                copy_english(child)
+    copy_english(data)
+    for quote in data["quotes"].values():
+        quote["translation"][language] = quote["text"]
+    for claim in data["claims"].values():
+        claim["excerpt_translation"][language] = claim["excerpt"]
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    words_file = project / "data" / "site_words.yml"
+    words = yaml.safe_load(words_file.read_text(encoding="utf-8"))
+    words[language] = {**copy.deepcopy(words["en"]), "locale": locale}  # no shared objects: no YAML aliases
+    words_file.write_text(yaml.safe_dump(words, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_a_fourth_edition_needs_only_its_texts(project_copy, tmp_path):
+    add_edition(project_copy, "es", "es_ES", "Español")
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    page = (site / "es" / "regularisation" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in page
+    figure = next(iter(DATASET.figures.values()))
+    from bs4 import BeautifulSoup
+    card = BeautifulSoup((site / "es" / addresses().page(figure.theme.page) / "index.html").read_text(encoding="utf-8"),
+                         "html.parser").select_one(f'figure.fig-card[data-figure="{figure.id}"]')
+    assert card.select_one("data")["value"] == str(figure.value)
+    assert card.select_one(".fig-card__value a")["href"] == f"../figures/#{figure.id}", "links stay in the edition"
+    assert (site / "es" / "search" / "search_index.json").is_file()
+
+
+def test_an_edition_without_its_words_stops_the_build(project_copy, tmp_path):
+    add_edition(project_copy, "es", "es_ES", "Español")
+    import yaml
+    words_file = project_copy / "data" / "site_words.yml"
+    words = yaml.safe_load(words_file.read_text(encoding="utf-8"))
+    del words["es"]
+    words_file.write_text(yaml.safe_dump(words, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site", strict=False)
+    assert result.returncode != 0
+    assert "data/site_words.yml, line 1: no entry for the edition 'es'" in result.stdout + result.stderr

@@ -5,8 +5,7 @@ browser, tooltips and search included.)"""
 from bs4 import BeautifulSoup
 
 from figures import load_dataset
-from figures.exports import page_path
-from helpers import DATA, DataFileEditor, build
+from helpers import DATA, DataFileEditor, addresses, build
 
 HOSTILE_LABEL = "<script>alert('label')</script> **bold** _under_ [link](https://example.org) {{ raw }}"
 HOSTILE_PREFIX = "<img src=x onerror=alert(document.domain)> `code` | pipe "
@@ -31,7 +30,7 @@ def test_markup_in_data_is_shown_as_text(project_copy, tmp_path):
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
 
-    page_file = tmp_path / "site" / page_path(FIGURE.theme.page) / "index.html"
+    page_file = tmp_path / "site" / addresses().page(FIGURE.theme.page) / "index.html"
     page = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
     card = page.select_one(f'figure.fig-card[data-figure="{FIGURE.id}"]')
     assert card.select_one(".fig-card__label").get_text() == HOSTILE_LABEL

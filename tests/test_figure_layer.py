@@ -9,7 +9,7 @@ from figures import FigureDataError, load_dataset
 from figures.formatting import Formatter
 from figures.html import text
 from figures.yamlfile import read_yaml
-from helpers import DATA, SCHEMA, DataFileEditor, golden
+from helpers import DATA, SCHEMA, DataFileEditor, editions, golden
 
 GOLDEN = golden()
 
@@ -37,7 +37,7 @@ def test_real_data_file_loads():
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])
 def test_renderings_match_the_golden_file(language):
     dataset = load(DATA)
-    fmt = Formatter(language)
+    fmt = Formatter(editions()[language])
     shown = {f.id: fmt.qualified(f.value, f.qualifier, f.currency) for f in dataset.figures.values()}
     assert shown == {figure_id: g["shown"][language] for figure_id, g in GOLDEN["figures"].items()}
 
@@ -45,7 +45,7 @@ def test_renderings_match_the_golden_file(language):
 @pytest.mark.parametrize("iso, expected", [("2017-11-16", "16 November 2017"), ("2004", "2004"),
                                            ("2017-01-01", "1 January 2017")])
 def test_english_dates(iso, expected):
-    assert Formatter("en").date(iso) == expected
+    assert Formatter(editions()["en"]).date(iso) == expected
 
 
 def test_records_are_immutable():

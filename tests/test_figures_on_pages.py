@@ -8,8 +8,7 @@ import re
 
 import pytest
 
-from figures.exports import page_path
-from helpers import DATA, golden
+from helpers import DATA, addresses, golden
 from figures import load_dataset
 
 GOLDEN = golden()["figures"]
@@ -18,7 +17,7 @@ FIGURES = list(DATASET.figures)
 
 
 def theme_page(figure_id: str) -> str:
-    return page_path(DATASET.figure(figure_id).theme.page) + "index.html"
+    return addresses().page(DATASET.figure(figure_id).theme.page) + "index.html"
 
 
 def test_the_golden_file_covers_exactly_the_figures():

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from figures import FigureDataError, load_dataset
 from figures.citation import bibtex
-from figures.exports import SiteUrls, figures_csv
+from figures.exports import figures_csv
 from figures.jsonld import dataset_jsonld
 from figures.yamlfile import read_yaml
-from helpers import DATA, PROJECT, DataFileEditor
+from helpers import DATA, PROJECT, DataFileEditor, addresses, editions
 
 RAW = read_yaml(DATA).data
 FIGURE = next(iter(RAW["figures"]))
@@ -177,14 +177,14 @@ def test_only_http_addresses_are_accepted(data_dir, url):
 
 # -- exports -------------------------------------------------------------------
 
-URLS = SiteUrls(base="https://example.org/", reference_page="figures/")
+ENGLISH = editions()["en"]
 
 
 def test_csv_cells_cannot_start_a_formula(data_dir):
     editor = DataFileEditor(data_dir / "figures.yml")
     editor.set(("figures", FIGURE, "label", "en"), '"=HYPERLINK(\\"http://example.org\\")"')
     editor.set(("figures", FIGURE, "unit", "en"), '"@SUM(A1)"')
-    rows = list(csv.DictReader(io.StringIO(figures_csv(load(data_dir), URLS), newline="")))
+    rows = list(csv.DictReader(io.StringIO(figures_csv(load(data_dir), addresses(), ENGLISH), newline="")))
     row = next(r for r in rows if r["id"] == FIGURE)
     assert row["label"] == "'=HYPERLINK(\"http://example.org\")" and row["unit"] == "'@SUM(A1)"
 
@@ -193,7 +193,7 @@ def test_jsonld_cannot_end_or_comment_out_its_script(data_dir):
     editor = DataFileEditor(data_dir / "figures.yml")
     hostile = "<!--<script></script>&amp;"
     editor.set(("figures", FIGURE, "label", "en"), json.dumps(hostile))
-    text = dataset_jsonld(load(data_dir), URLS, "name", "description")
+    text = dataset_jsonld(load(data_dir), addresses(), ENGLISH, "name", "description")
     assert not {"<", ">", "&"} & set(text)
     assert hostile in json.loads(text)["variableMeasured"]
 
@@ -208,7 +208,6 @@ def test_bibtex_escapes_the_url(data_dir):
 @pytest.mark.parametrize("values", [[0], [0, 0, 0], [5, 5, 5], [1]])
 def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
     from figures.components import Components
-    from figures.html import Links
     editor = DataFileEditor(data_dir / "figures.yml")
     dataset = load(data_dir)
     people = [f for f in dataset.figures.values() if f.unit("en") in ("people", "attempts")]
@@ -223,10 +222,9 @@ def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
         changed = build_dataset(document)
     except FigureDataError:
         changed = None  # the quote check refuses values the quotes do not state
-    links = Links(figure=lambda i: "#" + i, page=lambda p: p, file=lambda p: p, absolute_figure=lambda i: i)
     for candidate in filter(None, [changed, dataset]):
         for language in ("en", "ar"):
-            components = Components(candidate, language, links)
+            components = Components(candidate, editions()[language], addresses(), "")
             assert components.people_chart() is not None and components.timeline_chart() is not None
 
 
@@ -234,10 +232,8 @@ def test_charts_cope_with_no_figure_to_draw(data_dir):
     from dataclasses import replace
     from types import MappingProxyType
     from figures.components import Components
-    from figures.html import Links
     empty = replace(load(data_dir), figures=MappingProxyType({}))
-    links = Links(figure=lambda i: "#" + i, page=lambda p: p, file=lambda p: p, absolute_figure=lambda i: i)
-    components = Components(empty, "en", links)
+    components = Components(empty, ENGLISH, addresses(), "")
     assert str(components.people_chart()) == "" and str(components.timeline_chart()) == ""
 
 

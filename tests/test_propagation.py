@@ -6,7 +6,7 @@ import sphobjinv as soi
 
 from figures import load_dataset
 from figures.formatting import Formatter
-from helpers import DATA, build, change_figure_value, golden
+from helpers import DATA, build, change_figure_value, editions, golden
 
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".js"}
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -28,7 +28,7 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
                                  for shown in GOLDEN[FIGURE.id]["shown"].values()}
     stale = [p.relative_to(site).as_posix() for p in files if any(o in p.read_text(encoding="utf-8") for o in old)]
     assert stale == []
-    new = {language: Formatter(language).qualified(NEW_VALUE, FIGURE.qualifier) for language in ("en", "fr", "ar")}
+    new = {language: Formatter(edition).qualified(NEW_VALUE, FIGURE.qualifier) for language, edition in editions().items()}
     showing_new = {p.relative_to(site).as_posix() for p in files if new["en"] in p.read_text(encoding="utf-8")}
     theme_page = FIGURE.theme.page.removesuffix(".md") + "/index.html"
     assert {"index.html", theme_page, "figures/index.html", "search/search_index.json",

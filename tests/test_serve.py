@@ -12,8 +12,7 @@ import time
 import pytest
 
 from figures import load_dataset
-from figures.exports import page_path
-from helpers import DATA, DataFileEditor, change_figure_value, clean_environment, fetch, golden
+from helpers import DATA, DataFileEditor, addresses, change_figure_value, clean_environment, fetch
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if 1_000 <= f.value < 1_000_000)
@@ -57,7 +56,7 @@ def test_editing_the_data_file_updates_the_served_page(served):
     project, base, _ = served
     new_value = FIGURE.value + 500
     change_figure_value(project / "data" / "figures.yml", DATASET, FIGURE.id, new_value)
-    assert wait_for(lambda: f'<data value="{new_value}">' in fetch(base + page_path(FIGURE.theme.page)), 30)
+    assert wait_for(lambda: f'<data value="{new_value}">' in fetch(base + addresses().page(FIGURE.theme.page)), 30)
 
 
 def _theme_page_card(project):
@@ -68,7 +67,7 @@ def _theme_page_card(project):
 def _unknown_id(project):
     page, card = _theme_page_card(project)
     page.write_text(page.read_text(encoding="utf-8").replace(card, card.replace('")', 'x")')), encoding="utf-8")
-    return page_path(FIGURE.theme.page), f"unknown figure id &#39;{FIGURE.id}x&#39;"
+    return addresses().page(FIGURE.theme.page), f"unknown figure id &#39;{FIGURE.id}x&#39;"
 
 
 def _misspelt_macro(project):
@@ -80,12 +79,12 @@ def _misspelt_macro(project):
 
 def _yaml_error(project):
     DataFileEditor(project / "data" / "figures.yml").set(("figures", FIGURE.id, "value"), "[1")
-    return page_path(FIGURE.theme.page), "malformed YAML"
+    return addresses().page(FIGURE.theme.page), "malformed YAML"
 
 
 def _schema_error(project):
     DataFileEditor(project / "data" / "figures.yml").set(("figures", FIGURE.id, "value"), '"many"')
-    return "fr/" + page_path(FIGURE.theme.page), "expected a whole number"
+    return addresses().page(FIGURE.theme.page, "fr"), "expected a whole number"
 
 
 def test_serve_lives_through_each_mistake_and_recovers(served):
