@@ -32,7 +32,7 @@ from mkdocs_macros.errors import format_error
 PROJECT_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(PROJECT_DIR))
 
-from adapter import data, editions, mode  # noqa: E402
+from adapter import blocks, data, editions, mode  # noqa: E402
 from adapter.addresses import REFERENCE_PAGE, site_addresses  # noqa: E402
 from adapter.hooks.moved_pages import moved_pages  # noqa: E402
 from adapter.page_lint import typed_digits  # noqa: E402
@@ -46,6 +46,11 @@ from figures.exports import datapackage, figures_csv, figures_json  # noqa: E402
 from figures.inventory import inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
+# Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
+BLOCK_COMPONENTS = frozenset({"figure_card", "quote", "claim_card", "key_figures", "figure_table", "downloads",
+                              "people_chart", "timeline_chart"})
+# mkdocs-macros' own macros, which this site does not offer to pages.
+MKDOCS_MACROS_BUILTINS = ("context", "macros_info", "now", "fix_url")
 # Version field of objects.inv; raise it when figure ids or page names change.
 INVENTORY_VERSION = "1"
 
@@ -85,6 +90,9 @@ def define_env(env) -> None:
 
     for name in Components.names():
         env.macro(_component_macro(env, name, renderer), name)
+    # Only the site's macros reach pages: not mkdocs-macros' own helpers.
+    for name in MKDOCS_MACROS_BUILTINS:
+        env.macros.pop(name, None)
 
     @env.macro
     def dataset_jsonld() -> str:
@@ -92,12 +100,16 @@ def define_env(env) -> None:
         exports it describes), for the reference page's body."""
         document = dataset_jsonld_text(dataset, addresses, site_editions[languages[0]],
                                        env.conf["site_name"], env.conf["site_description"])
-        return f'<script type="application/ld+json">{document}</script>'
+        return blocks.placeholder(f'<script type="application/ld+json">{document}</script>')
 
 
 def on_pre_page_macros(env) -> None:
+    blocks.start_page()
     _state.page_problem = None
     _state.cards = set()
+    # Nor its variables (config, environment, extra…): a page calls macros.
+    for name in [name for name in env.variables if name != "page"]:
+        del env.variables[name]
     if _state.site_problem:
         env.markdown = ""  # nothing to render: the page shows the problem instead
         return
@@ -205,7 +217,7 @@ def _component_macro(env, name: str, renderer):
             raise _at_page_line(env, error.problem, needle, error.expected, error.suggestion) from None
         if name == "figure_card":
             _state.cards.add(args[0] if args else kwargs["figure_id"])
-        return str(rendered)
+        return blocks.placeholder(str(rendered)) if name in BLOCK_COMPONENTS else str(rendered)
 
     macro.__name__ = name
     macro.__doc__ = getattr(Components, name).__doc__

@@ -8,34 +8,94 @@ the byte budgets.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from browsing import (PAGES, SUB_PATH, build_under_sub_path, launch_chromium,  # noqa: E402
+from browsing import (PAGES, SUB_PATH, build_under_sub_path, gzip_size, launch_chromium,  # noqa: E402
                       second_page, served_site, transferred)
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from helpers import clean_environment, copy_project  # noqa: E402
+
+ENV = clean_environment()
+
+
+def timed_build(project: Path, site_dir: Path, strict: bool = True) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--quiet",
+                    "--site-dir", str(site_dir)], cwd=project, env=ENV, check=True)
+    return time.perf_counter() - start
 
 
 def build_times(runs: int) -> list[float]:
-    times = []
     with tempfile.TemporaryDirectory() as tmp:
+        return [timed_build(PROJECT, Path(tmp) / "site") for _ in range(runs)]
+
+
+def without_macros(project: Path) -> None:
+    """The same site without the macros plugin (pages keep their raw
+    {{ … }}), and so without the public-address check, which needs them."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  - macros:")
+    text = text[:start] + "\n".join(line for line in text[start:].splitlines()[1:]
+                                     if not line.startswith("      "))
+    text = text.replace("  - adapter/hooks/public_addresses.py\n", "")
+    config.write_text(text, encoding="utf-8")
+
+
+def macros_ratio(runs: int) -> tuple[float, float]:
+    """Median build time with and without the macros plugin, runs interleaved."""
+    with_times, without_times = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = copy_project(Path(tmp) / "plain")
+        without_macros(plain)
         for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                            "--site-dir", str(Path(tmp) / "site")], cwd=PROJECT, env=ENV, check=True)
-            times.append(time.perf_counter() - start)
-    return times
+            with_times.append(timed_build(PROJECT, Path(tmp) / "site"))
+            without_times.append(timed_build(plain, Path(tmp) / "site-plain", strict=False))
+    return statistics.median(with_times), statistics.median(without_times)
+
+
+def synthetic(project: Path, count: int) -> None:
+    """Grow the data file to `count` figures: copies of the real ones under
+    new ids, each with its card on its theme page in every edition."""
+    import copy
+    import yaml
+    data_file = project / "data" / "figures.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    real = list(data["figures"].items())
+    cards: dict[str, list[str]] = {}
+    for index in range(count - len(real)):
+        figure_id, figure = real[index % len(real)]
+        new_id = f"{figure_id}-copy-{index}"
+        data["figures"][new_id] = copy.deepcopy(figure)
+        cards.setdefault(data["themes"][figure["theme"]]["page"], []).append(new_id)
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    for page, ids in cards.items():
+        for source in (project / "docs").glob(page.removesuffix(".md") + "*.md"):
+            with source.open("a", encoding="utf-8") as file:
+                file.write("\n" + "\n\n".join(f'{{{{ figure_card("{i}") }}}}' for i in ids) + "\n")
+
+
+def scale(counts: list[int]) -> list[tuple[int, float, int, int]]:
+    """(figures, build seconds, reference page bytes, its gzip bytes)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in counts:
+            project = copy_project(Path(tmp) / f"p{count}")
+            synthetic(project, count)
+            site = Path(tmp) / f"site{count}"
+            seconds = timed_build(project, site)
+            reference = site / "figures" / "index.html"
+            rows.append((count, seconds, reference.stat().st_size, gzip_size(reference)))
+    return rows
 
 
 def page_weights() -> list[tuple[str, int, int, int]]:
@@ -65,30 +125,31 @@ def page_weights() -> list[tuple[str, int, int, int]]:
 
 def serve_reload_times(runs: int) -> list[float]:
     """Seconds from saving an edited figure to `mkdocs serve` serving it."""
+    from figures import load_dataset
+    from helpers import DATA, change_figure_value
+    dataset = load_dataset(DATA, DATA.with_name("figures.schema.json"))
+    figure = next(f for f in dataset.figures.values() if 1_000 <= f.value < 1_000_000)
     times = []
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "project"
-        shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__"))
+        project = copy_project(Path(tmp) / "project")
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}/regularisation/"
+        base = f"http://127.0.0.1:{port}/"
         data = project / "data" / "figures.yml"
-        original = data.read_text(encoding="utf-8")
+        source = data.parent / dataset.source.text_file
+        originals = data.read_text(encoding="utf-8"), source.read_text(encoding="utf-8")
         try:
-            _wait_for(url, "more than 23,000", 60)
+            _wait_for(base, f'data-figure="{figure.id}"', 60)
             for run in range(runs):
-                shown = f"{23001 + run:,}"
-                data.write_text(original.replace("value: 23000\n", f"value: {23001 + run}\n")
-                                .replace("more than 23,000 people", f"more than {shown} people")
-                                .replace("plus de 23 000 personnes",
-                                         f"plus de {23001 + run:,} personnes".replace(",", " "))
-                                .replace("لأكثر من 23.000 شخص", f"لأكثر من {23001 + run:,} شخص".replace(",", ".")),
-                                encoding="utf-8")
+                data.write_text(originals[0], encoding="utf-8")
+                source.write_text(originals[1], encoding="utf-8")
+                new_value = figure.value + 1 + run
+                change_figure_value(data, dataset, figure.id, new_value)
                 start = time.perf_counter()
-                _wait_for(url, f"more than {shown}", 60)
+                _wait_for(base, f'<data value="{new_value}">', 60)
                 times.append(time.perf_counter() - start)
         finally:
             server.terminate()
@@ -97,14 +158,11 @@ def serve_reload_times(runs: int) -> list[float]:
 
 
 def _wait_for(url: str, needle: str, timeout: float) -> None:
+    from helpers import fetch
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if needle in response.read().decode("utf-8"):
-                    return
-        except OSError:
-            pass
+        if needle in fetch(url):
+            return
         time.sleep(0.05)
     raise TimeoutError(f"{needle!r} never appeared at {url}")
 
@@ -114,7 +172,16 @@ def _summary(times: list[float]) -> str:
 
 
 def main(runs: int) -> None:
-    print(f"Full build, mkdocs build --strict, interpreter start included: {_summary(build_times(runs))}")
+    times = build_times(runs)
+    print(f"Full build, mkdocs build --strict, interpreter start included: {_summary(times)}")
+    with_macros, plain = macros_ratio(5)
+    print(f"With and without the macros plugin (median of 5, interleaved): {with_macros:.2f} s / {plain:.2f} s"
+          f" = {with_macros / plain:.2f}")
+    real = statistics.median(times)
+    print("Synthetic data (real figures copied under new ids, each carded on its theme page):")
+    print(f"{'figures':>8}{'build':>9}{'x real':>8}{'reference page':>16}{'gzip':>10}")
+    for count, seconds, size, zipped in scale([100, 1000]):
+        print(f"{count:>8}{seconds:>8.2f}s{seconds / real:>8.1f}{size / 1024:>13.0f} KB{zipped / 1024:>7.0f} KB")
     print(f"mkdocs serve, edited figure to served page:                  {_summary(serve_reload_times(runs))}")
     print()
     print("Page weights (gzip level 6 of every file the browser requested; budgets 90 KB and 10 KB):")

@@ -11,6 +11,7 @@ another language.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from .yamlfile import YamlDocument, read_yaml
 QUALIFIERS = ("as-stated", "more-than", "as-much-as")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed as the object: a cache key
 class Edition:
     language: str  # as the site generator names it: "en", "fr", "ar"
     locale: str    # CLDR: "en_GB", "fr_MA", "ar_MA"
@@ -36,7 +37,12 @@ class Edition:
     @property
     def direction(self) -> str:
         """"rtl" for a right-to-left language such as Arabic, else "ltr"."""
-        return "rtl" if Locale.parse(self.locale).character_order == "right-to-left" else "ltr"
+        return _direction(self.locale)
+
+
+@functools.lru_cache(maxsize=None)
+def _direction(locale: str) -> str:
+    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
 
 
 def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None) -> dict[str, Edition]:

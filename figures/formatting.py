@@ -8,6 +8,7 @@ serves each edition is said in data/site_words.yml, with the reasons.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from babel.dates import format_date
@@ -53,13 +54,19 @@ class Formatter:
         return f"{prefix}{number}{suffix}".replace("¤", symbol)
 
     def qualified(self, value: int, qualifier: str, currency: str | None = None) -> str:
-        return self.edition.qualifiers[qualifier].format(self.amount(value, currency))
+        return _qualified(self.edition, value, qualifier, currency)
 
     def date(self, iso: str) -> str:
         """An ISO date or bare year, in the locale's long date format."""
         if len(iso) == 4:
             return format_decimal(int(iso), locale=self.locale, group_separator=False)
         return format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _qualified(edition: Edition, value: int, qualifier: str, currency: str | None) -> str:
+    """Formatting is pure and Babel is slow: each rendering is made once."""
+    return edition.qualifiers[qualifier].format(Formatter(edition).amount(value, currency))
 
 
 def _exact_in_words(value: int) -> bool:

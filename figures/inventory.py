@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import sphobjinv as soi
-
 from .editions import Edition
 from .formatting import Formatter
 from .model import Dataset
@@ -21,6 +19,7 @@ def inventory(dataset: Dataset, project: str, version: str, reference_page: str,
     (`reference_page` + "#" + id), and one `std:doc` per page, given as
     (name, url, title) with `url` relative to the site root.
     """
+    import sphobjinv as soi  # here, not at import: only the last step of a build needs it
     fmt = Formatter(edition)
     inv = soi.Inventory()
     inv.project, inv.version = project, version

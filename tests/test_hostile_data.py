@@ -112,7 +112,7 @@ def hostile_site(web_root, tmp_path_factory):
 # Hover and focus each element, as a reader moving through the page would;
 # Material creates a tooltip on either. Returns how many were visited.
 _VISIT_ALL = """async () => {
-  const targets = [...document.querySelectorAll("a[href], [title], .claim, a.fig, summary, button, [tabindex]")];
+  const targets = [...document.querySelectorAll(".md-content a[href], .md-header [title], [title], .claim, summary, .md-content button, [tabindex]")];
   for (const element of targets) {
     element.dispatchEvent(new MouseEvent("mouseenter"));
     element.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
@@ -140,7 +140,7 @@ def _search(page, words: str) -> None:
     page.keyboard.press("/")  # Material's shortcut, as a reader would open the search
     page.keyboard.type(words)
     page.wait_for_selector(".md-search-result__item", timeout=5000)  # the worker answered, Material rendered
-    page.evaluate(_VISIT_ALL.replace('"a[href], [title], .claim, a.fig, summary, button, [tabindex]"',
+    page.evaluate(_VISIT_ALL.replace('".md-content a[href], .md-header [title], [title], .claim, summary, .md-content button, [tabindex]"',
                                      '".md-search-result a, .md-search-result [title]"'))
 
 

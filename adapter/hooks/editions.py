@@ -15,13 +15,10 @@ mkdocs-static-i18n builds English, French and Arabic one after the other.
   (Arabic) would greet every reader who mistypes an address. The default
   edition's page is kept.
 
-- It points Material's `<link rel="alternate" hreflang>` tags at this page in
-  each edition, and Material's script then fetches "sitemap.xml" next to each
-  of those addresses, which do not exist (mkdocs-material#6582). Here the
-  language selector keeps this page's address in each edition
-  (overrides/partials/alternate.html), and the head has no such links: the
-  hreflang alternates of every page are in sitemap.xml, which search engines
-  read, and nothing is fetched for nothing.
+- The language selector links to this page in each edition (the list the
+  i18n plugin makes for each page, kept here for the template); the head has
+  no alternate links (overrides/main.html says why): the hreflang alternates
+  of every page are in sitemap.xml, which search engines read.
 """
 
 from __future__ import annotations
@@ -38,23 +35,13 @@ _default_404: dict[str, str] = {}  # the default edition's 404 page, kept while 
 
 @event_priority(-50)  # after mkdocs-static-i18n has set this page's alternates (50)
 def on_page_context(context, page, config, nav):
+    """This page in each edition, for the language selector
+    (overrides/partials/alternate.html); the i18n plugin rewrites the list
+    before the next page, so it is copied."""
     i18n = config.plugins.get("i18n")
-    if i18n is None or not i18n.extra_alternate:
-        return context
-    context["page_alternates"] = copy.deepcopy(config.extra.alternate)
-    # Truthy, so Material's header still shows the selector; not iterable, so
-    # its head writes no alternate links. The i18n plugin restores the list
-    # before the next page.
-    config.extra.alternate = True
+    if i18n is not None and i18n.extra_alternate:
+        context["page_alternates"] = copy.deepcopy(config.extra.alternate)
     return context
-
-
-def on_pre_template(template, template_name, config):
-    # The not-found page is rendered without a page context: give it no
-    # alternate links either, for the same reason as the pages.
-    if template_name == "404.html" and config.plugins.get("i18n") is not None:
-        config.extra.alternate = True
-    return template
 
 
 def on_post_template(output, template_name, config):
