@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.lists import format_list
+
 from markupsafe import Markup
 
 from .html import Renderer, component
@@ -47,7 +49,7 @@ class ChartRenderer(Renderer):
                 '<text class="chart__note" x="{lx}" y="{py}" text-anchor="{start}">{period}</text>'
                 "</g>"
             ).format(
-                id=figure.id, lx=self._x(0), ly=y + 12, start=self._anchor("start"),
+                id=figure.id, lx=self._x(0), ly=y + 12, start="start",
                 label=text(figure.label(self.language)), q=figure.qualifier,
                 bx=self._x(0, length), by=y + 18, w=length,
                 more=self._more_than_marker(figure, length, y + 18),
@@ -100,18 +102,18 @@ class ChartRenderer(Renderer):
                      for f in figures]
             labels = Markup("").join(
                 Markup('<text class="chart__label" x="{}" y="{}" text-anchor="{}" data-figure="{}">{}</text>')
-                .format(self._x(0), y + 12 + 16 * i, self._anchor("start"), f.id, text(line))
+                .format(self._x(0), y + 12 + 16 * i, "start", f.id, text(line))
                 for i, (f, line) in enumerate(zip(figures, lines, strict=True)))
             y += 16 * len(lines) + 4
             start = x_of(_as_date(period.start)) if period.start else left
             bar_class = "chart__span" if period.start else "chart__span chart__span--open"
-            x0, x1 = sorted((self._flip(start), self._flip(x_of(_as_date(period.end)))))
+            x0, x1 = sorted((self._x(start), self._x(x_of(_as_date(period.end)))))
             rows.append(Markup(
                 '<g data-figure="period:{id}">{labels}'
                 '<rect class="{cls}" x="{x:.1f}" y="{y}" width="{w:.1f}" height="14"/>'
                 '<text class="chart__note" x="{nx}" y="{ny}" text-anchor="{start}">{note}</text></g>'
             ).format(id=period.id, labels=labels, cls=bar_class, x=x0, y=y, w=max(x1 - x0, 2.0),
-                     nx=self._x(0), ny=y + 30, start=self._anchor("start"),
+                     nx=self._x(0), ny=y + 30, start="start",
                      note=text(self._period_words(period))))
             y += 44
         axis = Markup(
@@ -119,14 +121,14 @@ class ChartRenderer(Renderer):
             '<text class="chart__note" x="{sx}" y="{ty}" text-anchor="{sa}" data-figure="period:{sid}:start">{s}</text>'
             '<text class="chart__note" x="{ex}" y="{ty}" text-anchor="{ea}" data-figure="period:{eid}:end">{e}</text>'
         ).format(l=left, r=right, y=y, sx=self._x(left), ex=self._x(right), ty=y + 16,
-                 sa=self._anchor("start"), ea=self._anchor("end"),
+                 sa="start", ea="end",
                  sid=earliest.id, s=text(self.fmt.date(earliest.start or earliest.end)),
                  eid=latest.id, e=text(self.fmt.date(latest.end)))
         figures = [f for p in spans for f in self.data.figures.values() if f.period is p]
         return self._figure(
             "timeline", y + 24, Markup("").join(rows) + axis,
             title=self.words["chart_timeline_title"],
-            description=" ".join(self._describe(f) for f in figures) + " " + self.words["chart_timeline_caveat"],
+            description=" ".join(self._describe(f) for f in figures) + " " + self._timeline_caveat(),
             table=self._table(figures),
         )
 
@@ -157,6 +159,15 @@ class ChartRenderer(Renderer):
             for f in figures)
         return Markup("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(head, rows)
 
+    def _timeline_caveat(self) -> str:
+        """What the timeline leaves out, named from the data."""
+        unshown = [f.label(self.language) for f in self.data.figures.values() if f.period.recurrence]
+        caveat = self.words["chart_timeline_caveat"]
+        if unshown:
+            caveat += " " + self.words["chart_timeline_unshown"].format(
+                figures=format_list(unshown, locale=self.fmt.locale))
+        return caveat
+
     def _describe(self, figure: Figure) -> str:
         return self.words["chart_point"].format(
             label=figure.label(self.language),
@@ -171,20 +182,12 @@ class ChartRenderer(Renderer):
             return self.words["span"].format(start=self.fmt.date(period.start), end=end)
         return self.words["until_open"].format(end=end)
 
-    # Right-to-left languages mirror the horizontal axis.
-    def _flip(self, x: float) -> float:
-        return WIDTH - x if self.direction == "rtl" else x
-
+    # Right-to-left languages mirror the horizontal axis; the SVG carries
+    # the language's direction, so a text's "start" is already its reading start.
     def _x(self, offset: float, length: float = 0.0) -> float:
         """x of a point `offset` units in from the reading start; with
         `length`, the left edge of a bar of that length starting there."""
         return WIDTH - offset - length if self.direction == "rtl" else offset
-
-    @staticmethod
-    def _anchor(side: str) -> str:
-        """The SVG carries the language's direction, so "start" is already
-        the right-hand end of a text in Arabic."""
-        return side
 
 
 def _as_date(iso: str) -> dt.date:

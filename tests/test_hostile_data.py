@@ -164,7 +164,7 @@ def test_payloads_stay_text_in_the_browser(browser, served, hostile_site, editio
                 "injected elements": page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)"),
                 "scripts differ": [] if page.evaluate(_SCRIPTS) == expected_scripts(clean_site, path) else [path],
                 "no footer (markup swallowed)": [] if page.query_selector("footer.md-footer") else [path],
-                "too few elements visited": [] if visited > 20 else [f"{path}: {visited}"],
+                "too few elements visited": [] if visited >= 5 else [f"{path}: {visited}"],
             }
             for script in page.eval_on_selector_all('script[type="application/ld+json"]', "s => s.map(x => x.text)"):
                 document = json.loads(script)
