@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT / "tests"))
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]  # the figure layer and the tests' helpers
 
 from browsing import (PAGES, SUB_PATH, build_under_sub_path, gzip_size, launch_chromium,  # noqa: E402
                       second_page, served_site, transferred)
