@@ -170,3 +170,27 @@ def test_an_edition_without_its_words_stops_the_build(project_copy, tmp_path):
     result = build(project_copy, tmp_path / "site", strict=False)
     assert result.returncode != 0
     assert "data/site_words.yml, line 1: no entry for the edition 'es'" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("edition", [language for language in EDITIONS if EDITIONS[language]])
+def test_every_link_in_a_page_stays_in_its_edition(pages, edition):
+    """Links that the pages and macros make lead to the same edition; only
+    the exports, published once at the root, are shared."""
+    import posixpath
+    from figures.addresses import EXPORTS
+    folder = EDITIONS[edition]
+    checked = 0
+    for name, soup in pages.items():
+        if not name.startswith(folder):
+            continue
+        base = posixpath.dirname(name) + "/"
+        for link in soup.select(".md-content a[href]"):
+            href = link["href"]
+            if href.startswith(("#", "http:", "https:", "mailto:")):
+                continue
+            target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
+            if target.split("/")[-1] in EXPORTS:
+                continue
+            assert (target + "/").startswith(folder), f"{name}: {href} leaves the {edition} edition"
+            checked += 1
+    assert checked > 30, "the check found too few links to be meaningful"
