@@ -23,10 +23,17 @@ def dataset() -> Dataset:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(PROJECT, site_dir)
-    assert result.returncode == 0, result.stderr
+    """The real site, built once with --strict for the whole run: the first
+    xdist worker to get here builds it, the others wait and share it."""
+    import fcntl
+    shared = tmp_path_factory.getbasetemp().parent
+    site_dir, done = shared / "shared-site", shared / "shared-site.built"
+    with open(shared / "shared-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = build(PROJECT, site_dir)
+            assert result.returncode == 0, result.stderr
+            done.write_text("built\n")
     return site_dir
 
 

@@ -157,8 +157,9 @@ def test_payloads_stay_text_in_the_browser(browser, served, hostile_site, editio
         for path in [p for p in PAGES if p.startswith(edition) and (edition or not p.startswith(("fr/", "ar/")))]:
             page.goto(base + path, wait_until="load")
             visited = page.evaluate(_VISIT_ALL)
-            # Results show the sentences that hold the payloads.
-            _search(page, "Zerouali")
+            if path == edition:  # once per edition: its search index is the same on every page
+                # Results show the sentences that hold the payloads.
+                _search(page, "Zerouali")
             found = {
                 "dialogs": [f"{m}: {fields.get(m, m)}" for m in dialogs],
                 "injected elements": page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)"),
