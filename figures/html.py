@@ -200,7 +200,8 @@ class Renderer:
     def tooltip(self, quote: Quote) -> str:
         """Plain text for a `title` attribute: quote, speaker, source."""
         source = self.data.source
-        who = self.name_and_role(quote.speaker) if quote.speaker else self.words["article_voice"]
+        # "unattributed" reads well inside the tooltip's parentheses ("article_voice" has its own).
+        who = self.name_and_role(quote.speaker) if quote.speaker else self.words["unattributed"]
         tip = self.words["tooltip"].format(
             quote=quote.text, who=who, source=f"{source.title}, {self.fmt.date(source.date_published)}")
         if self.translating:

@@ -27,6 +27,8 @@ def test_every_page_exists_in_every_edition_with_its_language_and_direction(page
         soup = _page(pages, edition, stem)
         assert soup.html["lang"] == edition
         assert soup.body["dir"] == ("rtl" if edition == "ar" else "ltr")
+        # The document's direction is on its root too, not only on <body>.
+        assert soup.html.get("dir", "ltr") == soup.body["dir"]
 
 
 @pytest.mark.parametrize("stem", ENGLISH_PAGES)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -42,6 +43,15 @@ def on_page_context(context, page, config, nav):
     if i18n is not None and i18n.extra_alternate:
         context["page_alternates"] = copy.deepcopy(config.extra.alternate)
     return context
+
+
+def on_post_page(output, page, config):
+    """Material writes a right-to-left edition's direction on <body> only;
+    the document's direction belongs on <html> too (the HTML checker says so,
+    and so do tools that read only the root element)."""
+    if '<body dir="rtl"' in output and not re.search(r"<html[^>]*\sdir=", output[:500]):
+        output = output.replace("<html ", '<html dir="rtl" ', 1)
+    return output
 
 
 def on_post_template(output, template_name, config):
