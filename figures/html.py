@@ -9,6 +9,7 @@ hand. Links stay in the reader's edition.
 
 from __future__ import annotations
 
+import re
 from string import Formatter as _TemplateParser
 
 from markupsafe import Markup
@@ -21,6 +22,9 @@ from .templating import render, text
 from .templating import _environment as _templates
 
 _inline = _templates.get_template("inline.html").module
+# A run of Latin script: letters (and $) with the digits, dots, apostrophes,
+# hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
+_LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")
 
 
 def component(method):
@@ -64,7 +68,16 @@ class Renderer:
         return f"{shown} {figure.unit(self.language)}" if with_unit and not figure.currency else shown
 
     def value(self, figure: Figure, with_unit: bool = False) -> Markup:
-        return _inline.value(figure, self.shown(figure, with_unit))
+        return _inline.value(figure, self.isolated(self.shown(figure, with_unit)))
+
+    def isolated(self, words: str) -> Markup:
+        """`words` as text; in a right-to-left edition, each run of Latin
+        script ("US$", "Khaled Zerouali") isolated left to right, so that
+        the Arabic around it cannot reorder it ("$US")."""
+        if self.direction != "rtl":
+            return text(words)
+        return Markup("").join(_inline.latin(part) if index % 2 else text(part)
+                               for index, part in enumerate(_LATIN_RUN.split(words)))
 
     @component
     def figure(self, figure_id: str, with_unit: bool = False) -> Markup:
@@ -78,8 +91,8 @@ class Renderer:
     def figure_card(self, figure_id: str) -> Markup:
         """A figure as a block: value, label, period, speaker, quote, source."""
         figure = self.data.figure(figure_id)
-        return render("figure_card.html", figure=figure, words=self.words, href=self.figure_href(figure.id),
-                      value=self.value(figure, with_unit=True), label=figure.label(self.language),
+        return render("figure_card.html", figure=figure, words=self.display_words, tips=self.words, href=self.figure_href(figure.id),
+                      value=self.value(figure, with_unit=True), label=self.isolated(figure.label(self.language)),
                       period=self.period(figure.period.id), speaker=self.speaker(figure.quote),
                       quote=self._blockquote(figure.quote))
 
@@ -101,7 +114,7 @@ class Renderer:
         """A claim's verbatim excerpt in running text, in quotation marks;
         in another language than the source's, followed by our translation."""
         claim = self.data.claim(claim_id)
-        translation = (self._our_translation(text(claim.excerpt_translation(self.language)))
+        translation = (self._our_translation(self.isolated(claim.excerpt_translation(self.language)))
                        if self.translating else None)
         return render("claim.html", claim=claim, tip=self.tooltip(claim.quote),
                       source_language=self.data.source.language, translation=translation)
@@ -117,14 +130,24 @@ class Renderer:
         """True when pages are in another language than the quotes."""
         return self.language != self.data.source.language
 
+    def fill(self, template: str, **parts: Markup) -> Markup:
+        """`fill`, with our words' Latin runs isolated in a right-to-left edition."""
+        return fill(template, self.isolated, **parts)
+
+    @property
+    def display_words(self) -> dict:
+        """Our words as the templates show them, Latin runs isolated."""
+        return {k: self.isolated(v) if isinstance(v, str) else v for k, v in self.words.items()}
+
     def _our_translation(self, translated: Markup) -> Markup:
-        return fill(self.words["our_translation"], text=translated)
+        return self.fill(self.words["our_translation"], text=translated)
 
     def _blockquote(self, quote: Quote, with_speaker: bool = False, claim: Claim | None = None) -> Markup:
         translation = None
         if self.translating:
             translation = self._our_translation(_marked(
-                quote.translation(self.language), claim.excerpt_translation(self.language) if claim else None))
+                quote.translation(self.language), claim.excerpt_translation(self.language) if claim else None,
+                self.isolated))
         caption = [self.speaker(quote)] if with_speaker else []
         caption.append(self.quote_source(quote))
         return render("quote.html", data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
@@ -136,14 +159,14 @@ class Renderer:
 
     def speaker(self, quote: Quote) -> Markup:
         if quote.speaker is None:
-            return _inline.speaker("article", self.words["article_voice"])
-        return _inline.speaker(quote.speaker.id, self.name_and_role(quote.speaker))
+            return _inline.speaker("article", self.isolated(self.words["article_voice"]))
+        return _inline.speaker(quote.speaker.id, self.isolated(self.name_and_role(quote.speaker)))
 
     @component
     def person(self, speaker_id: str, with_role: bool = False) -> Markup:
         """A speaker's name (and title) in running text."""
         speaker = self.data.speaker(speaker_id)
-        return _inline.speaker(speaker.id, self.name_and_role(speaker) if with_role else speaker.name)
+        return _inline.speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name))
 
     def date(self, iso: str, data_id: str) -> Markup:
         return _inline.date(iso, data_id, self.fmt.date(iso))
@@ -168,16 +191,17 @@ class Renderer:
         period = self.data.period(period_id)
         w = self.words
         if period.recurrence:
-            span = text(w["yearly"])
+            span = self.isolated(w["yearly"])
         elif period.start:
-            span = fill(w["span"], start=self.period_start(period.id), end=self.period_end(period.id))
+            span = self.fill(w["span"], start=self.period_start(period.id), end=self.period_end(period.id))
         else:
-            span = fill(w["until"], end=self.period_end(period.id))
+            span = self.fill(w["until"], end=self.period_end(period.id))
         # <bdi>: the source's English words keep their order inside Arabic text.
-        notes = [fill(w["source_wording"], wording=_inline.source_words(self.data.source.language, period.wording))]
+        quoted = fill(w["quoted"], text=text(period.wording))
+        notes = [self.fill(w["source_wording"], wording=_inline.source_words(self.data.source.language, quoted))]
         inferred = inferred_note(period)
         if inferred:
-            notes.append(text(w[inferred]))
+            notes.append(self.isolated(w[inferred]))
         return render("period.html", period=period, span=span, notes=Markup(text(w["separator"])).join(notes))
 
     @component
@@ -187,15 +211,15 @@ class Renderer:
     @component
     def citation(self) -> Markup:
         """A short citation of the source, saying what it does not state."""
-        return render("citation.html", filled=fill(
+        return render("citation.html", filled=self.fill(
             self.words["citation"], title=self.title(),
             kind=_inline.source_kind(self.data.source.kind(self.language)),
-            date=self.published(), not_stated=text(self.words["not_stated"])))
+            date=self.published(), not_stated=self.isolated(self.words["not_stated"])))
 
     def quote_source(self, quote: Quote) -> Markup:
         """Where a quote stands: title, date and paragraph of the source."""
         number = _inline.paragraph(quote.id, self.fmt.number(quote.paragraph))
-        return fill(self.words["quote_source"], title=self.title(), date=self.published(), number=number)
+        return self.fill(self.words["quote_source"], title=self.title(), date=self.published(), number=number)
 
     def tooltip(self, quote: Quote) -> str:
         """Plain text for a `title` attribute: quote, speaker, source."""
@@ -226,19 +250,20 @@ def inferred_note(period: Period) -> str | None:
     return None
 
 
-def fill(template: str, **parts: Markup) -> Markup:
-    """Our words from `template`, escaped, with rendered `parts` in its {slots}."""
+def fill(template: str, as_text=text, **parts: Markup) -> Markup:
+    """Our words from `template`, made safe by `as_text`, with rendered
+    `parts` in its {slots}."""
     pieces = []
     for literal, slot, _, _ in _TemplateParser().parse(template):
-        pieces.append(text(literal))
+        pieces.append(as_text(literal))
         if slot is not None:
             pieces.append(Markup(parts[slot]))
     return Markup("").join(pieces)
 
 
-def _marked(sentence: str, words: str | None) -> Markup:
-    """`sentence` as text, with `words` in it highlighted."""
+def _marked(sentence: str, words: str | None, as_text=text) -> Markup:
+    """`sentence` made safe by `as_text`, with `words` in it highlighted."""
     if not words or words not in sentence:
-        return text(sentence)
+        return as_text(sentence)
     before, _, after = sentence.partition(words)
-    return text(before) + _inline.marked(words) + text(after)
+    return as_text(before) + _inline.marked(as_text(words)) + as_text(after)

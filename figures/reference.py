@@ -34,14 +34,14 @@ class ReferenceRenderer(Renderer):
                  "short": short_citation(self.data, f, self.edition),
                  "full": full_citation(self.data, f, self.figure_url(f.id), self.edition)}
                 for f in self.data.figures.values()]
-        return render("figure_table.html", words=self.words, columns=TABLE_COLUMNS, rows=rows,
+        return render("figure_table.html", words=self.display_words, tips=self.words, columns=TABLE_COLUMNS, rows=rows,
                       bibtex=bibtex(self.data))
 
     @component
     def downloads(self) -> Markup:
         """Links to the exports, which sit at the site root."""
         w = self.words
-        items = [{"name": name, "href": self.link(name), "description": w[key]}
+        items = [{"name": name, "href": self.link(name), "description": self.isolated(w[key])}
                  for name, key in ((JSON_PATH, "download_json"), (CSV_PATH, "download_csv"),
                                    (DATAPACKAGE_PATH, "download_datapackage"),
                                    (INVENTORY_PATH, "download_inventory"))]

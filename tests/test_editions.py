@@ -196,3 +196,32 @@ def test_every_link_in_a_page_stays_in_its_edition(pages, edition):
             assert (target + "/").startswith(folder), f"{name}: {href} leaves the {edition} edition"
             checked += 1
     assert checked > 30, "the check found too few links to be meaningful"
+
+
+def _latin_outside_isolates(article) -> list[str]:
+    """Text with Latin letters, in a right-to-left page, that no isolate
+    (<bdi>, an element with dir="ltr", code) protects from reordering."""
+    import re
+    found = []
+    for node in article.find_all(string=re.compile(r"[A-Za-z]")):
+        if node.find_parent(["script", "style"]):
+            continue
+        if not any(a.name in ("bdi", "code", "pre", "kbd") or a.get("dir") == "ltr"
+                   for a in node.parents if a is not article and a.name):
+            found.append(node.strip()[:80])
+    return found
+
+
+def test_every_latin_run_in_arabic_pages_is_isolated(pages):
+    right_to_left = [language for language in EDITIONS if language == "ar"]
+    assert right_to_left, "the site has an Arabic edition"
+    offenders = {name: found for name, soup in pages.items() if name.startswith("ar/")
+                 and (found := _latin_outside_isolates(soup.select_one("article")))}
+    assert offenders == {}
+
+
+def test_the_isolation_check_would_catch_a_bare_latin_word():
+    from bs4 import BeautifulSoup
+    planted = BeautifulSoup('<article><p>قال <bdi>Zerouali</bdi> إن US$ <span dir="ltr">ok</span></p></article>',
+                            "html.parser")
+    assert _latin_outside_isolates(planted.article) == ["إن US$"]
