@@ -10,11 +10,18 @@ once Markdown is done, on the same page.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-_TOKEN = "figures-block-{}"
 _PLACEHOLDER = re.compile(r"<!--figures-block-(\d+)-->")
+_LATE_PLACEHOLDER = re.compile(r"<!--figures-late-(\d+)-->")
+# An element the search index leaves out (Material's data-search-exclude).
+_EXCLUDED_START = re.compile(r"<(tr|dl|figure)\b[^>]*\sdata-search-exclude[\s>]")
 _pending: list[str] = []  # the current page's blocks, in order
+# Parts the search index leaves out, by number, until their page is written:
+# MkDocs converts every page before it writes the first.
+_late: dict[int, str] = {}
+_numbers = itertools.count()
 
 
 def start_page() -> None:
@@ -22,9 +29,42 @@ def start_page() -> None:
 
 
 def placeholder(html: str) -> str:
-    """A stand-in for `html` that Markdown leaves alone."""
-    _pending.append(html)
-    return f"<!--{_TOKEN.format(len(_pending) - 1)}-->"
+    """A stand-in for `html` that Markdown leaves alone. The parts of it that
+    search leaves out go around the search plugin as well, which would parse
+    them only to drop them (at a thousand figures, the largest cost left)."""
+    _pending.append(_set_aside_excluded(html))
+    return f"<!--figures-block-{len(_pending) - 1}-->"
+
+
+def _set_aside_excluded(html: str) -> str:
+    pieces, position = [], 0
+    while match := _EXCLUDED_START.search(html, position):
+        end = _element_end(html, match.group(1), match.start())
+        if end is None:
+            break
+        pieces.append(html[position:match.start()])
+        number = next(_numbers)
+        _late[number] = html[match.start():end]
+        pieces.append(f"<!--figures-late-{number}-->")
+        position = end
+    pieces.append(html[position:])
+    return "".join(pieces)
+
+
+def _element_end(html: str, tag: str, start: int) -> int | None:
+    """Where the element `tag` that opens at `start` closes (nesting counted)."""
+    tags = re.compile(rf"<(/?){tag}\b[^>]*>")
+    depth = 0
+    for match in tags.finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return None
+
+
+def restore_late(html: str) -> str:
+    """The finished page with the parts set aside for search put back."""
+    return _LATE_PLACEHOLDER.sub(lambda match: _late.pop(int(match.group(1))), html)
 
 
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")

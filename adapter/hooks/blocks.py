@@ -1,4 +1,5 @@
-"""Put block components back into each page once Markdown is done with it
+"""Put block components back into each page once Markdown is done with it,
+and the parts that search leaves out once the page is finished
 (see adapter/blocks.py)."""
 
 import sys
@@ -16,3 +17,7 @@ def on_page_content(html, page, config, files):
     if page.present_anchor_ids is not None and restored is not html:
         page.present_anchor_ids |= blocks.ids_in(restored)
     return restored
+
+
+def on_post_page(output, page, config):
+    return blocks.restore_late(output)
