@@ -18,10 +18,9 @@ from .addresses import SiteAddresses
 from .editions import Edition
 from .formatting import Formatter
 from .model import Claim, Dataset, Figure, Period, Quote, Speaker
-from .templating import render, text
-from .templating import _environment as _templates
+from .templating import macros, render, text
 
-_inline = _templates.get_template("inline.html").module
+_inline = macros("inline.html")
 # A run of Latin script: letters (and $) with the digits, dots, apostrophes,
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
 _LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")

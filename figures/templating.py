@@ -61,3 +61,8 @@ _environment.filters["tooltip"] = tooltip
 
 def render(template: str, **context: object) -> Markup:
     return Markup(_environment.get_template(template).render(**context))
+
+
+def macros(template: str):
+    """The Jinja macros a template defines, as callables returning Markup."""
+    return _environment.get_template(template).module
