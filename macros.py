@@ -48,7 +48,9 @@ from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
 # Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
 BLOCK_COMPONENTS = frozenset({"figure_card", "quote", "claim_card", "key_figures", "figure_table", "downloads",
-                              "people_chart", "timeline_chart"})
+                              "counts_chart", "timeline_chart"})
+# Components that link to a file drawn for them (figures/charts.py).
+CHART_COMPONENTS = frozenset({"counts_chart", "timeline_chart"})
 # mkdocs-macros' own macros, which this site does not offer to pages.
 MKDOCS_MACROS_BUILTINS = ("context", "macros_info", "now", "fix_url")
 # Version field of objects.inv; raise it when figure ids or page names change.
@@ -65,6 +67,7 @@ class _BuildState:
         self.site_problem: str | None = None  # shown on every page when serving
         self.page_problem: str | None = None  # shown on the current page when serving
         self.cards: set[str] = set()          # figure ids shown as cards on the current page
+        self.drawn: dict[str, str] = {}       # site-relative address -> SVG drawn for this edition
 
 
 _state = _BuildState()
@@ -134,14 +137,18 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the exports and the inventory at the site root, once: with the
-    i18n plugin this runs after each edition, and the exports are the same."""
+    """Write the files drawn for this edition; then, once, the exports and
+    the inventory at the site root: with the i18n plugin this runs after
+    each edition, and the exports are the same in all of them."""
+    site_dir = Path(env.conf["site_dir"])
+    for address, svg in _state.drawn.items():
+        (site_dir / address).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / address).write_text(svg, encoding="utf-8")
     languages = editions.edition_languages(env.conf)
     if editions.current_language(env.conf) != languages[0] or _state.dataset is None:
         return
     dataset, edition = _state.dataset, _state.editions[languages[0]]
     urls = site_addresses(env.conf)
-    site_dir = Path(env.conf["site_dir"])
     exports = {
         JSON_PATH: figures_json(dataset, urls, edition),
         CSV_PATH: figures_csv(dataset, urls, edition),
@@ -210,13 +217,16 @@ def _component_macro(env, name: str, renderer):
         except TypeError as error:
             raise _at_page_line(env, f"wrong use of the macro '{name}': {error}", name,
                                 f"{name}{_shown_signature(signature)}") from None
+        components = renderer()
         try:
-            rendered = getattr(renderer(), name)(*args, **kwargs)
+            rendered = getattr(components, name)(*args, **kwargs)
         except FigureDataError as error:
             needle = next((a for a in args if isinstance(a, str)), name)
             raise _at_page_line(env, error.problem, needle, error.expected, error.suggestion) from None
         if name == "figure_card":
             _state.cards.add(args[0] if args else kwargs["figure_id"])
+        if name in CHART_COMPONENTS and (drawn := components.standalone_chart(name)):
+            _state.drawn[drawn[0]] = drawn[1]
         return blocks.placeholder(str(rendered)) if name in BLOCK_COMPONENTS else str(rendered)
 
     macro.__name__ = name

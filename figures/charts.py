@@ -1,163 +1,247 @@
-"""Charts drawn from the data as inline SVG at build time: no JavaScript,
-nothing fetched. Each chart is an accessible image (role="img", a title and
-a description that state the values) followed by the same data as a table.
+"""Charts drawn from the data at build time, as SVG: no JavaScript, nothing
+fetched. Each chart stands alone, so that a screenshot or a downloaded file
+keeps its context: its title above, its legend and a source line inside the
+image. On the page it is an accessible image (its description states every
+value) followed by the same data as a table, and a link to the standalone
+file (written by the adapter at `chart_file`).
 
 Geometry is in a 360-unit-wide viewBox, about the width of a phone, so text
-stays readable at 390 px and scales up on wider screens. Colours come from
-CSS classes (docs/assets/site.css), so light, dark and print modes apply.
+stays readable at 390 px and scales up on wider screens.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections import defaultdict
 
 from babel.lists import format_list
-
 from markupsafe import Markup
 
+from .drawing import Drawing, Fade, Layout, Line, Path, Rect, Text, isolated_runs, text_width
 from .html import Renderer, component
-from .templating import text
 from .model import Figure, Period
+from .templating import render
 
 WIDTH = 360
-PEOPLE_UNITS = frozenset({"people", "attempts"})  # figures that count people or their attempts
+MOST_YEAR_LABELS = 6  # more would collide at 360 units
+
+
+def chart_file(name: str) -> str:
+    """The standalone file of a chart ("chart-counts"), beside the page that shows it."""
+    return f"{name}.svg"
 
 
 class ChartRenderer(Renderer):
 
-    # -- the people-counting figures -----------------------------------------
+    def standalone_chart(self, component_name: str) -> tuple[str, str] | None:
+        """The standalone file that a chart component links to, as (its
+        site-relative address, its SVG); None for a chart with nothing to draw."""
+        drawing = {"counts_chart": self._counts_drawing,
+                   "timeline_chart": self._timeline_drawing}[component_name]()
+        if drawing is None:
+            return None
+        return self.page_folder() + chart_file(drawing.name), str(drawing.svg(standalone=True))
+
+    # -- figures counted in the same unit ---------------------------------------
 
     @component
-    def people_chart(self) -> Markup:
-        """Horizontal bars for the figures that count people, on one scale,
-        each with its qualifier and period."""
-        figures = [f for f in self.data.figures.values() if f.unit("en") in PEOPLE_UNITS and not f.currency]
-        if not figures:
-            return Markup("")
-        top = max(f.value for f in figures) or 1  # all zero: every bar is its minimum
-        bar_room = 230  # the rest of the width holds the value's text
-        row, rows = 66, []
-        for index, figure in enumerate(figures):
-            y = 8 + index * row
-            length = max(2.0, bar_room * figure.value / top)
-            rows.append(Markup(
-                '<g data-figure="{id}">'
-                '<text class="chart__label" x="{lx}" y="{ly}" text-anchor="{start}">{label}</text>'
-                '<rect class="chart__bar chart__bar--{q}" x="{bx}" y="{by}" width="{w:.1f}" height="18"/>'
-                "{more}"
-                '<text class="chart__value" x="{vx:.1f}" y="{vy}" text-anchor="{start}">{value}</text>'
-                '<text class="chart__note" x="{lx}" y="{py}" text-anchor="{start}">{period}</text>'
-                "</g>"
-            ).format(
-                id=figure.id, lx=self._x(0), ly=y + 12, start="start",
-                label=text(figure.label(self.language)), q=figure.qualifier,
-                bx=self._x(0, length), by=y + 18, w=length,
-                more=self._more_than_marker(figure, length, y + 18),
-                vx=self._x(length + (14 if figure.qualifier == "more-than" else 6)), vy=y + 32,
-                value=text(self.fmt.qualified(figure.value, figure.qualifier, figure.currency)),
-                py=y + 52, period=text(self._period_words(figure.period)),
-            ))
-        height = 8 + len(figures) * row
-        return self._figure(
-            "people", height, Markup("").join(rows),
-            title=self.words["chart_people_title"],
-            description=" ".join(self._describe(f) for f in figures) + " " + self.words["chart_people_caveat"],
-            table=self._table(figures),
-        )
+    def counts_chart(self) -> Markup:
+        """The figures that count the same unit, as bars on one scale: one
+        panel per unit that two or more figures share."""
+        drawing = self._counts_drawing()
+        return self._chart(drawing, self._panels_figures()) if drawing else Markup("")
 
-    def _more_than_marker(self, figure: Figure, length: float, y: int) -> Markup:
+    def _panels_figures(self) -> list[Figure]:
+        return [f for panel in self._panels() for f in panel]
+
+    def _panels(self) -> list[list[Figure]]:
+        """Figures grouped by their unit (as the source language names it);
+        amounts of money are not counts, and a unit alone has no scale to share."""
+        by_unit: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.data.figures.values():
+            if not figure.currency:
+                by_unit[figure.unit(self.data.source.language)].append(figure)
+        return [figures for figures in by_unit.values() if len(figures) >= 2]
+
+    def _counts_drawing(self) -> Drawing | None:
+        panels = self._panels()
+        if not panels:
+            return None
+        w, layout = self.words, Layout(WIDTH, self.direction)
+        drawing, y = self._frame("chart-counts", w["chart_counts_title"], layout)
+        for panel in panels:
+            heading = w["chart_panel"].format(unit=panel[0].unit(self.language))
+            drawing.add(Text(layout.x(0), y + 22, isolated_runs(heading, self.direction), "drawing__heading"))
+            y += 30
+            top = max(f.value for f in panel) or 1  # all zero: every bar is its minimum
+            # The longest value's text, and a chevron, fit beside the longest bar.
+            room = layout.inner - 16 - max(text_width(self.shown(f), 13) for f in panel)
+            for figure in panel:
+                y = self._bar(drawing, layout, figure, top, room, y)
+            if len({f.period.id for f in panel}) > 1:
+                lines, y = layout.paragraph(w["chart_periods_differ"], y + 14, "chart__note", 11.5, 15)
+                drawing.add(*lines)
+        more_than = any(f.qualifier == "more-than" for panel in panels for f in panel)
+        y = self._legend(drawing, layout, y, more_than=more_than)
+        self._source_line(drawing, layout, y)
+        drawing.description = self._description(self._panels_figures())
+        return drawing
+
+    def _bar(self, drawing: Drawing, layout: Layout, figure: Figure, top: int, room: float, y: float) -> float:
+        """One labelled bar, `room` long at the panel's top value; returns the y below it."""
+        length = max(2.0, room * figure.value / top)
+        label, y = layout.paragraph(figure.label(self.language), y + 12, "chart__label", 13, 16)
+        bar_y = y + 6
+        more = self._more_than_marker(layout, length, bar_y) if figure.qualifier == "more-than" else []
+        value_at = length + (14 if more else 6)
+        drawing.add(
+            *label,
+            Rect(layout.x(0, length), bar_y, length, 18, f"chart__bar chart__bar--{figure.qualifier}"),
+            *more,
+            Text(layout.x(value_at), bar_y + 14, isolated_runs(self.shown(figure), self.direction), "chart__value"),
+            Text(layout.x(0), bar_y + 34, isolated_runs(self.period_words(figure.period), self.direction),
+                 "chart__note"),
+            data_figure=figure.id)
+        return bar_y + 40
+
+    def _more_than_marker(self, layout: Layout, length: float, y: float) -> list[Path]:
         """An open chevron past the bar's end: the true value lies further on."""
-        if figure.qualifier != "more-than":
-            return Markup("")
-        tip, base = self._x(length + 9), self._x(length + 2)
-        return Markup('<path class="chart__more" d="M{b:.1f} {y0} L{t:.1f} {ym} L{b:.1f} {y1}"/>').format(
-            b=base, t=tip, y0=y + 2, ym=y + 9, y1=y + 16)
+        base, tip = layout.x(length + 2), layout.x(length + 9)
+        return [Path(f"M{base:.1f} {y + 2:.1f} L{tip:.1f} {y + 9:.1f} L{base:.1f} {y + 16:.1f}", "chart__more")]
 
-    # -- the periods ----------------------------------------------------------
+    # -- the periods ------------------------------------------------------------
 
     @component
     def timeline_chart(self) -> Markup:
-        """The spans the figures cover, on one time axis from the earliest
-        stated start to the article's date."""
+        """The spans the figures cover, on one time axis with a tick per year,
+        from the earliest stated start to the article's date."""
+        drawing = self._timeline_drawing()
+        return self._chart(drawing, self._timeline_figures()) if drawing else Markup("")
+
+    def _spans(self) -> list[Period]:
         spans = [p for p in self.data.periods.values() if p.end and not p.recurrence
                  and any(f.period is p for f in self.data.figures.values())]
-        spans.sort(key=lambda p: (p.start is None, p.start or ""))
+        return sorted(spans, key=lambda p: (p.start is None, p.start or ""))
+
+    def _timeline_figures(self) -> list[Figure]:
+        return [f for p in self._spans() for f in self.data.figures.values() if f.period is p]
+
+    def _timeline_drawing(self) -> Drawing | None:
+        spans = self._spans()
         if not spans:
-            return Markup("")
-        latest = max(spans, key=lambda p: _as_date(p.end))
-        earliest = min((p for p in spans if p.start), key=lambda p: _as_date(p.start), default=latest)
-        first, last = _as_date(earliest.start or earliest.end), _as_date(latest.end)
-        left, right = 6, WIDTH - 6
+            return None
+        layout = Layout(WIDTH, self.direction)
+        stated = [_as_date(p.start) for p in spans if p.start]
+        last = max(_as_date(p.end) for p in spans)
+        first = dt.date(min(stated + [last]).year, 1, 1)
         days = max((last - first).days, 1)  # one day at least: a single date still has a width
 
-        def x_of(day: dt.date) -> float:
-            return left + (right - left) * (day - first).days / days
+        def offset_of(day: dt.date) -> float:
+            return layout.inner * (day - first).days / days
 
-        rows, y = [], 8
+        drawing, y = self._frame("chart-timeline", self.words["chart_timeline_title"], layout)
+        fade = Fade(f"{drawing.name}-fade", "left" if self.direction == "rtl" else "right")
         for period in spans:
             figures = [f for f in self.data.figures.values() if f.period is period]
-            if not figures:
-                continue
-            lines = [f"{f.label(self.language)}: {self.fmt.qualified(f.value, f.qualifier, f.currency)}"
-                     for f in figures]
-            labels = Markup("").join(
-                Markup('<text class="chart__label" x="{}" y="{}" text-anchor="{}" data-figure="{}">{}</text>')
-                .format(self._x(0), y + 12 + 16 * i, "start", f.id, text(line))
-                for i, (f, line) in enumerate(zip(figures, lines, strict=True)))
-            y += 16 * len(lines) + 4
-            start = x_of(_as_date(period.start)) if period.start else left
-            bar_class = "chart__span" if period.start else "chart__span chart__span--open"
-            x0, x1 = sorted((self._x(start), self._x(x_of(_as_date(period.end)))))
-            rows.append(Markup(
-                '<g data-figure="period:{id}">{labels}'
-                '<rect class="{cls}" x="{x:.1f}" y="{y}" width="{w:.1f}" height="14"/>'
-                '<text class="chart__note" x="{nx}" y="{ny}" text-anchor="{start}">{note}</text></g>'
-            ).format(id=period.id, labels=labels, cls=bar_class, x=x0, y=y, w=max(x1 - x0, 2.0),
-                     nx=self._x(0), ny=y + 30, start="start",
-                     note=text(self._period_words(period))))
-            y += 44
-        axis = Markup(
-            '<line class="chart__axis" x1="{l}" y1="{y}" x2="{r}" y2="{y}"/>'
-            '<text class="chart__note" x="{sx}" y="{ty}" text-anchor="{sa}" data-figure="period:{sid}:start">{s}</text>'
-            '<text class="chart__note" x="{ex}" y="{ty}" text-anchor="{ea}" data-figure="period:{eid}:end">{e}</text>'
-        ).format(l=left, r=right, y=y, sx=self._x(left), ex=self._x(right), ty=y + 16,
-                 sa="start", ea="end",
-                 sid=earliest.id, s=text(self.fmt.date(earliest.start or earliest.end)),
-                 eid=latest.id, e=text(self.fmt.date(latest.end)))
-        figures = [f for p in spans for f in self.data.figures.values() if f.period is p]
-        return self._figure(
-            "timeline", y + 24, Markup("").join(rows) + axis,
-            title=self.words["chart_timeline_title"],
-            description=" ".join(self._describe(f) for f in figures) + " " + self._timeline_caveat(),
-            table=self._table(figures),
-        )
+            group = drawing.add(data_figure=f"period:{period.id}")
+            for figure in figures:
+                line = self.words["label_and_value"].format(label=figure.label(self.language),
+                                                            value=self.shown(figure))
+                texts, y = layout.paragraph(line, y + 16, "chart__label", 13, 16, data_figure=figure.id)
+                group.shapes.extend(texts)
+            end = offset_of(_as_date(period.end))
+            # An unknown start is drawn as unknown: the bar fades in from
+            # nothing, so no year can be read off where it begins.
+            start = offset_of(_as_date(period.start)) if period.start else 0.0
+            # (The open bar has no "chart__span" class: its fill, a gradient, is its own.)
+            group.shapes.append(Rect(layout.x(start, end - start), y + 6, max(end - start, 2.0), 14,
+                                     "chart__span" if period.start else "chart__span--open",
+                                     fill=None if period.start else f"url(#{fade.id})"))
+            group.shapes.append(Text(layout.x(0), y + 34, isolated_runs(self.period_words(period), self.direction),
+                                     "chart__note"))
+            y += 48
+        if any(p.start is None for p in spans):
+            drawing.fades.append(fade)
+        y = self._axis(drawing, layout, first, last, offset_of, y)
+        y = self._legend(drawing, layout, y, open_start=any(p.start is None for p in spans))
+        self._source_line(drawing, layout, y)
+        drawing.description = self._description(self._timeline_figures()) + " " + self._timeline_caveat()
+        return drawing
 
-    # -- shared parts ---------------------------------------------------------
+    def _axis(self, drawing: Drawing, layout: Layout, first: dt.date, last: dt.date, offset_of, y: float) -> float:
+        """The time axis: a tick each year, a label every few years, and the
+        article's date at the end. Returns the y below it."""
+        shapes: list = [Line(layout.x(0), y, layout.x(layout.inner), y, "chart__axis")]
+        years = list(range(first.year, last.year + 1))
+        step = max(1, math.ceil(len(years) / MOST_YEAR_LABELS))
+        for index, year in enumerate(years):
+            x = layout.x(offset_of(dt.date(year, 1, 1)))
+            shapes.append(Line(x, y, x, y + 5, "chart__tick-mark"))
+            if index % step == 0:
+                # The first label starts at the axis' start, so it is not cut off.
+                shapes.append(Text(x, y + 18, self.fmt.date(str(year)), "chart__tick",
+                                   anchor="start" if index == 0 else "middle", data_figure=f"year:{year}"))
+        end = layout.x(offset_of(last))
+        shapes.append(Line(end, y - 4, end, y + 24, "chart__today"))
+        shapes.append(Text(end, y + 36, self.fmt.date(last.isoformat()), "chart__tick", anchor="end",
+                           data_figure="source:date_published"))
+        drawing.add(*shapes)
+        return y + 40
 
-    def _figure(self, name: str, height: int, body: Markup, title: str, description: str,
-                table: Markup) -> Markup:
-        ids = f"chart-{name}"
-        return Markup(
-            # Out of the search index: the key figures already say it in words.
-            '<figure class="chart" data-figure="chart:{name}" data-search-exclude>'
-            '<svg class="chart__svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{ids}-title {ids}-desc"'
-            ' xmlns="http://www.w3.org/2000/svg" direction="{dir}">'
-            '<title id="{ids}-title">{title}</title><desc id="{ids}-desc">{desc}</desc>{body}</svg>'
-            "<figcaption>{title}</figcaption>"
-            "<details><summary>{t_table}</summary>{table}</details>"
-            "</figure>"
-        ).format(name=name, w=WIDTH, h=height, ids=ids, dir=self.direction, title=text(title),
-                 desc=text(description), body=body, t_table=text(self.words["chart_table"]), table=table)
+    # -- the parts every chart has ------------------------------------------------
+
+    def _frame(self, name: str, title: str, layout: Layout) -> tuple[Drawing, float]:
+        """A drawing with its title above; returns it and the y below the title."""
+        drawing = Drawing(name, WIDTH, 0, self.direction, self.language, title, "")
+        lines, y = layout.paragraph(title, 18, "drawing__title", 15, 19)
+        drawing.add(*lines)
+        return drawing, y + 4
+
+    def _legend(self, drawing: Drawing, layout: Layout, y: float, more_than: bool = False,
+                open_start: bool = False) -> float:
+        """What the chart's marks mean, for the marks it uses. Returns the y below."""
+        if more_than:
+            y += 22
+            chevron = self._more_than_marker(layout, 0, y - 13)
+            lines, y = layout.paragraph(self.words["legend_more_than"], y, "chart__note", 11.5, 15,
+                                        width=layout.inner - 16)
+            drawing.add(*chevron, *(Text(layout.x(16), t.y, t.text, t.kind) for t in lines))
+        if open_start:
+            y += 22
+            swatch = Rect(layout.x(0, 24), y - 10, 24, 10, "chart__span--open",
+                          fill=f"url(#{drawing.name}-fade)")
+            lines, y = layout.paragraph(self.words["legend_open_start"], y, "chart__note", 11.5, 15,
+                                        width=layout.inner - 30)
+            drawing.add(swatch, *(Text(layout.x(30), t.y, t.text, t.kind) for t in lines))
+        return y
+
+    def _source_line(self, drawing: Drawing, layout: Layout, y: float) -> None:
+        """"Source: <title>, <date>" inside the image; sets the drawing's height."""
+        lines, y = layout.paragraph(self.source_line(), y + 24, "drawing__source", 11.5, 15)
+        drawing.add(*lines, data_figure="source")
+        drawing.height = y + 10
+
+    def source_line(self) -> str:
+        source = self.data.source
+        return self.words["source_line"].format(
+            title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published))
+
+    def _chart(self, drawing: Drawing, figures: list[Figure]) -> Markup:
+        return render("chart.html", drawing=drawing, svg=drawing.svg(), words=self.display_words,
+                      download=self.link(self.page_folder() + chart_file(drawing.name)),
+                      table=self._table(figures))
+
+    def page_folder(self) -> str:
+        """This page's folder, where the files drawn for it are written."""
+        return self.page_address if self.page_address.endswith("/") or not self.page_address \
+            else self.page_address.rsplit("/", 1)[0] + "/"
 
     def _table(self, figures: list[Figure]) -> Markup:
-        w = self.words
-        head = Markup("").join(Markup('<th scope="col">{}</th>').format(w[k]) for k in ("figure", "value", "period"))
-        rows = Markup("").join(
-            Markup('<tr data-figure="{}"><th scope="row">{}</th><td>{}</td><td>{}</td></tr>').format(
-                f.id, text(f.label(self.language)), self.figure(f.id, with_unit=True),
-                text(self._period_words(f.period)))
-            for f in figures)
-        return Markup("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(head, rows)
+        rows = [{"figure": f, "label": self.isolated(f.label(self.language)),
+                 "value": self.figure(f.id, with_unit=True),
+                 "period": self.isolated(self.period_words(f.period))} for f in figures]
+        return render("chart_table.html", words=self.display_words, rows=rows)
 
     def _timeline_caveat(self) -> str:
         """What the timeline leaves out, named from the data."""
@@ -168,26 +252,10 @@ class ChartRenderer(Renderer):
                 figures=format_list(unshown, locale=self.fmt.locale))
         return caveat
 
-    def _describe(self, figure: Figure) -> str:
-        return self.words["chart_point"].format(
-            label=figure.label(self.language),
-            value=self.fmt.qualified(figure.value, figure.qualifier, figure.currency),
-            period=self._period_words(figure.period))
-
-    def _period_words(self, period: Period) -> str:
-        if period.recurrence:
-            return self.words["yearly"]
-        end = self.fmt.date(period.end)
-        if period.start:
-            return self.words["span"].format(start=self.fmt.date(period.start), end=end)
-        return self.words["until_open"].format(end=end)
-
-    # Right-to-left languages mirror the horizontal axis; the SVG carries
-    # the language's direction, so a text's "start" is already its reading start.
-    def _x(self, offset: float, length: float = 0.0) -> float:
-        """x of a point `offset` units in from the reading start; with
-        `length`, the left edge of a bar of that length starting there."""
-        return WIDTH - offset - length if self.direction == "rtl" else offset
+    def _description(self, figures: list[Figure]) -> str:
+        return " ".join(self.words["chart_point"].format(
+            label=f.label(self.language), value=self.shown(f), period=self.period_words(f.period))
+            for f in figures)
 
 
 def _as_date(iso: str) -> dt.date:

@@ -234,6 +234,15 @@ class Renderer:
     def name_and_role(self, speaker: Speaker) -> str:
         return self.words["name_and_role"].format(name=speaker.name, role=speaker.role(self.language))
 
+    def period_words(self, period: Period) -> str:
+        """A period in a few words, as plain text (charts, cards, images)."""
+        if period.recurrence:
+            return self.words["yearly"]
+        end = self.fmt.date(period.end)
+        if period.start:
+            return self.words["span"].format(start=self.fmt.date(period.start), end=end)
+        return self.words["until_open"].format(end=end)
+
     def _not_stated(self) -> Markup:
         return _inline.not_stated(self.words["not_stated"])
 

@@ -1,77 +1,138 @@
-"""Charts are drawn from the data, state their values to assistive
-technology, and come with the same data as a table."""
+"""Charts are drawn from the data, count one unit per panel, carry their
+title, legend and source inside the image, state their values to assistive
+technology, come with the same data as a table, and can be downloaded as a
+standalone SVG that stands alone."""
+
+import posixpath
+import re
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from figures import load_dataset
-from helpers import DATA, golden
+from helpers import editions, golden
 
-DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 GOLDEN = golden()
+SVG = "{http://www.w3.org/2000/svg}"
+CHARTS = {"index.html": "chart-counts", "source-and-method/index.html": "chart-timeline"}
+
+
+def _chart(pages, page: str):
+    return pages[page].select_one(f'figure.chart[data-figure="{CHARTS[page]}"]')
 
 
 @pytest.fixture
-def people_chart(pages):
-    return pages["index.html"].select_one('figure.chart[data-figure="chart:people"]')
+def counts(pages):
+    return _chart(pages, "index.html")
 
 
 @pytest.fixture
 def timeline(pages):
-    return pages["source-and-method/index.html"].select_one('figure.chart[data-figure="chart:timeline"]')
+    return _chart(pages, "source-and-method/index.html")
 
 
 def _bars(chart) -> dict:
-    return {g["data-figure"]: g for g in chart.svg.find_all("g") if g.rect is not None}
+    return {g["data-figure"]: g for g in chart.svg.find_all("g") if g.find("rect", class_="chart__bar")}
 
 
-def test_charts_are_accessible_images_with_their_values_in_words(people_chart, timeline):
-    for chart in (people_chart, timeline):
+def _texts(chart) -> list[str]:
+    return [t.get_text() for t in chart.svg.find_all("text")]
+
+
+def test_charts_are_accessible_images_with_their_values_in_words(counts, timeline):
+    for chart in (counts, timeline):
         svg = chart.svg
         assert svg["role"] == "img"
         title_id, desc_id = svg["aria-labelledby"].split()
         assert svg.find(id=title_id).name == "title" and svg.find(id=desc_id).name == "desc"
-    description = people_chart.svg.desc.get_text()
-    for figure_id in _bars(people_chart):
-        figure = DATASET.figure(figure_id)
-        assert f"{figure.label('en')}: {GOLDEN['figures'][figure_id]['shown']['en']}, " in description
+        description = svg.desc.get_text()
+        for figure_id in {t["data-figure"] for t in chart.select("tbody tr")}:
+            assert f"{GOLDEN['figures'][figure_id]['shown']['en']}, " in description
 
 
-def test_people_chart_bars_share_one_scale(people_chart):
-    bars = _bars(people_chart)
+def test_each_panel_counts_one_unit_on_one_scale(counts, dataset):
+    bars = _bars(counts)
     assert len(bars) >= 2
+    units = {dataset.figure(figure_id).unit("en") for figure_id in bars}
+    assert len(units) == 1, f"one panel, one unit: {units}"
+    assert not any(dataset.figure(figure_id).currency for figure_id in bars)
+    # Figures that share the unit are all there, and nothing else.
+    assert set(bars) == {f.id for f in dataset.figures.values() if f.unit("en") in units and not f.currency}
     values = {figure_id: GOLDEN["figures"][figure_id]["value"] for figure_id in bars}
-    top = max(values.values())
-    widths = {figure_id: float(g.rect["width"]) for figure_id, g in bars.items()}
-    # The largest value fills the 230 units of bar room; the others in proportion.
-    assert widths == {figure_id: pytest.approx(230 * value / top, abs=0.05) for figure_id, value in values.items()}
+    widths = {figure_id: float(g.find("rect", class_="chart__bar")["width"]) for figure_id, g in bars.items()}
+    longest = max(values, key=values.get)
+    for figure_id in bars:
+        assert widths[figure_id] / widths[longest] == pytest.approx(values[figure_id] / values[longest], abs=0.01)
 
 
-def test_people_chart_marks_the_more_than_figures(people_chart):
-    bars = _bars(people_chart)
+def test_more_than_figures_carry_a_chevron_explained_by_a_visible_legend(counts, dataset):
+    bars = _bars(counts)
     marked = [figure_id for figure_id, g in bars.items() if g.find("path", class_="chart__more")]
-    assert marked == [figure_id for figure_id in bars if DATASET.figure(figure_id).qualifier == "more-than"]
-    values = [t.get_text() for t in people_chart.svg.select("text.chart__value")]
+    assert marked == [figure_id for figure_id in bars if dataset.figure(figure_id).qualifier == "more-than"]
+    assert marked, "the data has a 'more than' figure to chart"
+    values = [t.get_text() for t in counts.svg.select("text.chart__value")]
     assert values == [GOLDEN["figures"][figure_id]["shown"]["en"] for figure_id in bars]
+    legend = " ".join(_texts(counts))
+    assert editions()["en"].words["legend_more_than"].split(":")[0] in legend
 
 
-def test_timeline_draws_each_period_and_marks_the_open_one(timeline):
+@pytest.mark.parametrize("page", list(CHARTS))
+def test_title_above_and_source_line_inside_the_image(pages, page, dataset):
+    chart = _chart(pages, page)
+    texts = chart.svg.find_all("text")
+    title = [t for t in texts if "drawing__title" in t["class"]]
+    assert " ".join(t.get_text() for t in title) == chart.svg.title.get_text()
+    assert float(title[0]["y"]) == min(float(t["y"]) for t in texts)
+    source = " ".join(t.get_text() for t in chart.svg.select('g[data-figure="source"] text'))
+    assert dataset.source.title.split(":")[0] in source and GOLDEN["article_date"]["en"] in source
+    assert max(float(t["y"]) for t in texts) < float(chart.svg["viewbox"].split()[3])
+
+
+def test_timeline_draws_an_unknown_start_as_unknown_with_year_ticks(timeline, dataset):
     groups = {g["data-figure"]: g for g in timeline.svg.find_all("g") if g.get("data-figure", "").startswith("period:")}
-    shown = [p for p in DATASET.periods.values() if p.end and not p.recurrence
-             and any(f.period is p for f in DATASET.figures.values())]
+    shown = [p for p in dataset.periods.values() if p.end and not p.recurrence
+             and any(f.period is p for f in dataset.figures.values())]
     assert set(groups) == {f"period:{p.id}" for p in shown}
+    gradient_ids = {g["id"] for g in timeline.svg.find_all("lineargradient")}
     for period in shown:
-        open_start = "chart__span--open" in groups[f"period:{period.id}"].rect["class"]
-        assert open_start == (period.start is None), period.id
-    # One axis from the earliest stated start to the article's date.
-    start, end = timeline.svg.select("text[data-figure^='period:']")[-2:]
-    assert start.get_text() == min(p.start for p in shown if p.start)[:4]
-    assert end.get_text() == GOLDEN["article_date"]["en"]
+        bar = groups[f"period:{period.id}"].rect
+        if period.start is None:
+            # Fades in from nothing: no solid class, a gradient of its own.
+            assert bar["class"] == ["chart__span--open"] and bar["fill"].startswith("url(#")
+            assert bar["fill"][5:-1] in gradient_ids
+        else:
+            assert bar["class"] == ["chart__span"] and not bar.get("fill")
+    first_year = min(int(p.start[:4]) for p in shown if p.start)
+    last_year = int(GOLDEN["article_date"]["en"][-4:])
+    assert len(timeline.svg.select("line.chart__tick-mark")) == last_year - first_year + 1
+    years = [int(t.get_text()) for t in timeline.svg.select('text[data-figure^="year:"]')]
+    assert years[0] == first_year and len(years) >= 3 and years == sorted(years)
+    assert timeline.svg.select_one('text[data-figure="source:date_published"]').get_text() == GOLDEN["article_date"]["en"]
+    assert "Fading bar" in " ".join(_texts(timeline))
 
 
-def test_each_chart_has_its_data_as_a_table(people_chart, timeline):
-    rows = people_chart.select("details table tbody tr")
-    assert [r["data-figure"] for r in rows] == list(_bars(people_chart))
+def test_each_chart_has_its_data_as_a_table(counts, timeline, dataset):
+    rows = counts.select("details table tbody tr")
+    assert [r["data-figure"] for r in rows] == list(_bars(counts))
     for row in rows:
         assert row.select_one("a.fig").get_text() == GOLDEN["figures"][row["data-figure"]]["with_unit"]["en"]
-    timeline_figures = [f for f in DATASET.figures.values() if f.period.end and not f.period.recurrence]
+    timeline_figures = [f for f in dataset.figures.values() if f.period.end and not f.period.recurrence]
     assert len(timeline.select("details table tbody tr")) == len(timeline_figures)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize("page", list(CHARTS))
+def test_download_is_a_standalone_svg_that_stands_alone(pages, site, page, language):
+    page_path = page if language == "en" else f"{language}/{page}"
+    chart = pages[page_path].select_one(f'figure.chart[data-figure="{CHARTS[page]}"]')
+    link = chart.select_one("a.chart__download")
+    assert link.has_attr("download")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), link["href"]))
+    content = (site / target).read_text(encoding="utf-8")
+    root = ElementTree.fromstring(content)  # well-formed XML
+    assert root.tag == f"{SVG}svg" and root.get("width") and root.get("height")
+    assert root.get("lang") == language and root.get("direction") == editions()[language].direction
+    assert root.find(f"{SVG}rect").get("class") == "drawing__background"
+    # Nothing outside the file: no link, image, font or stylesheet address.
+    assert not re.search(r"(?:href|src)\s*=|@import|url\((?!#)", content)
+    # The same drawing as the page's, with its own colours.
+    assert [t.text for t in root.iter(f"{SVG}text")] == _texts(chart)
