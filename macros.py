@@ -47,7 +47,7 @@ from figures.inventory import inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
 # Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
-BLOCK_COMPONENTS = frozenset({"figure_card", "quote", "claim_card", "key_figures", "figure_table", "downloads",
+BLOCK_COMPONENTS = frozenset({"figure_card", "quote", "claim_card", "key_figures", "figure_table", "downloads", "embeds",
                               "counts_chart", "timeline_chart"})
 # Components that link to a file drawn for them (figures/charts.py).
 CHART_COMPONENTS = frozenset({"counts_chart", "timeline_chart"})
@@ -141,6 +141,11 @@ def on_post_build(env) -> None:
     the inventory at the site root: with the i18n plugin this runs after
     each edition, and the exports are the same in all of them."""
     site_dir = Path(env.conf["site_dir"])
+    if _state.dataset is not None:
+        language = editions.current_language(env.conf)
+        urls = site_addresses(env.conf)
+        cards = Components(_state.dataset, _state.editions[language], urls, urls.page(REFERENCE_PAGE, language))
+        _state.drawn.update(cards.card_files())
     for address, svg in _state.drawn.items():
         (site_dir / address).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / address).write_text(svg, encoding="utf-8")

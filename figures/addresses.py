@@ -41,6 +41,10 @@ class SiteAddresses:
         """A figure's row in the table of all figures: its one anchor."""
         return f"{self.page(self.reference_page, language)}#{figure_id}"
 
+    def card(self, figure_id: str, language: str | None = None) -> str:
+        """A figure's embeddable card (an SVG file), beside the table of all figures."""
+        return f"{self.page(self.reference_page, language)}{figure_id}.svg"
+
     def absolute(self, address: str) -> str:
         return self.base + address
 

@@ -222,11 +222,6 @@ class ChartRenderer(Renderer):
         drawing.add(*lines, data_figure="source")
         drawing.height = y + 10
 
-    def source_line(self) -> str:
-        source = self.data.source
-        return self.words["source_line"].format(
-            title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published))
-
     def _chart(self, drawing: Drawing, figures: list[Figure]) -> Markup:
         return render("chart.html", drawing=drawing, svg=drawing.svg(), words=self.display_words,
                       download=self.link(self.page_folder() + chart_file(drawing.name)),

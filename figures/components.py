@@ -1,12 +1,14 @@
 """Every component a page can use, in one renderer."""
 
+from .cards import CardRenderer
 from .charts import ChartRenderer
 from .reference import ReferenceRenderer
 
 
-class Components(ChartRenderer, ReferenceRenderer):
+class Components(ChartRenderer, CardRenderer, ReferenceRenderer):
     """Inline figures, cards and quotes (Renderer), the key figures and the
-    reference table (ReferenceRenderer), and the charts (ChartRenderer)."""
+    reference table (ReferenceRenderer), the charts (ChartRenderer), and the
+    embeddable cards (CardRenderer)."""
 
     @classmethod
     def names(cls) -> list[str]:

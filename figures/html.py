@@ -234,6 +234,12 @@ class Renderer:
     def name_and_role(self, speaker: Speaker) -> str:
         return self.words["name_and_role"].format(name=speaker.name, role=speaker.role(self.language))
 
+    def source_line(self) -> str:
+        """"Source: “<title>”, <date>", as plain text for images."""
+        source = self.data.source
+        return self.words["source_line"].format(
+            title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published))
+
     def period_words(self, period: Period) -> str:
         """A period in a few words, as plain text (charts, cards, images)."""
         if period.recurrence:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from .addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH
 from .citation import bibtex, full_citation, short_citation
 from .html import Renderer, component
-from .templating import render
+from .templating import render, text
 
 TABLE_COLUMNS = ("figure", "value", "unit", "period", "stated_by", "theme")
 
@@ -19,7 +19,12 @@ class ReferenceRenderer(Renderer):
     def key_figures(self) -> Markup:
         """Every figure at a glance, each with its theme page."""
         items = [{"figure": f, "href": self.figure_href(f.id), "value": self.value(f),
-                  "label": f.label(self.language), "theme": self.theme_link(f.theme.id)}
+                  "label": self.isolated(f.label(self.language)),
+                  "period": self.isolated(self.period_words(f.period)),
+                  "who": self.fill(self.words["fact"], name=text(self.words["stated_by"]),
+                                   value=self.isolated(f.quote.speaker.name if f.quote.speaker
+                                                       else self.words["article_voice"])),
+                  "theme": self.theme_link(f.theme.id)}
                  for f in self.data.figures.values()]
         return render("key_figures.html", items=items)
 

@@ -1,0 +1,102 @@
+"""A figure as a standalone card that other sites can embed (an SVG file at
+a stable address, `SiteAddresses.card`), and the page that offers the cards
+with ready-to-copy embed snippets.
+
+A card carries what keeps a number from drifting once it travels: the
+value with its qualifier, what is counted, the period, who says it, the
+source and the address of the figure on this site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text
+from .html import Renderer, component
+from .model import Figure
+from .templating import render
+
+CARD_WIDTH = 480
+_INDENT = 16  # the text starts past the coloured rule on the reading-start side
+# Characters that would end or break a Markdown image's alternative text.
+_MARKDOWN_ALT = re.compile(r"([\\\[\]])")
+
+
+class CardRenderer(Renderer):
+
+    def card_drawing(self, figure: Figure) -> Drawing:
+        """The card of `figure` in this edition."""
+        w, layout = self.words, Layout(CARD_WIDTH, self.direction, margin=14)
+        width = layout.inner - _INDENT
+        drawing = Drawing(f"card-{figure.id}", CARD_WIDTH, 0, self.direction, self.language,
+                          self.card_title(figure), self.card_description(figure))
+
+        def paragraph(words: str, y: float, kind: str, size: float, line: float, data_figure=None):
+            lines, bottom = layout.paragraph(words, y, kind, size, line, width=width, data_figure=data_figure)
+            drawing.add(*(Text(layout.x(_INDENT), t.y, t.text, t.kind, data_figure=t.data_figure) for t in lines))
+            return bottom
+
+        y = paragraph(self.shown(figure, with_unit=True), 44, "card__value", 30, 34, data_figure=figure.id)
+        y = paragraph(figure.label(self.language), y + 26, "card__label", 15, 19)
+        y = paragraph(w["fact"].format(name=w["period"], value=self.period_words(figure.period)),
+                      y + 24, "card__fact", 12.5, 16)
+        y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 18, "card__fact", 12.5, 16)
+        y = paragraph(self.source_line(), y + 24, "drawing__source", 11.5, 15)
+        # An address reads left to right as a whole, in any edition.
+        address = LEFT_TO_RIGHT_ISOLATE + _without_scheme(self.figure_url(figure.id)) + POP_DIRECTIONAL_ISOLATE
+        y = paragraph(address, y + 17, "card__address", 11.5, 15)
+        drawing.height = y + 18
+        # The frame and the rule go under the text: first in the drawing.
+        frame = drawing.add(Rect(0.5, 0.5, CARD_WIDTH - 1, drawing.height - 1, "drawing__frame"),
+                            Rect(layout.x(0, 5), 14, 5, drawing.height - 28, "card__rule"))
+        drawing.groups.remove(frame)
+        drawing.groups.insert(0, frame)
+        return drawing
+
+    def card_title(self, figure: Figure) -> str:
+        return self.words["label_and_value"].format(label=figure.label(self.language),
+                                                    value=self.shown(figure, with_unit=True))
+
+    def card_description(self, figure: Figure) -> str:
+        return " ".join((self.words["chart_point"].format(
+            label=figure.label(self.language), value=self.shown(figure, with_unit=True),
+            period=self.period_words(figure.period)), self.who(figure) + ".", self.source_line() + "."))
+
+    def who(self, figure: Figure) -> str:
+        speaker = figure.quote.speaker
+        return self.name_and_role(speaker) if speaker else self.words["article_voice"]
+
+    def card_files(self) -> dict[str, str]:
+        """Every figure's card in this edition: site-relative address -> SVG."""
+        return {self.addresses.card(f.id, self.language): str(self.card_drawing(f).svg(standalone=True))
+                for f in self.data.figures.values()}
+
+    @component
+    def embeds(self) -> Markup:
+        """Each figure's card, with Markdown and HTML snippets that embed it
+        elsewhere, linked to the figure's row."""
+        items = []
+        for figure in self.data.figures.values():
+            card = self.addresses.card(figure.id, self.language)
+            drawing = self.card_drawing(figure)
+            source, target, alt = self.addresses.absolute(card), self.figure_url(figure.id), drawing.title
+            markdown = f"[![{markdown_alt(alt)}]({source})]({target})"
+            html = (f'<a href="{escape(target)}"><img src="{escape(source)}" alt="{escape(alt)}" '
+                    f'width="{CARD_WIDTH}" height="{drawing.height:.0f}"></a>')
+            items.append({"figure": figure, "src": self.link(card), "alt": alt, "href": self.figure_href(figure.id),
+                          "width": CARD_WIDTH, "height": f"{drawing.height:.0f}",
+                          "label": self.isolated(figure.label(self.language)),
+                          "markdown": markdown, "html": html})
+        return render("embeds.html", items=items, words=self.display_words)
+
+
+def markdown_alt(words: str) -> str:
+    """`words` as a Markdown image's alternative text: brackets and
+    backslashes escaped, so the snippet stays one image."""
+    return _MARKDOWN_ALT.sub(r"\\\1", " ".join(words.split()))
+
+
+def _without_scheme(url: str) -> str:
+    return re.sub(r"^https?://", "", url)
