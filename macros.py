@@ -190,7 +190,7 @@ def _check_site(dataset: Dataset, config) -> None:
 
 def _check_theme_page_shows_its_figures(env) -> None:
     """A figure's theme page must show its card, in every edition."""
-    page_source = _source_path(env.page)
+    page_source = editions.source_path(env.page)
     for figure in _state.dataset.figures.values():
         if figure.theme.page == page_source and figure.id not in _state.cards:
             where = _state.dataset.error_at(("figures", figure.id, "theme"), "")
@@ -320,9 +320,3 @@ def _at_page_line(env, problem: str, needle: str, expected: str | None = None,
 def _page_file(env) -> str:
     return f"{Path(env.conf['docs_dir']).name}/{env.page.file.src_path}"
 
-
-def _source_path(page) -> str:
-    """The page's source path without its edition suffix: "returns.fr.md" -> "returns.md"."""
-    src = page.file.src_path
-    language = getattr(page.file, "locale", None)
-    return src.removesuffix(f".{language}.md") + ".md" if language and src.endswith(f".{language}.md") else src

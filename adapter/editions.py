@@ -79,3 +79,11 @@ def _line_of(path: Path, needle: str) -> int | None:
     except OSError:
         return None
     return next((number for number, line in enumerate(lines, start=1) if needle in line), None)
+
+
+def source_path(page) -> str:
+    """The page's source path without its edition suffix: "returns.fr.md" -> "returns.md"."""
+    src = page.file.src_uri
+    language = getattr(page.file, "locale", None)
+    suffix = f".{language}.md"
+    return src.removesuffix(suffix) + ".md" if language and src.endswith(suffix) else src

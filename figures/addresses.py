@@ -45,6 +45,10 @@ class SiteAddresses:
         """A figure's embeddable card (an SVG file), beside the table of all figures."""
         return f"{self.page(self.reference_page, language)}{figure_id}.svg"
 
+    def preview(self, src_path: str, language: str | None = None) -> str:
+        """A page's preview image (PNG), in the page's folder."""
+        return f"{self.page(src_path, language)}preview.png"
+
     def absolute(self, address: str) -> str:
         return self.base + address
 

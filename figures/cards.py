@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text
 from .html import Renderer, component
 from .model import Figure
+from .preview import Preview, PreviewFigure
 from .templating import render
 
 CARD_WIDTH = 480
@@ -72,6 +73,19 @@ class CardRenderer(Renderer):
         """Every figure's card in this edition: site-relative address -> SVG."""
         return {self.addresses.card(f.id, self.language): str(self.card_drawing(f).svg(standalone=True))
                 for f in self.data.figures.values()}
+
+    def page_preview(self, title: str, figure_ids: list[str], summary: str, site_name: str) -> Preview:
+        """The preview image's content for a page showing `figure_ids`."""
+        figures = tuple(PreviewFigure(self.shown(f, with_unit=True), f.label(self.language))
+                        for f in map(self.data.figure, figure_ids))
+        site = f"{site_name} · {_without_scheme(self.addresses.base).rstrip('/')}"
+        return Preview(title, figures, summary, self.source_line(), site, self.language, self.direction)
+
+    def preview_alt(self, preview: Preview) -> str:
+        """The preview image in words, for og:image:alt."""
+        parts = [preview.title + "."]
+        parts += [self.words["label_and_value"].format(label=f.label, value=f.value) + "." for f in preview.figures[:6]]
+        return " ".join(parts + [preview.source_line + "."])
 
     @component
     def embeds(self) -> Markup:

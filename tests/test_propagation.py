@@ -6,9 +6,9 @@ import sphobjinv as soi
 
 from figures import load_dataset
 from figures.formatting import Formatter
-from helpers import DATA, build, change_figure_value, editions, golden
+from helpers import DATA, addresses, build, change_figure_value, editions, golden
 
-TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".js"}
+TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".js", ".svg"}
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 GOLDEN = golden()["figures"]
 # A figure with a qualifier, written in grouped digits (not "… million").
@@ -16,7 +16,8 @@ FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" 
 NEW_VALUE = FIGURE.value + 1_500
 
 
-def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path):
+def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path, site):
+    real_site = site
     change_figure_value(project_copy / "data" / "figures.yml", DATASET, FIGURE.id, NEW_VALUE)
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -36,6 +37,13 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
     for edition in ("fr", "ar"):
         for page in ("index.html", theme_page, "figures/index.html", "search/search_index.json"):
             assert new[edition] in (site / edition / page).read_text(encoding="utf-8"), f"{edition}/{page}"
+    # Its card in every edition, and the preview image of every page that shows it.
+    for language, edition in editions().items():
+        assert new[language] in (changed := tmp_path / "site").joinpath(
+            addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
+        for src in ("index.md", FIGURE.theme.page, "figures.md", "use.md"):
+            preview = addresses().preview(src, language)
+            assert (changed / preview).read_bytes() != (real_site / preview).read_bytes(), preview
     # objects.inv is compressed: read it back.
     names = {o.name: o.dispname for o in soi.Inventory(site / "objects.inv").objects}
     assert names[FIGURE.id] == f"{FIGURE.label('en')}: {new['en']}"

@@ -195,7 +195,7 @@ def test_inventory_has_a_label_per_figure_and_a_doc_per_page(site):
     assert labels[FIGURE.id].dispname == f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}"
     assert docs == {"index": "", "enforcement": "enforcement/", "regularisation": "regularisation/",
                     "returns": "returns/", "sahel": "sahel/", "algerian-border": "algerian-border/",
-                    "figures": "figures/", "source-and-method": "source-and-method/"}
+                    "figures": "figures/", "use": "use/", "source-and-method": "source-and-method/"}
     assert (site / "objects.inv").read_bytes().startswith(b"# Sphinx inventory version 2\n")
 
 

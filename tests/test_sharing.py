@@ -1,0 +1,119 @@
+"""A shared link or an embedded figure carries its source: Open Graph and
+Twitter tags on every page, a preview image per page drawn from the data,
+and an embeddable SVG card per figure in each edition."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from figures.cards import markdown_alt
+from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
+from helpers import PROJECT, SITE_URL, addresses, editions, golden, languages
+
+GOLDEN = golden()
+SVG = "{http://www.w3.org/2000/svg}"
+NAV_PAGES = [src for src in addresses().pages]
+
+
+def _page_file(src: str, language: str) -> str:
+    address = addresses().page(src, language)
+    return address + "index.html" if address.endswith("/") or not address else address
+
+
+def _meta(page: BeautifulSoup, key: str) -> list[str]:
+    return [m["content"] for m in page.find_all("meta", attrs={"property": key})
+            + page.find_all("meta", attrs={"name": key})]
+
+
+def _plain(text: str) -> str:
+    return text.replace(LEFT_TO_RIGHT_ISOLATE, "").replace(POP_DIRECTIONAL_ISOLATE, "")
+
+
+@pytest.mark.parametrize("language", languages())
+@pytest.mark.parametrize("src", NAV_PAGES)
+def test_every_page_has_its_sharing_tags_and_preview_image(pages, site, src, language):
+    page = pages[_page_file(src, language)]
+    edition = editions()[language]
+    one = {key: _meta(page, key) for key in (
+        "og:title", "og:description", "og:url", "og:locale", "og:site_name", "og:image", "og:image:alt",
+        "og:image:width", "og:image:height", "twitter:card")}
+    for key, values in one.items():
+        assert len(values) == 1 and values[0].strip(), f"{key}: {values}"
+    assert one["og:url"][0] == page.find("link", rel="canonical")["href"]
+    assert one["og:url"][0] == SITE_URL + addresses().page(src, language)
+    assert one["og:locale"][0] == edition.locale
+    assert set(_meta(page, "og:locale:alternate")) == {e.locale for lang, e in editions().items() if lang != language}
+    assert one["twitter:card"] == ["summary_large_image"]
+    image = one["og:image"][0]
+    assert image == SITE_URL + addresses().preview(src, language)
+    with Image.open(site / image.removeprefix(SITE_URL)) as preview:
+        assert preview.format == "PNG" and preview.size == (1200, 630)
+        assert (one["og:image:width"][0], one["og:image:height"][0]) == ("1200", "630")
+    assert (site / image.removeprefix(SITE_URL)).stat().st_size < 300_000
+
+
+@pytest.mark.parametrize("language", languages())
+def test_a_theme_pages_preview_names_its_figures_with_their_qualifiers(pages, dataset, language):
+    for figure in dataset.figures.values():
+        page = pages[_page_file(figure.theme.page, language)]
+        alt = _plain(_meta(page, "og:image:alt")[0])
+        assert GOLDEN["figures"][figure.id]["with_unit"][language] in alt
+        assert GOLDEN["article_date"][language] in alt
+
+
+def test_a_preview_image_is_the_same_bytes_for_the_same_content():
+    from figures.preview import Preview, PreviewFigure, preview_png
+    record = Preview("Title", (PreviewFigure("more than 1,000 people", "Label"),), "", "Source: “X”, 1 January 2000",
+                     "Site · example.org", "ar", "rtl")
+    assert preview_png(record) == preview_png(record)
+    assert preview_png(record) != preview_png(Preview(**{**record.__dict__, "title": "Other"}))
+
+
+@pytest.mark.parametrize("language", languages())
+def test_each_figure_has_a_standalone_svg_card(site, dataset, language):
+    for figure in dataset.figures.values():
+        content = (site / addresses().card(figure.id, language)).read_text(encoding="utf-8")
+        root = ElementTree.fromstring(content)  # well-formed XML
+        assert root.tag == f"{SVG}svg" and root.get("lang") == language
+        assert not re.search(r"(?:href|src)\s*=|@import|url\((?!#)", content), "no external reference"
+        texts = _plain(" ".join(t.text or "" for t in root.iter(f"{SVG}text")))
+        expected = GOLDEN["figures"][figure.id]
+        assert expected["with_unit"][language] in texts
+        assert figure.label(language) in texts and GOLDEN["article_date"][language] in texts
+        speaker = figure.quote.speaker
+        assert (speaker.name if speaker else editions()[language].words["article_voice"]) in texts
+        assert SITE_URL.split("//")[1] + addresses().figure(figure.id, language) in texts
+
+
+def test_card_addresses_are_public_addresses(dataset):
+    listed = (PROJECT / "data" / "public_urls.txt").read_text(encoding="utf-8").split()
+    for language in languages():
+        for figure in dataset.figures.values():
+            assert "/" + addresses().card(figure.id, language) in listed
+
+
+@pytest.mark.parametrize("language", languages())
+def test_the_use_page_offers_each_card_with_working_snippets(pages, site, dataset, language):
+    page = pages[_page_file("use.md", language)]
+    for figure in dataset.figures.values():
+        section = page.select_one(f'section[data-figure="{figure.id}:embed"]')
+        card = SITE_URL + addresses().card(figure.id, language)
+        row = SITE_URL + addresses().figure(figure.id, language)
+        markdown, html = (code.get_text() for code in section.select("pre code"))
+        assert re.fullmatch(r"\[!\[(?:[^\[\]\\]|\\.)+\]\((\S+)\)\]\((\S+)\)", markdown).groups() == (card, row)
+        snippet = BeautifulSoup(html, "html.parser")
+        assert snippet.a["href"] == row and snippet.img["src"] == card
+        assert figure.label(language) in snippet.img["alt"]
+        shown = section.select_one("img")
+        assert (site / _page_file("use.md", language)).parent.joinpath(shown["src"]).resolve() == \
+            (site / addresses().card(figure.id, language)).resolve()
+
+
+def test_markdown_alternative_text_cannot_break_out_of_the_image():
+    assert markdown_alt("a] (b) [c \\ d\ne") == "a\\] (b) \\[c \\\\ d e"
