@@ -37,7 +37,8 @@ class ReferenceRenderer(Renderer):
                  "speaker": self.speaker(f.quote), "theme": self.theme_link(f.theme.id),
                  "quote": self._blockquote(f.quote),
                  "short": short_citation(self.data, f, self.edition),
-                 "full": full_citation(self.data, f, self.figure_url(f.id), self.edition)}
+                 "full": full_citation(self.data, f, self.figure_url(f.id), self.edition),
+                 "address": self.figure_url(f.id)}
                 for f in self.data.figures.values()]
         return render("figure_table.html", words=self.display_words, tips=self.words, columns=TABLE_COLUMNS, rows=rows,
                       bibtex=bibtex(self.data))
