@@ -136,3 +136,31 @@ def test_the_budget_check_counts_every_request(browser, served):
                                "e => e.name.endsWith('/search/search_index.json'))", timeout=5000)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("edition", ["", "ar/"], ids=["en", "ar"])
+def test_a_figures_address_lands_on_its_row_highlighted_and_opened(browser, served, dataset, edition):
+    """…/figures/#id at 390 px: the row is in view below the sticky header,
+    highlighted, its citations open, and its address ready to copy."""
+    base, _ = served
+    figure = list(dataset.figures.values())[-2]
+    context, page, _ = _visit(browser, f"{base}{edition}figures/#{figure.id}", "light", settle=False)
+    try:
+        page.wait_for_timeout(300)
+        facts = page.evaluate("""id => {
+            const row = document.getElementById(id), header = document.querySelector('.md-header');
+            const top = row.getBoundingClientRect().top;
+            return {top, header: header.getBoundingClientRect().bottom, height: innerHeight,
+                    target: row.matches(':target'),
+                    background: getComputedStyle(row).backgroundColor,
+                    other: getComputedStyle(row.parentElement.querySelector('tr[id]:not(:target)')).backgroundColor,
+                    open: row.nextElementSibling.querySelector('details').open,
+                    copy: row.querySelector('button[data-clipboard-text]').dataset.clipboardText};
+        }""", figure.id)
+        assert facts["target"] and facts["open"]
+        assert facts["header"] <= facts["top"] < facts["height"] / 2
+        assert facts["background"] != facts["other"], "the target row is highlighted"
+        # The published address (the site's site_url), whatever serves this copy.
+        assert facts["copy"].startswith("http") and facts["copy"].endswith(f"/{edition}figures/#{figure.id}")
+    finally:
+        context.close()

@@ -257,3 +257,9 @@ def test_sitemap_lists_exactly_the_pages(site, pages):
     expected = sorted(SITE_URL + name.removesuffix("index.html") for name in pages if name != "404.html")
     assert listed == expected
     assert zlib.decompress((site / "sitemap.xml.gz").read_bytes(), 31).decode() == (site / "sitemap.xml").read_text()
+
+
+def test_the_search_dialog_has_an_accessible_name(pages):
+    for name, page in pages.items():
+        dialog = page.select_one('[data-md-component="search"][role="dialog"]')
+        assert dialog is not None and dialog.get("aria-label", "").strip(), name
