@@ -26,7 +26,10 @@ def site(tmp_path_factory) -> Path:
     """The real site, built once with --strict for the whole run: the first
     xdist worker to get here builds it, the others wait and share it."""
     import fcntl
-    shared = tmp_path_factory.getbasetemp().parent
+    # Under xdist each worker's base folder sits in the run's folder; without
+    # it, the base folder is the run's own (its parent is shared by all runs).
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     site_dir, done = shared / "shared-site", shared / "shared-site.built"
     with open(shared / "shared-site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
