@@ -34,7 +34,7 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from adapter import blocks, data, editions, mode  # noqa: E402
 from adapter.addresses import REFERENCE_PAGE, site_addresses  # noqa: E402
-from adapter.hooks.moved_pages import moved_pages  # noqa: E402
+from adapter.moved_pages import moved_pages  # noqa: E402
 from adapter.page_lint import typed_digits  # noqa: E402
 from adapter.problems import panel, stop_or_log  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402
