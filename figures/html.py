@@ -9,6 +9,7 @@ hand. Links stay in the reader's edition.
 
 from __future__ import annotations
 
+import functools
 import re
 from string import Formatter as _TemplateParser
 
@@ -136,7 +137,7 @@ class Renderer:
     @property
     def display_words(self) -> dict:
         """Our words as the templates show them, Latin runs isolated."""
-        return {k: self.isolated(v) if isinstance(v, str) else v for k, v in self.words.items()}
+        return _display_words(self.edition)
 
     def _our_translation(self, translated: Markup) -> Markup:
         return self.fill(self.words["our_translation"], text=translated)
@@ -251,6 +252,13 @@ class Renderer:
 
     def _not_stated(self) -> Markup:
         return _inline.not_stated(self.words["not_stated"])
+
+
+@functools.lru_cache(maxsize=16)
+def _display_words(edition: Edition) -> dict:
+    """Made once per edition: every card and table row uses them."""
+    isolate = Renderer(None, edition, None, "").isolated  # type: ignore[arg-type]
+    return {k: isolate(v) if isinstance(v, str) else v for k, v in edition.words.items()}
 
 
 def inferred_note(period: Period) -> str | None:

@@ -9,6 +9,7 @@ page's own theme figures first.
 
 import re
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -22,6 +23,11 @@ from figures import FigureDataError  # noqa: E402
 from figures.components import Components  # noqa: E402
 from figures.preview import SIZE, preview_png  # noqa: E402
 
+# Images are drawn and compressed on another thread (zlib and much of
+# Pillow's drawing release the GIL) while MkDocs goes on with the pages;
+# each edition's build waits for its images before it ends.
+_painter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
+_drawing: list[Future] = []
 _FIGURE_MARK = re.compile(r'data-figure="([a-z0-9-]+)[":]')  # "people-regularised", "people-regularised:label"
 
 
@@ -45,9 +51,7 @@ def on_page_content(html, page, config, files):
     description = page.meta.get("description") or config["site_description"]
     preview = components.page_preview(title, shown, description, config["site_name"])
     address = addresses.preview(source, language)
-    target = Path(config["site_dir"]) / address
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(preview_png(preview))
+    _drawing.append(_painter.submit(_write_preview, preview, Path(config["site_dir"]) / address))
     locales = {lang: site_editions[lang].locale for lang in languages}
     page.meta["share"] = {
         "title": title,
@@ -61,3 +65,18 @@ def on_page_content(html, page, config, files):
     }
     return html
 
+
+
+def _write_preview(preview, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(preview_png(preview))
+
+
+@event_priority(100)  # before the other post-build steps read the site
+def on_post_build(config, **kwargs) -> None:
+    """Every image of this edition is written (an error in drawing one
+    stops the build here, with its traceback)."""
+    pending = _drawing[:]
+    _drawing.clear()
+    for future in pending:
+        future.result()
