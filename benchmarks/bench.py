@@ -104,7 +104,7 @@ def page_weights() -> list[tuple[str, int, int, int]]:
     from playwright.sync_api import sync_playwright
     rows = []
     with tempfile.TemporaryDirectory() as tmp, served_site(Path(tmp)) as origin, sync_playwright() as pw:
-        site_dir = build_under_sub_path(Path(tmp), origin)
+        site_dir = build_under_sub_path(Path(tmp) / SUB_PATH.strip("/"), origin)
         base = origin + SUB_PATH
         browser = launch_chromium(pw)
         for path in PAGES:

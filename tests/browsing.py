@@ -19,6 +19,9 @@ from helpers import addresses, clean_environment
 
 PROJECT = Path(__file__).resolve().parents[1]
 SUB_PATH = "/morocco-figures/"  # as https://<owner>.github.io/morocco-figures/
+# The origin in the site_url of a site built for a browser test: servers on
+# other ports serve it too (its links are relative, or absolute paths).
+SUB_ORIGIN = "http://127.0.0.1:8000"
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's servers on
 # start, which this machine refuses; a fresh profile keeps runs independent.
@@ -46,9 +49,9 @@ def served_site(root: Path, port: int = 0):
         server.server_close()
 
 
-def build_under_sub_path(root: Path, origin: str, project: Path = PROJECT, sub_path: str = SUB_PATH) -> Path:
-    """Build `project` into root/<sub path>, with site_url matching the server."""
-    site_dir = root / sub_path.strip("/")
+def build_under_sub_path(site_dir: Path, origin: str = SUB_ORIGIN, project: Path = PROJECT,
+                         sub_path: str = SUB_PATH) -> Path:
+    """Build `project` into `site_dir`, with its site_url under `sub_path`."""
     env = clean_environment(SITE_URL=origin + sub_path)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                              "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 import os
 
-from browsing import SUB_PATH, build_under_sub_path, chromium_available, launch_chromium, served_site
+from browsing import SUB_ORIGIN, SUB_PATH, build_under_sub_path, chromium_available, launch_chromium, served_site
 from figures import Dataset, load_dataset
 from helpers import DATA, PROJECT, SCHEMA, build, copy_project, html_pages
 
@@ -21,23 +21,30 @@ def dataset() -> Dataset:
     return load_dataset(DATA, SCHEMA, "data/figures.yml")
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict for the whole run: the first
-    xdist worker to get here builds it, the others wait and share it."""
+def _built_once(tmp_path_factory, name: str, build_into) -> Path:
+    """A site built once for the whole run: the first xdist worker to get
+    here builds it with `build_into(folder)`, the others wait and share it."""
     import fcntl
     # Under xdist each worker's base folder sits in the run's folder; without
     # it, the base folder is the run's own (its parent is shared by all runs).
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    site_dir, done = shared / "shared-site", shared / "shared-site.built"
-    with open(shared / "shared-site.lock", "w") as lock:
+    site_dir, done = shared / name, shared / f"{name}.built"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            result = build(PROJECT, site_dir)
-            assert result.returncode == 0, result.stderr
+            build_into(site_dir)
             done.write_text("built\n")
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once with --strict for the whole run."""
+    def build_into(site_dir: Path) -> None:
+        result = build(PROJECT, site_dir)
+        assert result.returncode == 0, result.stderr
+    return _built_once(tmp_path_factory, "shared-site", build_into)
 
 
 @pytest.fixture
@@ -74,9 +81,13 @@ def web_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def served(web_root):
+def served(web_root, tmp_path_factory):
     """(base URL of the site, its folder), served under SUB_PATH as GitHub
-    Pages serves a project."""
+    Pages serves a project. Built once for the run, with site_url on that
+    path (the 404 page's links are absolute paths); each worker's server
+    serves the same folder."""
     origin, root = web_root
-    site_dir = build_under_sub_path(root, origin)
+    site_dir = _built_once(tmp_path_factory, "sub-path-site",
+                           lambda folder: build_under_sub_path(folder, SUB_ORIGIN))
+    (root / SUB_PATH.strip("/")).symlink_to(site_dir, target_is_directory=True)
     return origin + SUB_PATH, site_dir

@@ -105,7 +105,7 @@ def hostile_site(web_root, tmp_path_factory):
     data_file.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     source_file.write_text(article, encoding="utf-8")
     load_dataset(data_file, data_file.with_name("figures.schema.json"))  # the payloads pass the checks
-    build_under_sub_path(root, origin, project=project, sub_path=HOSTILE_SUB_PATH)
+    build_under_sub_path(root / HOSTILE_SUB_PATH.strip("/"), origin, project=project, sub_path=HOSTILE_SUB_PATH)
     return origin + HOSTILE_SUB_PATH, fields
 
 
@@ -139,7 +139,9 @@ def _search(page, words: str) -> None:
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.keyboard.press("/")  # Material's shortcut, as a reader would open the search
     page.keyboard.type(words)
-    page.wait_for_selector(".md-search-result__item", timeout=5000)  # the worker answered, Material rendered
+    # The index and the worker load when the search opens: under a loaded
+    # machine that can take seconds.
+    page.wait_for_selector(".md-search-result__item", timeout=20000)  # the worker answered, Material rendered
     page.evaluate(_VISIT_ALL.replace('".md-content a[href], .md-header [title], [title], .claim, summary, .md-content button, [tabindex]"',
                                      '".md-search-result a, .md-search-result [title]"'))
 
