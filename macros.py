@@ -67,6 +67,7 @@ class _BuildState:
         self.site_problem: str | None = None  # shown on every page when serving
         self.page_problem: str | None = None  # shown on the current page when serving
         self.cards: set[str] = set()          # figure ids shown as cards on the current page
+        self.quotes: set[str] = set()         # quote ids shown as blocks on the current page
         self.drawn: dict[str, str] = {}       # site-relative address -> SVG drawn for this edition
 
 
@@ -89,7 +90,7 @@ def define_env(env) -> None:
     edition = site_editions[editions.current_language(env.conf)]
 
     def renderer() -> Components:
-        return Components(dataset, edition, addresses, env.page.url)
+        return Components(dataset, edition, addresses, env.page.url, _state.quotes)
 
     for name in Components.names():
         env.macro(_component_macro(env, name, renderer), name)
@@ -110,6 +111,7 @@ def on_pre_page_macros(env) -> None:
     blocks.start_page()
     _state.page_problem = None
     _state.cards = set()
+    _state.quotes.clear()
     # Nor its variables (config, environment, extra…): a page calls macros.
     for name in [name for name in env.variables if name != "page"]:
         del env.variables[name]

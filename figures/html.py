@@ -37,7 +37,8 @@ def component(method):
 class Renderer:
     """Renders records of one dataset in one edition, on one page."""
 
-    def __init__(self, dataset: Dataset, edition: Edition, addresses: SiteAddresses, page_address: str) -> None:
+    def __init__(self, dataset: Dataset, edition: Edition, addresses: SiteAddresses, page_address: str,
+                 page_quotes: set[str] | None = None) -> None:
         self.data = dataset
         self.edition = edition
         self.language = edition.language
@@ -46,6 +47,9 @@ class Renderer:
         self.direction = edition.direction
         self.addresses = addresses
         self.page_address = page_address
+        # The quotes this page already shows as a block: a sentence is shown
+        # once per page, later blocks point back to it. (None: not tracked.)
+        self.page_quotes = page_quotes
 
     # -- links ---------------------------------------------------------------
 
@@ -94,7 +98,7 @@ class Renderer:
         return render("figure_card.html", figure=figure, words=self.display_words, tips=self.words, href=self.figure_href(figure.id),
                       value=self.value(figure, with_unit=True), label=self.isolated(figure.label(self.language)),
                       period=self.period(figure.period.id), speaker=self.speaker(figure.quote),
-                      quote=self._blockquote(figure.quote))
+                      quote=self._blockquote_once(figure.quote))
 
     @component
     def theme_link(self, theme_id: str) -> Markup:
@@ -107,7 +111,7 @@ class Renderer:
     @component
     def quote(self, quote_id: str) -> Markup:
         """A verbatim sentence of the source as a block, with attribution."""
-        return self._blockquote(self.data.quote(quote_id), with_speaker=True)
+        return self._blockquote_once(self.data.quote(quote_id), with_speaker=True)
 
     @component
     def claim(self, claim_id: str) -> Markup:
@@ -123,7 +127,7 @@ class Renderer:
     def claim_card(self, claim_id: str) -> Markup:
         """A claim as a block: its whole sentence, the claim's words marked."""
         claim = self.data.claim(claim_id)
-        return self._blockquote(claim.quote, with_speaker=True, claim=claim)
+        return self._blockquote_once(claim.quote, with_speaker=True, claim=claim)
 
     @property
     def translating(self) -> bool:
@@ -141,6 +145,17 @@ class Renderer:
 
     def _our_translation(self, translated: Markup) -> Markup:
         return self.fill(self.words["our_translation"], text=translated)
+
+    def _blockquote_once(self, quote: Quote, with_speaker: bool = False, claim: Claim | None = None) -> Markup:
+        """The sentence as a block the first time the page shows it; after
+        that, the claim's own words (if any) and a pointer to the sentence above."""
+        if self.page_quotes is None or quote.id not in self.page_quotes:
+            if self.page_quotes is not None:
+                self.page_quotes.add(quote.id)
+            return self._blockquote(quote, with_speaker, claim)
+        return render("quoted_above.html", data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
+                      claim=self.claim(claim.id) if claim else None,
+                      note=self.isolated(self.words["quoted_above" if claim else "sentence_above"]))
 
     def _blockquote(self, quote: Quote, with_speaker: bool = False, claim: Claim | None = None) -> Markup:
         translation = None

@@ -51,9 +51,13 @@ def test_figure_links_to_its_reference_row_and_shows_its_source(pages, figure_id
     link = page.select_one(f'a.fig[data-figure="{figure_id}"]')
     assert link["href"].endswith(f"figures/#{figure_id}")
     assert pages["figures/index.html"].select_one(f'tr[id="{figure_id}"]') is not None
-    # The tooltip holds the verbatim sentence, with the figure in it.
-    sentence = page.select_one(f'figure.fig-card[data-figure="{figure_id}"] blockquote').get_text()
-    assert sentence.strip("“”") in link["title"]
+    # The tooltip holds the verbatim sentence, with the figure in it; the page
+    # shows that sentence as a block, in the card or once above it.
+    sentence = DATASET.figure(figure_id).quote.text
+    assert sentence in link["title"]
+    assert any(bq.get_text().strip("“”") == sentence for bq in page.select("figure.quote blockquote"))
+    card = page.select_one(f'figure.fig-card[data-figure="{figure_id}"]')
+    assert card.blockquote is not None or card.select_one(".quoted-above") is not None
 
 
 @pytest.mark.parametrize("figure_id", [f.id for f in DATASET.figures.values() if f.qualifier != "as-stated"])
@@ -106,3 +110,21 @@ def test_no_page_shows_a_blank_none_or_template_tag(site):
         assert "{{" not in text and "{%" not in text, path
         assert not re.search(r">\s*None\s*<", text), path
         assert "Macro Rendering Error" not in text, path
+
+
+def test_a_page_shows_each_source_sentence_once_in_its_flow(pages, dataset):
+    """Cards and block quotes on a page never repeat a sentence already shown
+    above (the reference table's folded citations are each row's own)."""
+    repeated = {}
+    for name, page in pages.items():
+        article = page.select_one("article")
+        if article is None:
+            continue
+        shown = [bq.get_text(" ", strip=True) for bq in article.select("figure.quote blockquote")
+                 if not bq.find_parent(class_="figure-table")]
+        twice = {text[:60] for text in shown if shown.count(text) > 1}
+        if twice:
+            repeated[name] = sorted(twice)
+    assert repeated == {}
+    pointers = [p for page in pages.values() for p in page.select(".quoted-above")]
+    assert pointers, "the data has sentences shared by two blocks on one page"
