@@ -172,3 +172,23 @@ def test_a_figures_address_lands_on_its_row_highlighted_and_opened(browser, serv
         assert facts["copy"].startswith("http") and facts["copy"].endswith(f"/{edition}figures/#{figure.id}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("edition", ["", "fr/", "ar/"], ids=["en", "fr", "ar"])
+def test_the_home_pages_first_screen_shows_figures_and_their_caveat(browser, served, edition):
+    """At 390×844, before any scrolling: the caveat line, and figures with
+    their period and who stated them."""
+    base, _ = served
+    context, page, _ = _visit(browser, f"{base}{edition}", "light", settle=False)
+    try:
+        seen = page.evaluate("""() => {
+            const inView = el => el && el.getBoundingClientRect().bottom <= innerHeight;
+            const first = document.querySelector('.key-figures li');
+            return {lead: inView(document.querySelector('p.lead')),
+                    value: inView(first.querySelector('.key-figures__value')),
+                    period: inView(first.querySelector('.key-figures__period')),
+                    who: inView(first.querySelector('.key-figures__who'))};
+        }""")
+        assert seen == {"lead": True, "value": True, "period": True, "who": True}
+    finally:
+        context.close()
