@@ -37,11 +37,19 @@ class ChartRenderer(Renderer):
     def standalone_chart(self, component_name: str) -> tuple[str, str] | None:
         """The standalone file that a chart component links to, as (its
         site-relative address, its SVG); None for a chart with nothing to draw."""
-        drawing = {"counts_chart": self._counts_drawing,
-                   "timeline_chart": self._timeline_drawing}[component_name]()
+        drawing = self._drawing_of(component_name)
         if drawing is None:
             return None
         return self.page_folder() + chart_file(drawing.name), str(drawing.svg(standalone=True))
+
+    def _drawing_of(self, component_name: str) -> Drawing | None:
+        """The chart a component draws, made once per renderer: the page's
+        inline chart and its standalone file are the same drawing."""
+        drawings = self.__dict__.setdefault("_drawings", {})
+        if component_name not in drawings:
+            drawings[component_name] = {"counts_chart": self._counts_drawing,
+                                        "timeline_chart": self._timeline_drawing}[component_name]()
+        return drawings[component_name]
 
     # -- figures counted in the same unit ---------------------------------------
 
@@ -49,7 +57,7 @@ class ChartRenderer(Renderer):
     def counts_chart(self) -> Markup:
         """The figures that count the same unit, as bars on one scale: one
         panel per unit that two or more figures share."""
-        drawing = self._counts_drawing()
+        drawing = self._drawing_of("counts_chart")
         return self._chart(drawing, self._panels_figures()) if drawing else Markup("")
 
     def _panels_figures(self) -> list[Figure]:
@@ -116,7 +124,7 @@ class ChartRenderer(Renderer):
     def timeline_chart(self) -> Markup:
         """The spans the figures cover, on one time axis with a tick per year,
         from the earliest stated start to the article's date."""
-        drawing = self._timeline_drawing()
+        drawing = self._drawing_of("timeline_chart")
         return self._chart(drawing, self._timeline_figures()) if drawing else Markup("")
 
     def _spans(self) -> list[Period]:

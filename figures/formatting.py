@@ -58,15 +58,21 @@ class Formatter:
 
     def date(self, iso: str) -> str:
         """An ISO date or bare year, in the locale's long date format."""
-        if len(iso) == 4:
-            return format_decimal(int(iso), locale=self.locale, group_separator=False)
-        return format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale)
+        return _date(self.edition.locale, iso)
 
 
 @functools.lru_cache(maxsize=4096)
 def _qualified(edition: Edition, value: int, qualifier: str, currency: str | None) -> str:
     """Formatting is pure and Babel is slow: each rendering is made once."""
     return edition.qualifiers[qualifier].format(Formatter(edition).amount(value, currency))
+
+
+@functools.lru_cache(maxsize=1024)
+def _date(locale: str, iso: str) -> str:
+    """The site has a handful of dates, written thousands of times at scale."""
+    if len(iso) == 4:
+        return format_decimal(int(iso), locale=locale, group_separator=False)
+    return format_date(dt.date.fromisoformat(iso), format="long", locale=locale)
 
 
 def _exact_in_words(value: int) -> bool:

@@ -57,6 +57,9 @@ _environment = Environment(
     keep_trailing_newline=False,
 )
 _environment.filters["tooltip"] = tooltip
+# A coordinate, written as is: a number needs no escaping, and a drawing
+# writes hundreds of thousands of them at scale.
+_environment.filters["num"] = lambda value: Markup(f"{float(value):.1f}")
 
 
 def render(template: str, **context: object) -> Markup:
