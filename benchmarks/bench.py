@@ -39,28 +39,41 @@ def build_times(runs: int) -> list[float]:
         return [timed_build(PROJECT, Path(tmp) / "site") for _ in range(runs)]
 
 
+def without_previews(project: Path) -> None:
+    """The same site without its preview images and sharing tags."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - adapter/hooks/sharing.py\n", ""),
+                      encoding="utf-8")
+
+
 def without_macros(project: Path) -> None:
     """The same site without the macros plugin (pages keep their raw
-    {{ … }}), and so without the public-address check, which needs them."""
+    {{ … }}), and so without the public-address check and the preview
+    images, which need them."""
+    without_previews(project)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     start = text.index("  - macros:")
     text = text[:start] + "\n".join(line for line in text[start:].splitlines()[1:]
                                      if not line.startswith("      "))
-    text = text.replace("  - adapter/hooks/public_addresses.py\n", "").replace("  - adapter/hooks/sharing.py\n", "")
+    text = text.replace("  - adapter/hooks/public_addresses.py\n", "")
     config.write_text(text, encoding="utf-8")
 
 
-def macros_ratio(runs: int) -> tuple[float, float]:
-    """Median build time with and without the macros plugin, runs interleaved."""
-    with_times, without_times = [], []
+def macros_ratio(runs: int) -> tuple[float, float, float]:
+    """Median build times, runs interleaved: the site; the site without its
+    preview images; the site without the macros plugin (nor the images)."""
+    full, no_previews, plain = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
-        plain = copy_project(Path(tmp) / "plain")
-        without_macros(plain)
+        quiet = copy_project(Path(tmp) / "no-previews")
+        without_previews(quiet)
+        bare = copy_project(Path(tmp) / "plain")
+        without_macros(bare)
         for _ in range(runs):
-            with_times.append(timed_build(PROJECT, Path(tmp) / "site"))
-            without_times.append(timed_build(plain, Path(tmp) / "site-plain", strict=False))
-    return statistics.median(with_times), statistics.median(without_times)
+            full.append(timed_build(PROJECT, Path(tmp) / "site"))
+            no_previews.append(timed_build(quiet, Path(tmp) / "site-quiet"))
+            plain.append(timed_build(bare, Path(tmp) / "site-plain", strict=False))
+    return statistics.median(full), statistics.median(no_previews), statistics.median(plain)
 
 
 def synthetic(project: Path, count: int) -> None:
@@ -174,9 +187,10 @@ def _summary(times: list[float]) -> str:
 def main(runs: int) -> None:
     times = build_times(runs)
     print(f"Full build, mkdocs build --strict, interpreter start included: {_summary(times)}")
-    with_macros, plain = macros_ratio(5)
-    print(f"With and without the macros plugin (median of 5, interleaved): {with_macros:.2f} s / {plain:.2f} s"
-          f" = {with_macros / plain:.2f}")
+    full, no_previews, plain = macros_ratio(5)
+    print(f"With and without the macros plugin (median of 5, interleaved): {full:.2f} s / {plain:.2f} s"
+          f" = {full / plain:.2f}; without the preview images: {no_previews:.2f} s / {plain:.2f} s"
+          f" = {no_previews / plain:.2f}")
     real = statistics.median(times)
     print("Synthetic data (real figures copied under new ids, each carded on its theme page):")
     print(f"{'figures':>8}{'build':>9}{'x real':>8}{'reference page':>16}{'gzip':>10}")
