@@ -179,7 +179,7 @@ def test_payloads_stay_text_in_the_browser(browser, served, hostile_site, editio
             dialogs.clear()
     finally:
         context.close()
-    assert problems == {}
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
 
 
 def test_the_payloads_would_be_caught(browser, web_root):
