@@ -13,7 +13,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text
+from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs
 from .html import Renderer, component
 from .model import Figure
 from .preview import Preview, PreviewFigure
@@ -89,7 +89,8 @@ class CardRenderer(Renderer):
         """The preview image in words, for og:image:alt."""
         parts = [preview.title + "."]
         parts += [self.words["label_and_value"].format(label=f.label, value=f.value) + "." for f in preview.figures[:6]]
-        return " ".join(parts + [preview.source_line + "."])
+        # Plain text, shown by other sites: Latin runs isolated with Unicode's marks.
+        return isolated_runs(" ".join(parts + [preview.source_line + "."]), self.direction)
 
     @component
     def embeds(self) -> Markup:
