@@ -78,10 +78,7 @@ class Renderer:
         """`words` as text; in a right-to-left edition, each run of Latin
         script ("US$", "Khaled Zerouali") isolated left to right, so that
         the Arabic around it cannot reorder it ("$US")."""
-        if self.direction != "rtl":
-            return text(words)
-        return Markup("").join(_inline.latin(part) if index % 2 else text(part)
-                               for index, part in enumerate(_LATIN_RUN.split(words)))
+        return isolated_html(words, self.direction)
 
     @component
     def figure(self, figure_id: str, with_unit: bool = False) -> Markup:
@@ -269,11 +266,18 @@ class Renderer:
         return _inline.not_stated(self.words["not_stated"])
 
 
+def isolated_html(words: str, direction: str) -> Markup:
+    """`words` as HTML text, Latin runs in <bdi dir="ltr"> in a right-to-left edition."""
+    if direction != "rtl":
+        return text(words)
+    return Markup("").join(_inline.latin(part) if index % 2 else text(part)
+                           for index, part in enumerate(_LATIN_RUN.split(words)))
+
+
 @functools.lru_cache(maxsize=16)
 def _display_words(edition: Edition) -> dict:
     """Made once per edition: every card and table row uses them."""
-    isolate = Renderer(None, edition, None, "").isolated  # type: ignore[arg-type]
-    return {k: isolate(v) if isinstance(v, str) else v for k, v in edition.words.items()}
+    return {k: isolated_html(v, edition.direction) if isinstance(v, str) else v for k, v in edition.words.items()}
 
 
 def inferred_note(period: Period) -> str | None:
