@@ -86,7 +86,7 @@ def define_env(env) -> None:
         _state.site_problem = str(error)
         return
     _state.dataset, _state.editions = dataset, site_editions
-    addresses = site_addresses(env.conf)
+    addresses = site_addresses(env.conf, dataset)
     edition = site_editions[editions.current_language(env.conf)]
 
     def renderer() -> Components:
@@ -121,7 +121,7 @@ def on_pre_page_macros(env) -> None:
     # A name the page uses but nothing defines stops the build with a
     # "did you mean", rather than rendering as blank or as raw {{ ... }}.
     env.env.undefined = _undefined_class(env)
-    source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+    source = env.page.file.content_string  # the file as written (or as generated)
     for line, text in typed_digits(source):
         _report(FigureDataError(
             f"a digit typed outside a macro: '{text}'", file=_page_file(env), line=line,
@@ -145,7 +145,7 @@ def on_post_build(env) -> None:
     site_dir = Path(env.conf["site_dir"])
     if _state.dataset is not None:
         language = editions.current_language(env.conf)
-        urls = site_addresses(env.conf)
+        urls = site_addresses(env.conf, _state.dataset)
         cards = Components(_state.dataset, _state.editions[language], urls, urls.page(REFERENCE_PAGE, language))
         _state.drawn.update(cards.card_files())
     for address, svg in _state.drawn.items():
@@ -155,7 +155,7 @@ def on_post_build(env) -> None:
     if editions.current_language(env.conf) != languages[0] or _state.dataset is None:
         return
     dataset, edition = _state.dataset, _state.editions[languages[0]]
-    urls = site_addresses(env.conf)
+    urls = site_addresses(env.conf, dataset)
     exports = {
         JSON_PATH: figures_json(dataset, urls, edition),
         CSV_PATH: figures_csv(dataset, urls, edition),
@@ -257,7 +257,7 @@ def _format_figure_error(error: FigureDataError, markdown: str, page) -> str:
 @format_error.register
 def _format_syntax_error(error: TemplateSyntaxError, markdown: str, page) -> str:
     """A broken {{ … }} or {% … %}: the same, at the page's own line."""
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    source = page.file.content_string
     offset = source[:source.find(markdown[:200])].count("\n") if markdown[:200] in source else 0
     _report(FigureDataError(f"template syntax error: {error.message}", file=f"docs/{page.file.src_path}",
                             line=(error.lineno or 0) + offset or None,
@@ -309,7 +309,7 @@ def _at_page_line(env, problem: str, needle: str, expected: str | None = None,
     pattern = re.compile(r"(\{\{|\{%).*" + re.escape(needle))
     # Read the file itself: env.markdown has lost the front matter, and with
     # it the line numbers an editor shows.
-    source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+    source = env.page.file.content_string
     for number, text in enumerate(source.splitlines(), start=1):
         if pattern.search(text):
             line = number

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The exports, at the site root, in every edition's links: published once.
 JSON_PATH = "figures.json"
@@ -28,6 +28,9 @@ class SiteAddresses:
     pages: Mapping[str, str]     # source path -> address in the default edition: "returns.md" -> "returns/"
     editions: Mapping[str, str]  # language -> folder of its edition: "en" -> "", "fr" -> "fr/"
     reference_page: str          # source path of the table of all figures
+    # figure id -> source path of the page holding its full row, when the
+    # reference table is split by theme (figures/reference.py); else empty.
+    figure_pages: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
@@ -38,8 +41,9 @@ class SiteAddresses:
         return self.editions[language or self.default_language] + self.pages[src_path]
 
     def figure(self, figure_id: str, language: str | None = None) -> str:
-        """A figure's row in the table of all figures: its one anchor."""
-        return f"{self.page(self.reference_page, language)}#{figure_id}"
+        """A figure's row: in the table of all figures, or in its theme's
+        table once the reference table is split."""
+        return f"{self.page(self.figure_pages.get(figure_id, self.reference_page), language)}#{figure_id}"
 
     def card(self, figure_id: str, language: str | None = None) -> str:
         """A figure's embeddable card (an SVG file), beside the table of all figures."""

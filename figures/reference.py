@@ -11,6 +11,33 @@ from .html import Renderer, component
 from .templating import render, text
 
 TABLE_COLUMNS = ("figure", "value", "unit", "period", "stated_by", "theme")
+# Beyond this many figures the table of all figures is split by theme: each
+# theme's rows, with their citations, on a page of their own, and the table
+# of all figures an index with one anchored line per figure, so that every
+# figure's address (/figures/#id) keeps resolving. One page of all rows
+# would outgrow the first-view byte budget (about 70 KB gzip at 1,000).
+REFERENCE_ROWS_AT_MOST = 100
+
+
+def split_by_theme(dataset) -> bool:
+    return len(dataset.figures) > REFERENCE_ROWS_AT_MOST
+
+
+def table_pages(dataset) -> dict[str, tuple[str, int, list]]:
+    """Once split: source path -> (theme id, part, its figures), each part
+    at most REFERENCE_ROWS_AT_MOST rows: "figures/sahel.md", then
+    "figures/sahel/2.md"... for a theme with more."""
+    pages: dict[str, tuple[str, int, list]] = {}
+    for theme in dataset.themes.values():
+        figures = [f for f in dataset.figures.values() if f.theme is theme]
+        for start in range(0, len(figures), REFERENCE_ROWS_AT_MOST):
+            part = start // REFERENCE_ROWS_AT_MOST + 1
+            pages[table_page(theme.id, part)] = (theme.id, part, figures[start:start + REFERENCE_ROWS_AT_MOST])
+    return pages
+
+
+def table_page(theme_id: str, part: int = 1) -> str:
+    return f"figures/{theme_id}.md" if part == 1 else f"figures/{theme_id}/{part}.md"
 
 
 class ReferenceRenderer(Renderer):
@@ -29,9 +56,17 @@ class ReferenceRenderer(Renderer):
         return render("key_figures.html", items=items)
 
     @component
-    def figure_table(self) -> Markup:
+    def figure_table(self, theme: str | None = None, part: int = 1) -> Markup:
         """One row per figure, anchored by its id, each followed by its quote
-        and ready-to-copy citations."""
+        and ready-to-copy citations. Once the table is split by theme: the
+        rows of `theme` (its `part`), and without a theme an index of every figure."""
+        figures, parts = list(self.data.figures.values()), Markup("")
+        if split_by_theme(self.data):
+            if theme is None:
+                return self._figure_index()
+            pages = {(t, n): figs for t, n, figs in table_pages(self.data).values()}
+            figures = pages.get((self.data.theme(theme).id, part), [])
+            parts = self._table_parts(theme, part, sum(1 for t, _ in pages if t == theme))
         rows = [{"figure": f, "label": f.label(self.language), "value": self.value(f),
                  "unit": f.unit(self.language), "period": self.period(f.period.id),
                  "speaker": self.speaker(f.quote), "theme": self.theme_link(f.theme.id),
@@ -39,9 +74,37 @@ class ReferenceRenderer(Renderer):
                  "short": short_citation(self.data, f, self.edition),
                  "full": full_citation(self.data, f, self.figure_url(f.id), self.edition),
                  "address": self.figure_url(f.id)}
-                for f in self.data.figures.values()]
-        return render("figure_table.html", words=self.display_words, tips=self.words, columns=TABLE_COLUMNS, rows=rows,
-                      bibtex=bibtex(self.data))
+                for f in figures]
+        return parts + render("figure_table.html", words=self.display_words, tips=self.words, columns=TABLE_COLUMNS,
+                              rows=rows, bibtex=bibtex(self.data))
+
+    @component
+    def theme_title(self, theme_id: str) -> Markup:
+        return self.isolated(self.data.theme(theme_id).title(self.language))
+
+    def _table_parts(self, theme_id: str, part: int, parts: int) -> Markup:
+        """Links to every part of a theme's table, when it has more than one."""
+        if parts < 2:
+            return Markup("")
+        items = [{"number": self.fmt.number(n), "current": n == part,
+                  "href": self.link(self.addresses.page(table_page(theme_id, n), self.language))}
+                 for n in range(1, parts + 1)]
+        return render("table_parts.html", items=items,
+                      label=self.words["table_part"].format(part=self.fmt.number(part), parts=self.fmt.number(parts)))
+
+    def _figure_index(self) -> Markup:
+        """Every figure on one line, anchored by its id, linked to its row."""
+        themes = [{"theme": theme, "title": self.isolated(theme.title(self.language)),
+                   "href": self.link(self.addresses.page(table_page(theme.id), self.language)),
+                   "figures": [{"figure": f, "href": self.figure_href(f.id),
+                                "label": self.isolated(f.label(self.language)), "value": self.value(f)}
+                               for f in self._figures_of(theme)]}
+                  for theme in self.data.themes.values() if self._figures_of(theme)]
+        between = self.words["label_and_value"].split("{label}")[1].split("{value}")[0]  # ": " or " : "
+        return render("figure_index.html", themes=themes, between=between)
+
+    def _figures_of(self, theme) -> list:
+        return [f for f in self.data.figures.values() if f.theme is theme]
 
     @component
     def downloads(self) -> Markup:

@@ -223,3 +223,24 @@ def addresses():
     """The site's public addresses, from MkDocs' own File.url, as the build has them."""
     from adapter.addresses import site_addresses
     return site_addresses(site_config())
+
+
+def synthetic(project: Path, count: int) -> None:
+    """Grow the data file to `count` figures: copies of the real ones under
+    new ids, each with its card on its theme page in every edition."""
+    import copy
+    import yaml
+    data_file = project / "data" / "figures.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    real = list(data["figures"].items())
+    cards: dict[str, list[str]] = {}
+    for index in range(count - len(real)):
+        figure_id, figure = real[index % len(real)]
+        new_id = f"{figure_id}-copy-{index}"
+        data["figures"][new_id] = copy.deepcopy(figure)
+        cards.setdefault(data["themes"][figure["theme"]]["page"], []).append(new_id)
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    for page, ids in cards.items():
+        for source in (project / "docs").glob(page.removesuffix(".md") + "*.md"):
+            with source.open("a", encoding="utf-8") as file:
+                file.write("\n" + "\n\n".join(f'{{{{ figure_card("{i}") }}}}' for i in ids) + "\n")

@@ -39,7 +39,7 @@ def on_page_content(html, page, config, files):
     except FigureDataError:
         return html  # the macros plugin stops the build, or shows the mistake when serving
     source = editions.source_path(page)
-    addresses = site_addresses(config)
+    addresses = site_addresses(config, dataset)
     if source not in addresses.pages:
         return html  # not a page of the site's nav: the 404 page
     language = editions.current_language(config)

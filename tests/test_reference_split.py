@@ -1,0 +1,41 @@
+"""Beyond REFERENCE_ROWS_AT_MOST figures the table of all figures is split by
+theme, in parts, so that no reference page outgrows the first-view budget;
+every figure's address (/figures/#id) keeps resolving, in every edition."""
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from figures.reference import REFERENCE_ROWS_AT_MOST
+from helpers import SITE_URL, build, languages, synthetic
+
+COUNT = 2 * REFERENCE_ROWS_AT_MOST + 60  # the largest theme then has more than one part
+
+
+def test_a_large_table_is_split_by_theme_and_every_address_still_resolves(project_copy, tmp_path):
+    synthetic(project_copy, COUNT)
+    site = tmp_path / "site"
+    result = build(project_copy, site)  # --strict: every listed public address resolves
+    assert result.returncode == 0, result.stderr
+    exported = json.loads((site / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert len(exported) == COUNT
+    for index, language in enumerate(languages()):
+        folder = site / ("" if index == 0 else language) / "figures"
+        index_page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        lines = index_page.select(".figure-index li[id]")
+        assert len(lines) == COUNT and not index_page.select("tr[id]")
+        tables = {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+                  for path in folder.rglob("index.html") if path != folder / "index.html"}
+        rows = {row["id"]: path for path, page in tables.items() for row in page.select(".figure-table tr[id]")}
+        assert all(len(page.select(".figure-table tr[id]")) <= REFERENCE_ROWS_AT_MOST for page in tables.values())
+        assert any(page.select_one("nav.table-parts") for page in tables.values()), "a theme in several parts"
+        for line in lines:
+            # The figure's address lands on its line, which links to its full row.
+            target, _, anchor = line.a["href"].partition("#")
+            assert anchor == line["id"]
+            assert rows[anchor].resolve() == (folder / target / "index.html").resolve()
+    for figure in exported:
+        path, _, anchor = figure["url"].removeprefix(SITE_URL).partition("#")
+        page = (site / path / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'<tr id="{re.escape(anchor)}"', page), figure["url"]
