@@ -7,7 +7,6 @@ the byte budgets.
 
 from __future__ import annotations
 
-import os
 import socket
 import statistics
 import subprocess

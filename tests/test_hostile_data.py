@@ -23,7 +23,7 @@ import yaml
 
 from browsing import EDITIONS, PAGES, build_under_sub_path
 from figures import load_dataset
-from helpers import DATA, copy_project
+from helpers import copy_project
 
 HOSTILE_SUB_PATH = "/hostile/"
 # Each field's code is spliced into its payload, so an alert names the field.

@@ -4,7 +4,6 @@ and an embeddable SVG card per figure in each edition."""
 
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ElementTree
 
