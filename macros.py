@@ -39,6 +39,7 @@ from adapter.page_lint import typed_digits  # noqa: E402
 from adapter.problems import panel, stop_or_log  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402
 from figures.addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH  # noqa: E402
+from figures.charts import CHART_DRAWINGS  # noqa: E402
 from figures.components import Components  # noqa: E402
 from figures.editions import Edition  # noqa: E402
 from figures.errors import closest  # noqa: E402
@@ -48,9 +49,7 @@ from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
 # Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
 BLOCK_COMPONENTS = frozenset({"figure_card", "quote", "claim_card", "key_figures", "figure_table", "downloads", "embeds",
-                              "counts_chart", "timeline_chart"})
-# Components that link to a file drawn for them (figures/charts.py).
-CHART_COMPONENTS = frozenset({"counts_chart", "timeline_chart"})
+                              *CHART_DRAWINGS})
 # mkdocs-macros' own macros, which this site does not offer to pages.
 MKDOCS_MACROS_BUILTINS = ("context", "macros_info", "now", "fix_url")
 # Version field of objects.inv; raise it when figure ids or page names change.
@@ -232,7 +231,7 @@ def _component_macro(env, name: str, renderer):
             raise _at_page_line(env, error.problem, needle, error.expected, error.suggestion) from None
         if name == "figure_card":
             _state.cards.add(args[0] if args else kwargs["figure_id"])
-        if name in CHART_COMPONENTS and (drawn := components.standalone_chart(name)):
+        if name in CHART_DRAWINGS and (drawn := components.standalone_chart(name)):
             _state.drawn[drawn[0]] = drawn[1]
         return blocks.placeholder(str(rendered)) if name in BLOCK_COMPONENTS else str(rendered)
 

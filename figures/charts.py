@@ -25,6 +25,9 @@ from .templating import render
 
 WIDTH = 360
 MOST_YEAR_LABELS = 6  # more would collide at 360 units
+# Each chart component, and the method that draws it: the adapter writes the
+# standalone file of every component listed here.
+CHART_DRAWINGS = {"counts_chart": "_counts_drawing", "timeline_chart": "_timeline_drawing"}
 
 
 def chart_file(name: str) -> str:
@@ -47,8 +50,7 @@ class ChartRenderer(Renderer):
         inline chart and its standalone file are the same drawing."""
         drawings = self.__dict__.setdefault("_drawings", {})
         if component_name not in drawings:
-            drawings[component_name] = {"counts_chart": self._counts_drawing,
-                                        "timeline_chart": self._timeline_drawing}[component_name]()
+            drawings[component_name] = getattr(self, CHART_DRAWINGS[component_name])()
         return drawings[component_name]
 
     # -- figures counted in the same unit ---------------------------------------
