@@ -15,13 +15,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import addresses, clean_environment
+from helpers import SUB_ORIGIN, SUB_PATH, addresses, clean_environment
 
 PROJECT = Path(__file__).resolve().parents[1]
-SUB_PATH = "/morocco-figures/"  # as https://<owner>.github.io/morocco-figures/
-# The origin in the site_url of a site built for a browser test: servers on
-# other ports serve it too (its links are relative, or absolute paths).
-SUB_ORIGIN = "http://127.0.0.1:8000"
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's servers on
 # start, which this machine refuses; a fresh profile keeps runs independent.

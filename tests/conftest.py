@@ -4,16 +4,15 @@ break it on purpose. Shared functions live in helpers.py."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-import os
-
-from browsing import SUB_ORIGIN, SUB_PATH, build_under_sub_path, chromium_available, launch_chromium, served_site
+from browsing import chromium_available, launch_chromium, served_site
 from figures import Dataset, load_dataset
-from helpers import DATA, PROJECT, SCHEMA, build, copy_project, html_pages
+from helpers import DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_PATH, build, copy_project, html_pages
 
 
 @pytest.fixture(scope="session")
@@ -21,14 +20,19 @@ def dataset() -> Dataset:
     return load_dataset(DATA, SCHEMA, "data/figures.yml")
 
 
+def _run_folder(tmp_path_factory) -> Path:
+    """The folder this run's xdist workers share. (Under xdist each worker's
+    base folder sits in the run's folder; without it, the base folder is the
+    run's own: its parent is shared by all runs.)"""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def _built_once(tmp_path_factory, name: str, build_into) -> Path:
     """A site built once for the whole run: the first xdist worker to get
     here builds it with `build_into(folder)`, the others wait and share it."""
     import fcntl
-    # Under xdist each worker's base folder sits in the run's folder; without
-    # it, the base folder is the run's own (its parent is shared by all runs).
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    shared = _run_folder(tmp_path_factory)
     site_dir, done = shared / name, shared / f"{name}.built"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -40,16 +44,24 @@ def _built_once(tmp_path_factory, name: str, build_into) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict for the whole run."""
+    """The real site, built once with --strict for the whole run, with the
+    tests' site address (under a sub-path, as GitHub Pages serves it)."""
     def build_into(site_dir: Path) -> None:
-        result = build(PROJECT, site_dir)
+        result = build(PROJECT, site_dir, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
         assert result.returncode == 0, result.stderr
     return _built_once(tmp_path_factory, "shared-site", build_into)
 
 
+@pytest.fixture(scope="session")
+def build_cache(tmp_path_factory) -> Path:
+    """One .cache/ for every copy of the project in this run: the theme's
+    templates are compiled by the first build only."""
+    return _run_folder(tmp_path_factory) / "copies-cache"
+
+
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    return copy_project(tmp_path / "project")
+def project_copy(tmp_path, build_cache) -> Path:
+    return copy_project(tmp_path / "project", build_cache)
 
 
 @pytest.fixture(scope="session")
@@ -81,13 +93,10 @@ def web_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def served(web_root, tmp_path_factory):
-    """(base URL of the site, its folder), served under SUB_PATH as GitHub
-    Pages serves a project. Built once for the run, with site_url on that
-    path (the 404 page's links are absolute paths); each worker's server
-    serves the same folder."""
+def served(web_root, site):
+    """(base URL of the site, its folder): the real site served under
+    SUB_PATH as GitHub Pages serves a project (its site_url is on that path,
+    and the 404 page's links are absolute paths)."""
     origin, root = web_root
-    site_dir = _built_once(tmp_path_factory, "sub-path-site",
-                           lambda folder: build_under_sub_path(folder, SUB_ORIGIN))
-    (root / SUB_PATH.strip("/")).symlink_to(site_dir, target_is_directory=True)
-    return origin + SUB_PATH, site_dir
+    (root / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
+    return origin + SUB_PATH, site

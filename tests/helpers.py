@@ -25,9 +25,18 @@ DATA = PROJECT / "data" / "figures.yml"
 SCHEMA = PROJECT / "data" / "figures.schema.json"
 # Everything `mkdocs build` reads.
 SITE_INPUTS = ("mkdocs.yml", "macros.py", "data", "docs", "figures", "adapter", "overrides")
-# mkdocs.yml's fallback when SITE_URL is unset; the tests build with it
-# whatever the shell says.
-SITE_URL = "http://127.0.0.1:8000/"
+# The site address the tests build with, whatever the shell says: a project
+# site under a sub-path, as GitHub Pages serves it at
+# https://<owner>.github.io/morocco-figures/. The browser tests serve the
+# same build from a server on this machine (tests/browsing.py).
+SUB_ORIGIN = "http://127.0.0.1:8000"
+SUB_PATH = "/morocco-figures/"
+SITE_URL = SUB_ORIGIN + SUB_PATH
+# The build time of the shared site, for its sitemap: 16 November 2017,
+# 00:00 UTC, a fixed time whose date is easy to check.
+SOURCE_DATE_EPOCH = "1510790400"
+# What `mkdocs serve` runs with: mkdocs.yml's own fallback, at the root.
+LOCAL_URL = "http://127.0.0.1:8000/"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_proxy")
 
 
@@ -37,18 +46,27 @@ def clean_environment(**overrides: str) -> dict[str, str]:
     return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **overrides}
 
 
-def mkdocs(project_dir: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
-    """Run the mkdocs command line of this environment in `project_dir`."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
+def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (),
+           **env: str) -> subprocess.CompletedProcess:
+    """Run the mkdocs command line of this environment in `project_dir`
+    (behind `prefix`, a command that runs it, such as `unshare --net`)."""
+    return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
                           env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
 
 
-def build(project_dir: Path, site_dir: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess:
-    return mkdocs(project_dir, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir), **env)
+def build(project_dir: Path, site_dir: Path, strict: bool = True, prefix: tuple[str, ...] = (),
+          **env: str) -> subprocess.CompletedProcess:
+    return mkdocs(project_dir, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir),
+                  prefix=prefix, **env)
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, cache: Path | None = None) -> Path:
+    """A copy of everything the build reads; with `cache`, the copy's .cache/
+    is that folder, so copies share the theme's compiled templates."""
     destination.mkdir(parents=True, exist_ok=True)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        (destination / ".cache").symlink_to(cache, target_is_directory=True)
     for name in SITE_INPUTS:
         source = PROJECT / name
         if source.is_dir():

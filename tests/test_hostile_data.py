@@ -95,9 +95,9 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(web_root, tmp_path_factory):
+def hostile_site(web_root, tmp_path_factory, build_cache):
     origin, root = web_root
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", build_cache)
     data_file = project / "data" / "figures.yml"
     raw = yaml.safe_load(data_file.read_text(encoding="utf-8"))
     source_file = data_file.parent / raw["source"]["text_file"]

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from figures import load_dataset
-from helpers import DATA, DataFileEditor, addresses, change_figure_value, clean_environment, fetch
+from helpers import DATA, LOCAL_URL, DataFileEditor, addresses, change_figure_value, clean_environment, fetch
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if 1_000 <= f.value < 1_000_000)
@@ -41,7 +41,7 @@ def served(project_copy, tmp_path):
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project_copy, env=clean_environment(), stdout=log, stderr=subprocess.STDOUT)
+        cwd=project_copy, env=clean_environment(SITE_URL=LOCAL_URL), stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(lambda: f'data-figure="{FIGURE.id}"' in fetch(base), 60), "mkdocs serve did not start"
