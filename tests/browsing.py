@@ -62,6 +62,40 @@ def launch_chromium(playwright):
                                       env=clean_environment())
 
 
+class Tab:
+    """One Chromium page that a worker's browser tests take turns on, as a
+    first-time reader would open it: `fresh()` empties the cache and the
+    site's storage (Material keeps the chosen palette there) and the log.
+    (A new page or context per test costs Chromium about half a second.)"""
+
+    def __init__(self, browser, origin: str) -> None:
+        self.origin = origin
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.log: dict[str, list[str]] = {"requests": [], "failed": [], "console": [], "dialogs": []}
+        page, log = self.page, self.log
+        page.on("request", lambda r: log["requests"].append(r.url))
+        page.on("requestfailed", lambda r: log["failed"].append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: log["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("console", lambda m: log["console"].append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: log["console"].append(str(error)))
+        page.on("dialog", lambda dialog: (log["dialogs"].append(dialog.message), dialog.dismiss()))
+
+    def fresh(self, width: int = 390, height: int = 844, scheme: str = "light"):
+        self.page.goto("about:blank")
+        self.cdp.send("Network.clearBrowserCache")
+        self.cdp.send("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"})
+        self.page.set_viewport_size({"width": width, "height": height})
+        self.page.emulate_media(color_scheme=scheme)
+        for entries in self.log.values():
+            entries.clear()
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
 def file_for_url(site_dir: Path, url: str) -> Path:
     path = urlsplit(url).path
     assert path.startswith(SUB_PATH), f"{url} is outside the site"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from browsing import chromium_available, launch_chromium, served_site
+from browsing import Tab, chromium_available, launch_chromium, served_site
 from figures import Dataset, load_dataset
 from helpers import DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_PATH, build, copy_project, html_pages
 
@@ -82,6 +82,20 @@ def browser():
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def _tab(browser, web_root):
+    tab = Tab(browser, web_root[0])
+    yield tab
+    tab.close()
+
+
+@pytest.fixture
+def tab(_tab) -> Tab:
+    """The worker's Chromium page, emptied: 390×844, light, no cache."""
+    _tab.fresh()
+    return _tab
 
 
 @pytest.fixture(scope="session")

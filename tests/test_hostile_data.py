@@ -147,42 +147,36 @@ def _search(page, words: str) -> None:
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.strip("/") or "en")
-def test_payloads_stay_text_in_the_browser(browser, served, hostile_site, edition):
+def test_payloads_stay_text_in_the_browser(tab, served, hostile_site, edition):
     base, fields = hostile_site
     _, clean_site = served
     problems: dict[str, list[str]] = {}
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        for path in [p for p in PAGES if p.startswith(edition) and (edition or not p.startswith(("fr/", "ar/")))]:
-            page.goto(base + path, wait_until="load")
-            visited = page.evaluate(_VISIT_ALL)
-            if path == edition:  # once per edition: its search index is the same on every page
-                # Results show the sentences that hold the payloads.
-                _search(page, "Zerouali")
-            found = {
-                "dialogs": [f"{m}: {fields.get(m, m)}" for m in dialogs],
-                "injected elements": page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)"),
-                "scripts differ": [] if page.evaluate(_SCRIPTS) == expected_scripts(clean_site, path) else [path],
-                "no footer (markup swallowed)": [] if page.query_selector("footer.md-footer") else [path],
-                "too few elements visited": [] if visited >= 5 else [f"{path}: {visited}"],
-            }
-            for script in page.eval_on_selector_all('script[type="application/ld+json"]', "s => s.map(x => x.text)"):
-                document = json.loads(script)
-                if "<img" not in json.dumps(document, ensure_ascii=False):
-                    found.setdefault("JSON-LD lost the text", []).append(path)
-            for name, items in found.items():
-                if items:
-                    problems.setdefault(name, []).extend(f"/{path}: {item}" for item in items)
-            dialogs.clear()
-    finally:
-        context.close()
+    page, dialogs = tab.fresh(width=1280, height=900), tab.log["dialogs"]
+    for path in [p for p in PAGES if p.startswith(edition) and (edition or not p.startswith(("fr/", "ar/")))]:
+        page.goto(base + path, wait_until="load")
+        visited = page.evaluate(_VISIT_ALL)
+        if path == edition:  # once per edition: its search index is the same on every page
+            # Results show the sentences that hold the payloads.
+            _search(page, "Zerouali")
+        found = {
+            "dialogs": [f"{m}: {fields.get(m, m)}" for m in dialogs],
+            "injected elements": page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)"),
+            "scripts differ": [] if page.evaluate(_SCRIPTS) == expected_scripts(clean_site, path) else [path],
+            "no footer (markup swallowed)": [] if page.query_selector("footer.md-footer") else [path],
+            "too few elements visited": [] if visited >= 5 else [f"{path}: {visited}"],
+        }
+        for script in page.eval_on_selector_all('script[type="application/ld+json"]', "s => s.map(x => x.text)"):
+            document = json.loads(script)
+            if "<img" not in json.dumps(document, ensure_ascii=False):
+                found.setdefault("JSON-LD lost the text", []).append(path)
+        for name, items in found.items():
+            if items:
+                problems.setdefault(name, []).extend(f"/{path}: {item}" for item in items)
+        dialogs.clear()
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
 
 
-def test_the_payloads_would_be_caught(browser, web_root):
+def test_the_payloads_would_be_caught(tab, web_root):
     """The checks above see a payload that does run: the same visit of a
     page whose tooltip carries the payload escaped only once."""
     origin, root = web_root
@@ -191,14 +185,8 @@ def test_the_payloads_would_be_caught(browser, web_root):
         "<script>for (const a of document.querySelectorAll('[title]')) a.addEventListener('mouseenter', "
         "() => { const d = document.createElement('div'); d.innerHTML = a.title; document.body.append(d); });"
         "</script></body></html>", encoding="utf-8")
-    context = browser.new_context()
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        page.goto(origin + "/planted.html")
-        page.evaluate(_VISIT_ALL.replace("> 20", ""))
-        page.wait_for_timeout(200)
-        assert dialogs == ["1"] and page.eval_on_selector_all(INJECTED, "els => els.length") == 1
-    finally:
-        context.close()
+    page, dialogs = tab.page, tab.log["dialogs"]
+    page.goto(origin + "/planted.html")
+    page.evaluate(_VISIT_ALL.replace("> 20", ""))
+    page.wait_for_timeout(200)
+    assert dialogs == ["1"] and page.eval_on_selector_all(INJECTED, "els => els.length") == 1
