@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,16 @@ def load_schema(path: Path, display_name: str | None = None) -> dict[str, Any]:
         schema = json.loads(read_text(path, name, "the schema"))
     except json.JSONDecodeError as error:
         raise FigureDataError(f"the schema is not valid JSON ({error.msg})", file=name, line=error.lineno) from None
-    Draft202012Validator.check_schema(schema)
+    _check_schema(json.dumps(schema, sort_keys=True))
     return schema
+
+
+@functools.lru_cache(maxsize=4)
+def _check_schema(schema_json: str) -> None:
+    """Check the schema against JSON Schema's own, once per content: the
+    check takes longer than validating the data (50 ms), and `mkdocs serve`
+    loads the data again on every change."""
+    Draft202012Validator.check_schema(json.loads(schema_json))
 
 
 def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
