@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 
 from browsing import Tab, chromium_available, launch_chromium, served_site
 from figures import Dataset, load_dataset
-from helpers import DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_PATH, build, copy_project, html_pages
+from helpers import DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_ORIGIN, SUB_PATH, build, copy_project, html_pages
+from hostile import HOSTILE_SUB_PATH, HostileSite, build_hostile, hostile_project
 
 
 @pytest.fixture(scope="session")
@@ -104,6 +105,22 @@ def web_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("pages-root")
     with served_site(root) as origin:
         yield origin, root
+
+
+@pytest.fixture(scope="session")
+def hostile_site(web_root, tmp_path_factory, build_cache) -> HostileSite:
+    """The site of a copy with a payload in every text field (tests/hostile.py),
+    built once for the run and served beside the real one."""
+    origin, root = web_root
+    shared = _run_folder(tmp_path_factory)
+    project, fields = hostile_project(shared / f"hostile-project-{os.getpid()}", build_cache)
+    found: list = []
+    site_dir = _built_once(tmp_path_factory, "hostile-site",
+                           lambda folder: found.append(build_hostile(project, folder, SUB_ORIGIN)))
+    data_file = project / "data" / "figures.yml"
+    dataset = found[0] if found else load_dataset(data_file, data_file.with_name("figures.schema.json"))
+    (root / HOSTILE_SUB_PATH.strip("/")).symlink_to(site_dir, target_is_directory=True)
+    return HostileSite(origin + HOSTILE_SUB_PATH, site_dir, dataset, fields)
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,7 @@
 re-inserts it: tooltips, search results, copy buttons.
 
 Every text field of the data file that the build lets through gets a payload
-at once: the payloads the attacks below use, and a code naming the field
-(letters only: a payload must not change the numbers a sentence holds). The
-quotes stay verbatim in the source's text, so our copy of it gets the same
-payloads. Then, in each edition, every page is opened, every link, figure,
+at once (tests/hostile.py), with a code naming the field. Then, in each edition, every page is opened, every link, figure,
 claim and tooltip is hovered and focused, and the search is asked for the
 payload. No dialog may open, no element may be injected, the scripts must
 be those of the same page without payloads, and the JSON-LD must parse.
@@ -15,99 +12,11 @@ from __future__ import annotations
 
 import json
 import re
-import string
-from itertools import product
 
 import pytest
-import yaml
 
-from browsing import EDITIONS, PAGES, build_under_sub_path
-from figures import load_dataset
-from helpers import copy_project
-
-HOSTILE_SUB_PATH = "/hostile/"
-# Each field's code is spliced into its payload, so an alert names the field.
-PAYLOAD = ("<img src=x onerror=alert('{code}')>"
-           "\"><svg onload=alert('{code}')>"
-           "<!--<script>alert('{code}')</script>")
-INJECTED = "img[src='x'], svg[onload], [onerror], [onload]"
-
-
-def _codes():
-    for size in (1, 2):
-        for letters in product(string.ascii_lowercase, repeat=size):
-            yield "field" + "".join(letters)
-
-
-def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
-    """The data and the source's text with a payload in every text field the
-    build accepts; returns (data, article, {code: field})."""
-    codes, fields = _codes(), {}
-
-    def payload(field: str) -> str:
-        code = next(codes)
-        fields[code] = field
-        return PAYLOAD.format(code=code) + " "
-
-    originals = {qid: q["text"] for qid, q in raw["quotes"].items()}
-    for qid, quote in raw["quotes"].items():
-        quote["text"] = payload(f"quotes › {qid} › text") + quote["text"]
-        for language in quote["translation"]:
-            quote["translation"][language] = (payload(f"quotes › {qid} › translation › {language}")
-                                              + quote["translation"][language])
-    for pid, period in raw["periods"].items():
-        new = payload(f"periods › {pid} › wording") + period["wording"]
-        for figure in raw["figures"].values():
-            if figure["period"] == pid:
-                quote = raw["quotes"][figure["quote"]]
-                if new not in quote["text"]:
-                    quote["text"] = quote["text"].replace(period["wording"], new, 1)
-        period["wording"] = new
-    for cid, claim in raw["claims"].items():
-        quote = raw["quotes"][claim["quote"]]
-        new = payload(f"claims › {cid} › excerpt") + claim["excerpt"]
-        quote["text"] = quote["text"].replace(claim["excerpt"], new, 1)
-        claim["excerpt"] = new
-        for language, words in claim["excerpt_translation"].items():
-            new = payload(f"claims › {cid} › excerpt_translation › {language}") + words
-            quote["translation"][language] = quote["translation"][language].replace(words, new, 1)
-            claim["excerpt_translation"][language] = new
-    for kind in ("figures", "claims", "themes", "speakers"):
-        for record_id, record in raw[kind].items():
-            for name in ("label", "unit", "title", "role"):
-                if isinstance(record.get(name), dict):
-                    for language in record[name]:
-                        record[name][language] = payload(f"{kind} › {record_id} › {name} › {language}") + \
-                            record[name][language]
-            if kind == "speakers":
-                record["name"] = payload(f"speakers › {record_id} › name") + record["name"]
-    source = raw["source"]
-    new_title = payload("source › title") + source["title"]
-    article = article.replace(source["title"], new_title, 1)
-    source["title"] = new_title
-    for language in source["kind"]:
-        source["kind"][language] = payload(f"source › kind › {language}") + source["kind"][language]
-    for name in ("author", "publisher"):
-        source[name] = payload(f"source › {name}").strip()
-    for qid, text in originals.items():
-        article = article.replace(text, raw["quotes"][qid]["text"], 1)
-    return raw, article, fields
-
-
-@pytest.fixture(scope="module")
-def hostile_site(web_root, tmp_path_factory, build_cache):
-    origin, root = web_root
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", build_cache)
-    data_file = project / "data" / "figures.yml"
-    raw = yaml.safe_load(data_file.read_text(encoding="utf-8"))
-    source_file = data_file.parent / raw["source"]["text_file"]
-    raw, article, fields = make_hostile(raw, source_file.read_text(encoding="utf-8"))
-    data_file.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
-    source_file.write_text(article, encoding="utf-8")
-    load_dataset(data_file, data_file.with_name("figures.schema.json"))  # the payloads pass the checks
-    build_under_sub_path(root / HOSTILE_SUB_PATH.strip("/"), origin, project=project, sub_path=HOSTILE_SUB_PATH)
-    return origin + HOSTILE_SUB_PATH, fields
-
+from browsing import EDITIONS, PAGES
+from hostile import INJECTED
 
 # Hover and focus each element, as a reader moving through the page would;
 # Material creates a tooltip on either. Returns how many were visited.
@@ -148,7 +57,7 @@ def _search(page, words: str) -> None:
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.strip("/") or "en")
 def test_payloads_stay_text_in_the_browser(tab, served, hostile_site, edition):
-    base, fields = hostile_site
+    base, fields = hostile_site.base, hostile_site.fields
     _, clean_site = served
     problems: dict[str, list[str]] = {}
     page, dialogs = tab.fresh(width=1280, height=900), tab.log["dialogs"]
