@@ -18,14 +18,16 @@ import pytest
 from browsing import EDITIONS, PAGES
 from hostile import INJECTED
 
-# Hover and focus each element, as a reader moving through the page would;
-# Material creates a tooltip on either. Returns how many were visited.
+# Hover each element, as a reader moving the pointer through the page
+# would, and focus those that only the keyboard reaches (Material shows a
+# tooltip on either; focusing every link as well cost Chromium a second a
+# page and reaches no other code). Returns how many were visited.
 _VISIT_ALL = """async () => {
   const targets = [...document.querySelectorAll(".md-content a[href], .md-header [title], [title], .claim, summary, .md-content button, [tabindex]")];
   for (const element of targets) {
     element.dispatchEvent(new MouseEvent("mouseenter"));
     element.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
-    element.focus();
+    if (element.matches(".claim, summary, [tabindex]")) element.focus();
     await new Promise(resolve => setTimeout(resolve, 5));
   }
   await new Promise(resolve => setTimeout(resolve, 250));
@@ -96,6 +98,6 @@ def test_the_payloads_would_be_caught(tab, web_root):
         "</script></body></html>", encoding="utf-8")
     page, dialogs = tab.page, tab.log["dialogs"]
     page.goto(origin + "/planted.html")
-    page.evaluate(_VISIT_ALL.replace("> 20", ""))
+    page.evaluate(_VISIT_ALL)
     page.wait_for_timeout(200)
     assert dialogs == ["1"] and page.eval_on_selector_all(INJECTED, "els => els.length") == 1
