@@ -1,6 +1,6 @@
 """`mkdocs serve` shows an edited figure without a restart, and lives
 through every mistake: it keeps answering, shows the message in the page
-being viewed, and shows the page again once the file is fixed."""
+being viewed, and shows the page again once the files are fixed."""
 
 from __future__ import annotations
 
@@ -52,13 +52,6 @@ def served(project_copy, tmp_path):
         log.close()
 
 
-def test_editing_the_data_file_updates_the_served_page(served):
-    project, base, _ = served
-    new_value = FIGURE.value + 500
-    change_figure_value(project / "data" / "figures.yml", DATASET, FIGURE.id, new_value)
-    assert wait_for(lambda: f'<data value="{new_value}">' in fetch(base + addresses().page(FIGURE.theme.page)), 30)
-
-
 def _theme_page_card(project):
     page = project / "docs" / FIGURE.theme.page
     return page, f'figure_card("{FIGURE.id}")'
@@ -87,18 +80,26 @@ def _schema_error(project):
     return addresses().page(FIGURE.theme.page, "fr"), "expected a whole number"
 
 
-def test_serve_lives_through_each_mistake_and_recovers(served):
+def test_serve_shows_each_edit_and_lives_through_each_mistake(served):
+    """One server (each start is a full build): an edited figure shows
+    without a restart; then each mistake in turn replaces the last one."""
     project, base, process = served
+    new_value = FIGURE.value + 500
+    change_figure_value(project / "data" / "figures.yml", DATASET, FIGURE.id, new_value)
+    assert wait_for(lambda: f'<data value="{new_value}">' in fetch(base + addresses().page(FIGURE.theme.page)), 30)
+
     saved = {path: path.read_bytes() for path in [*(project / "docs").glob("*.md"), project / "data/figures.yml"]}
     for mistake in (_unknown_id, _misspelt_macro, _yaml_error, _schema_error):
+        for file, content in saved.items():  # the last mistake fixed, this one made
+            file.write_bytes(content)
         path, message = mistake(project)
         url = base + path
         # The page being viewed shows the message; the server keeps answering.
         assert wait_for(lambda: PANEL in (html := fetch(url)) and message in html, 30), (mistake, fetch(url)[:3000])
         assert fetch(base + "assets/site.css", timeout=10), f"{mistake.__name__}: the server stopped answering"
         assert process.poll() is None, f"{mistake.__name__}: mkdocs serve exited"
-        # Fixed: the same address shows the page again.
-        for file, content in saved.items():
-            file.write_bytes(content)
-        assert wait_for(lambda: PANEL not in (html := fetch(url)) and 'data-figure="' in html, 30), mistake
-        assert process.poll() is None
+    # Fixed: the same address shows the page again, with the edit.
+    for file, content in saved.items():
+        file.write_bytes(content)
+    assert wait_for(lambda: PANEL not in (html := fetch(url)) and f'<data value="{new_value}">' in html, 30)
+    assert process.poll() is None
