@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from figures.addresses import SiteAddresses
-from figures.reference import split_by_theme, table_pages
+from figures.reference import REFERENCE_ROWS_AT_MOST, split_by_theme, table_pages
 
 from .editions import edition_languages, nav_pages
 
@@ -19,8 +19,8 @@ def site_addresses(config, dataset=None) -> SiteAddresses:
     base = config["site_url"] or "/"
     sources = [src for _, src in nav_pages(config["nav"])]
     figure_pages = {}
-    if dataset is not None and split_by_theme(dataset):
-        tables = table_pages(dataset)
+    if dataset is not None and split_by_theme(dataset, rows_at_most(config)):
+        tables = table_pages(dataset, rows_at_most(config))
         figure_pages = {f.id: src for src, (_, _, figures) in tables.items() for f in figures}
         sources += list(tables)
     pages = {src: _address(File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]).url)
@@ -29,6 +29,11 @@ def site_addresses(config, dataset=None) -> SiteAddresses:
     editions = {language: "" if index == 0 else f"{language}/" for index, language in enumerate(languages)}
     return SiteAddresses(base=base if base.endswith("/") else base + "/", pages=pages, editions=editions,
                          reference_page=REFERENCE_PAGE, figure_pages=figure_pages)
+
+
+def rows_at_most(config) -> int:
+    """How many rows the reference table holds before it is split by theme."""
+    return int(config["extra"].get("reference_rows_at_most", REFERENCE_ROWS_AT_MOST))
 
 
 def _address(url: str) -> str:

@@ -16,23 +16,25 @@ TABLE_COLUMNS = ("figure", "value", "unit", "period", "stated_by", "theme")
 # of all figures an index with one anchored line per figure, so that every
 # figure's address (/figures/#id) keeps resolving. One page of all rows
 # would outgrow the first-view byte budget (about 70 KB gzip at 1,000).
+# The site's mkdocs.yml may set another number (extra.reference_rows_at_most);
+# the adapter decides, and SiteAddresses.figure_pages carries the decision.
 REFERENCE_ROWS_AT_MOST = 100
 
 
-def split_by_theme(dataset) -> bool:
-    return len(dataset.figures) > REFERENCE_ROWS_AT_MOST
+def split_by_theme(dataset, rows_at_most: int = REFERENCE_ROWS_AT_MOST) -> bool:
+    return len(dataset.figures) > rows_at_most
 
 
-def table_pages(dataset) -> dict[str, tuple[str, int, list]]:
+def table_pages(dataset, rows_at_most: int = REFERENCE_ROWS_AT_MOST) -> dict[str, tuple[str, int, list]]:
     """Once split: source path -> (theme id, part, its figures), each part
-    at most REFERENCE_ROWS_AT_MOST rows: "figures/sahel.md", then
+    at most `rows_at_most` rows: "figures/sahel.md", then
     "figures/sahel/2.md"... for a theme with more."""
     pages: dict[str, tuple[str, int, list]] = {}
     for theme in dataset.themes.values():
         figures = [f for f in dataset.figures.values() if f.theme is theme]
-        for start in range(0, len(figures), REFERENCE_ROWS_AT_MOST):
-            part = start // REFERENCE_ROWS_AT_MOST + 1
-            pages[table_page(theme.id, part)] = (theme.id, part, figures[start:start + REFERENCE_ROWS_AT_MOST])
+        for start in range(0, len(figures), rows_at_most):
+            part = start // rows_at_most + 1
+            pages[table_page(theme.id, part)] = (theme.id, part, figures[start:start + rows_at_most])
     return pages
 
 
@@ -61,12 +63,12 @@ class ReferenceRenderer(Renderer):
         and ready-to-copy citations. Once the table is split by theme: the
         rows of `theme` (its `part`), and without a theme an index of every figure."""
         figures, parts = list(self.data.figures.values()), Markup("")
-        if split_by_theme(self.data):
+        if self.addresses.figure_pages:  # split by theme
             if theme is None:
                 return self._figure_index()
-            pages = {(t, n): figs for t, n, figs in table_pages(self.data).values()}
-            figures = pages.get((self.data.theme(theme).id, part), [])
-            parts = self._table_parts(theme, part, sum(1 for t, _ in pages if t == theme))
+            theme_pages = {self.addresses.figure_pages[f.id] for f in self._figures_of(self.data.theme(theme))}
+            figures = [f for f in figures if self.addresses.figure_pages[f.id] == table_page(theme, part)]
+            parts = self._table_parts(theme, part, len(theme_pages))
         rows = [{"figure": f, "label": f.label(self.language), "value": self.value(f),
                  "unit": f.unit(self.language), "period": self.period(f.period.id),
                  "speaker": self.speaker(f.quote), "theme": self.theme_link(f.theme.id),

@@ -12,6 +12,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(PROJECT_DIR))
 
 from adapter import data, editions  # noqa: E402
+from adapter.addresses import rows_at_most  # noqa: E402
 from figures import FigureDataError  # noqa: E402
 from figures.reference import split_by_theme, table_pages  # noqa: E402
 
@@ -23,11 +24,11 @@ def on_files(files, config):
         dataset, _ = data.load(PROJECT_DIR, languages)
     except FigureDataError:
         return files  # the macros plugin reports it
-    if not split_by_theme(dataset):
+    if not split_by_theme(dataset, rows_at_most(config)):
         return files
     language = editions.current_language(config)
     prefix = "" if language == languages[0] else f"{language}/"
-    for src, (theme_id, part, _) in table_pages(dataset).items():
+    for src, (theme_id, part, _) in table_pages(dataset, rows_at_most(config)).items():
         # Macros only: the theme's title is data, and comes through one.
         content = (f"# {{{{ theme_title(\"{theme_id}\") }}}}\n\n"
                    f"{{{{ figure_table(theme=\"{theme_id}\", part={part}) }}}}\n")
