@@ -7,15 +7,13 @@ from __future__ import annotations
 import functools
 import gzip
 import shutil
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import SUB_ORIGIN, SUB_PATH, addresses, clean_environment
+from helpers import SUB_ORIGIN, SUB_PATH, addresses, clean_environment, mkdocs
 
 PROJECT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -48,9 +46,7 @@ def served_site(root: Path, port: int = 0):
 def build_under_sub_path(site_dir: Path, origin: str = SUB_ORIGIN, project: Path = PROJECT,
                          sub_path: str = SUB_PATH) -> Path:
     """Build `project` into `site_dir`, with its site_url under `sub_path`."""
-    env = clean_environment(SITE_URL=origin + sub_path)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    result = mkdocs(project, "build", "--strict", "--quiet", "--site-dir", str(site_dir), SITE_URL=origin + sub_path)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 

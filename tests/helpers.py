@@ -48,8 +48,12 @@ def clean_environment(**overrides: str) -> dict[str, str]:
 
 def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (),
            **env: str) -> subprocess.CompletedProcess:
-    """Run the mkdocs command line of this environment in `project_dir`
-    (behind `prefix`, a command that runs it, such as `unshare --net`)."""
+    """Run the mkdocs command line of this environment in `project_dir`, in
+    a process of its own (tests/command_line.py), or behind `prefix`, a
+    command that runs it, such as `unshare --net`."""
+    if not prefix:
+        from command_line import run_mkdocs
+        return run_mkdocs(list(args), project_dir, clean_environment(**env), timeout)
     return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
                           env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
 
