@@ -116,3 +116,20 @@ def test_the_use_page_offers_each_card_with_working_snippets(pages, site, datase
 
 def test_markdown_alternative_text_cannot_break_out_of_the_image():
     assert markdown_alt("a] (b) [c \\ d\ne") == "a\\] (b) \\[c \\\\ d e"
+
+
+def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tmp_path, monkeypatch):
+    """adapter/preview_cache.py: the same record is read back, not drawn;
+    a changed one is drawn and replaces the old file."""
+    import adapter.preview_cache as preview_cache
+    from figures.preview import Preview, PreviewFigure
+    drawn = []
+    monkeypatch.setattr(preview_cache, "preview_png", lambda p: drawn.append(p) or repr(p).encode())
+    cache = preview_cache.PreviewCache(tmp_path)
+    record = Preview(title="Sahel", figures=(PreviewFigure("as much as US$175 million", "earnings"),),
+                     summary="", source_line="Source", site="Site", language="en", direction="ltr")
+    first = cache.png(record, "sahel/preview.png")
+    assert cache.png(record, "sahel/preview.png") == first and drawn == [record]
+    changed = Preview(**{**record.__dict__, "title": "Sahel and beyond"})
+    assert cache.png(changed, "sahel/preview.png") != first and drawn == [record, changed]
+    assert len(list(tmp_path.glob("sahel~preview.*.png"))) == 1

@@ -19,15 +19,17 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from adapter import data, editions  # noqa: E402
 from adapter.addresses import site_addresses  # noqa: E402
+from adapter.preview_cache import PreviewCache  # noqa: E402
 from figures import FigureDataError  # noqa: E402
 from figures.components import Components  # noqa: E402
-from figures.preview import SIZE, preview_png  # noqa: E402
+from figures.preview import SIZE  # noqa: E402
 
 # Images are drawn and compressed on another thread (zlib and much of
 # Pillow's drawing release the GIL) while MkDocs goes on with the pages;
 # each edition's build waits for its images before it ends.
 _painter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
 _drawing: list[Future] = []
+_kept = PreviewCache(PROJECT_DIR / ".cache" / "previews")
 _FIGURE_MARK = re.compile(r'data-figure="([a-z0-9-]+)[":]')  # "people-regularised", "people-regularised:label"
 
 
@@ -51,7 +53,7 @@ def on_page_content(html, page, config, files):
     description = page.meta.get("description") or config["site_description"]
     preview = components.page_preview(title, shown, description, config["site_name"])
     address = addresses.preview(source, language)
-    _drawing.append(_painter.submit(_write_preview, preview, Path(config["site_dir"]) / address))
+    _drawing.append(_painter.submit(_write_preview, preview, Path(config["site_dir"]), address))
     locales = {lang: site_editions[lang].locale for lang in languages}
     page.meta["share"] = {
         "title": title,
@@ -66,10 +68,10 @@ def on_page_content(html, page, config, files):
     return html
 
 
-
-def _write_preview(preview, target: Path) -> None:
+def _write_preview(preview, site_dir: Path, address: str) -> None:
+    target = site_dir / address
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(preview_png(preview))
+    target.write_bytes(_kept.png(preview, address))
 
 
 @event_priority(100)  # before the other post-build steps read the site

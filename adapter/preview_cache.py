@@ -1,0 +1,62 @@
+"""Preview images kept between builds, in .cache/previews/ (which git
+ignores): drawing the 27 images is about a second of every build, and
+most builds (a `mkdocs serve` reload, a rebuild, a copy of the project in
+the tests) change none of them, or a few.
+
+An image is kept under its place in the site and a digest of what it shows
+and of what draws it (the record, figures/preview.py and the fonts, the
+Pillow version), so a changed figure, wording or drawing code is drawn
+again, and the folder never holds more than one image per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import PIL
+
+import figures.preview as preview_module
+from figures.preview import Preview, preview_png
+
+
+class PreviewCache:
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def png(self, preview: Preview, address: str) -> bytes:
+        """The image of `preview`, to be written at `address` in the site."""
+        slot = address.removesuffix(".png").replace("/", "~")
+        digest = hashlib.sha256(repr(preview).encode("utf-8") + _drawing_code()).hexdigest()[:32]
+        kept = self.folder / f"{slot}.{digest}.png"
+        try:
+            return kept.read_bytes()
+        except OSError:
+            pass
+        image = preview_png(preview)
+        self._keep(kept, slot, image)
+        return image
+
+    def _keep(self, kept: Path, slot: str, image: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for older in self.folder.glob(f"{slot}.*.png"):
+            older.unlink(missing_ok=True)
+        # Written whole, then renamed: a build running beside this one (the
+        # tests run several) reads either nothing or the complete image.
+        with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as file:
+            file.write(image)
+        os.replace(file.name, kept)
+
+
+@functools.cache
+def _drawing_code() -> bytes:
+    """What draws the images: its source, its fonts and Pillow's version."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    layer = Path(preview_module.__file__).parent
+    for path in [layer / "preview.py", layer / "drawing.py", *sorted(layer.glob("fonts/*"))]:
+        digest.update(path.read_bytes())
+    return digest.digest()
