@@ -12,17 +12,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 # Characters that Markdown (with the extensions in mkdocs.yml) would read as
 # markup. As numeric entities they display unchanged and mean nothing.
-_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^="})
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^="}
+_MARKDOWN_ENTITIES = str.maketrans(_MARKDOWN)
+# What markupsafe.escape replaces, and Markdown's characters: one pass over
+# the text, and one Markup made (a component writes hundreds of thousands).
+_INERT_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", **_MARKDOWN})
 _HTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def text(value: object) -> Markup:
     """`value` as inert text inside HTML inside Markdown."""
-    return Markup(str(escape(value)).translate(_MARKDOWN_ENTITIES))
+    if hasattr(value, "__html__"):  # already HTML: only Markdown's characters
+        return Markup(value.__html__().translate(_MARKDOWN_ENTITIES))
+    return Markup(str(value).translate(_INERT_TEXT))
 
 
 def tooltip(value: object) -> Markup:
