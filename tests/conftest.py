@@ -114,11 +114,9 @@ def hostile_site(web_root, tmp_path_factory, build_cache) -> HostileSite:
     origin, root = web_root
     shared = _run_folder(tmp_path_factory)
     project, fields = hostile_project(shared / f"hostile-project-{os.getpid()}", build_cache)
-    found: list = []
-    site_dir = _built_once(tmp_path_factory, "hostile-site",
-                           lambda folder: found.append(build_hostile(project, folder, SUB_ORIGIN)))
+    site_dir = _built_once(tmp_path_factory, "hostile-site", lambda folder: build_hostile(project, folder, SUB_ORIGIN))
     data_file = project / "data" / "figures.yml"
-    dataset = found[0] if found else load_dataset(data_file, data_file.with_name("figures.schema.json"))
+    dataset = load_dataset(data_file, data_file.with_name("figures.schema.json"))
     (root / HOSTILE_SUB_PATH.strip("/")).symlink_to(site_dir, target_is_directory=True)
     return HostileSite(origin + HOSTILE_SUB_PATH, site_dir, dataset, fields)
 

@@ -113,8 +113,7 @@ def hostile_project(destination: Path, cache: Path | None = None) -> tuple[Path,
     return project, fields
 
 
-def build_hostile(project: Path, site_dir: Path, origin: str) -> Dataset:
+def build_hostile(project: Path, site_dir: Path, origin: str) -> None:
     data_file = project / "data" / "figures.yml"
-    dataset = load_dataset(data_file, data_file.with_name("figures.schema.json"))  # the payloads pass the checks
+    load_dataset(data_file, data_file.with_name("figures.schema.json"))  # the payloads pass the checks
     build_under_sub_path(site_dir, origin, project=project, sub_path=HOSTILE_SUB_PATH)
-    return dataset
