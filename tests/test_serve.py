@@ -30,7 +30,7 @@ def wait_for(predicate, timeout: float) -> bool:
     while time.monotonic() < deadline:
         if predicate():
             return True
-        time.sleep(0.3)
+        time.sleep(0.1)
     return False
 
 
