@@ -18,9 +18,9 @@ def site_addresses(config, dataset=None) -> SiteAddresses:
     when the reference table is split by theme (figures/reference.py)."""
     base = config["site_url"] or "/"
     sources = [src for _, src in nav_pages(config["nav"])]
-    figure_pages = {}
-    if dataset is not None and split_by_theme(dataset, rows_at_most(config)):
-        tables = table_pages(dataset, rows_at_most(config))
+    figure_pages, most = {}, rows_at_most(config)
+    if dataset is not None and split_by_theme(dataset, most):
+        tables = table_pages(dataset, most)
         figure_pages = {f.id: src for src, (_, _, figures) in tables.items() for f in figures}
         sources += list(tables)
     pages = {src: _address(File(src, config["docs_dir"], config["site_dir"], config["use_directory_urls"]).url)

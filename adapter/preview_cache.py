@@ -4,8 +4,8 @@ most builds (a `mkdocs serve` reload, a rebuild, a copy of the project in
 the tests) change none of them, or a few.
 
 An image is kept under its place in the site and a digest of what it shows
-and of what draws it (the record, figures/preview.py and the fonts, the
-Pillow version), so a changed figure, wording or drawing code is drawn
+and of what draws it (the record; figures/preview.py, figures/drawing.py
+and the fonts; the Pillow version), so a changed figure, wording or drawing code is drawn
 again, and the folder never holds more than one image per page.
 """
 

@@ -20,8 +20,8 @@ from material import __version__ as material_version
 
 
 def template_cache_folder(config) -> Path:
-    project = Path(config.config_file_path).parent
-    return project / ".cache" / "templates" / f"jinja-{jinja2.__version__}-mkdocs-{mkdocs.__version__}-material-{material_version}"
+    versions = f"jinja-{jinja2.__version__}-mkdocs-{mkdocs.__version__}-material-{material_version}"
+    return Path(config.config_file_path).parent / ".cache" / "templates" / versions
 
 
 def on_env(env, config, files):

@@ -24,11 +24,12 @@ def on_files(files, config):
         dataset, _ = data.load(PROJECT_DIR, languages)
     except FigureDataError:
         return files  # the macros plugin reports it
-    if not split_by_theme(dataset, rows_at_most(config)):
+    most = rows_at_most(config)
+    if not split_by_theme(dataset, most):
         return files
     language = editions.current_language(config)
     prefix = "" if language == languages[0] else f"{language}/"
-    for src, (theme_id, part, _) in table_pages(dataset, rows_at_most(config)).items():
+    for src, (theme_id, part, _) in table_pages(dataset, most).items():
         # Macros only: the theme's title is data, and comes through one.
         content = (f"# {{{{ theme_title(\"{theme_id}\") }}}}\n\n"
                    f"{{{{ figure_table(theme=\"{theme_id}\", part={part}) }}}}\n")
