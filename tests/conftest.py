@@ -56,7 +56,8 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def build_cache(tmp_path_factory) -> Path:
     """One .cache/ for every copy of the project in this run: the theme's
-    templates are compiled by the first build only."""
+    templates are compiled, and an unchanged preview image drawn, by the
+    first build only."""
     return _run_folder(tmp_path_factory) / "copies-cache"
 
 
