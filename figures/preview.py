@@ -15,10 +15,14 @@ import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from .drawing import isolated_runs
+
+# Pillow is imported where an image is drawn: most builds find every image
+# in the cache (adapter/preview_cache.py) and need not load it (0.1 s).
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 SIZE = (1200, 630)
 _MARGIN = 64
@@ -47,6 +51,7 @@ class Preview:
 def preview_png(preview: Preview) -> bytes:
     """The image, as PNG bytes. Kept per content: `mkdocs serve` redraws
     only the images whose content an edit changed."""
+    from PIL import Image, ImageDraw
     image = Image.new("RGB", SIZE, _PAPER)
     draw = ImageDraw.Draw(image)
     writer = _Writer(draw, preview.language, preview.direction)
@@ -141,6 +146,7 @@ _font_cache: dict[tuple[bool, int], ImageFont.FreeTypeFont] = {}
 
 
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
     key = (bold, size)
     if key not in _font_cache:
         path = _FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
