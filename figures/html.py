@@ -50,6 +50,7 @@ class Renderer:
         # The quotes this page already shows as a block: a sentence is shown
         # once per page, later blocks point back to it. (None: not tracked.)
         self.page_quotes = page_quotes
+        self._periods: dict[str, Markup] = {}  # a table of 1,000 rows has a handful of periods
 
     # -- links ---------------------------------------------------------------
 
@@ -200,7 +201,11 @@ class Renderer:
     @component
     def period(self, period_id: str) -> Markup:
         """The span a figure covers, the source's words for it, and what we inferred."""
-        period = self.data.period(period_id)
+        if period_id not in self._periods:
+            self._periods[period_id] = self._period(self.data.period(period_id))
+        return self._periods[period_id]
+
+    def _period(self, period: Period) -> Markup:
         w = self.words
         if period.recurrence:
             span = self.isolated(w["yearly"])
