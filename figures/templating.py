@@ -17,18 +17,38 @@ from markupsafe import Markup
 # Characters that Markdown (with the extensions in mkdocs.yml) would read as
 # markup. As numeric entities they display unchanged and mean nothing.
 _MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|~^="}
-_MARKDOWN_ENTITIES = str.maketrans(_MARKDOWN)
-# What markupsafe.escape replaces, and Markdown's characters: one pass over
-# the text, and one Markup made (a component writes hundreds of thousands).
-_INERT_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", **_MARKDOWN})
-_HTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# What markupsafe.escape replaces ("&" first), then Markdown's characters.
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+
+
+def _replacer(entities: dict[str, str]):
+    """A function replacing each of `entities`' characters with its entity.
+
+    Components write hundreds of thousands of strings at scale. One
+    `str.replace` per character present is several times faster than
+    `str.translate` with a table, which looks up every character of the
+    text (13 µs for a sentence of Arabic). The entities hold no character
+    of the table but "&", which is replaced first."""
+    pairs = tuple(entities.items())
+
+    def replace(value: str) -> str:
+        for character, entity in pairs:
+            if character in value:
+                value = value.replace(character, entity)
+        return value
+    return replace
+
+
+_inert_markdown = _replacer(_MARKDOWN)
+_inert_text = _replacer({**_HTML, **_MARKDOWN})
+_html_text = _replacer({k: _HTML[k] for k in "&<>"})
 
 
 def text(value: object) -> Markup:
     """`value` as inert text inside HTML inside Markdown."""
     if hasattr(value, "__html__"):  # already HTML: only Markdown's characters
-        return Markup(value.__html__().translate(_MARKDOWN_ENTITIES))
-    return Markup(str(value).translate(_INERT_TEXT))
+        return Markup(_inert_markdown(value.__html__()))
+    return Markup(_inert_text(str(value)))
 
 
 def tooltip(value: object) -> Markup:
@@ -37,7 +57,7 @@ def tooltip(value: object) -> Markup:
     Material's tooltips insert the attribute's decoded value as HTML
     (innerHTML), so the text is escaped once for that, then again for the
     attribute: the tooltip then shows the text, and runs nothing."""
-    return text(str(value).translate(_HTML_TEXT))
+    return text(_html_text(str(value)))
 
 
 def _inert(value: object) -> object:

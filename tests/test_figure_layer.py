@@ -1,13 +1,17 @@
 """The figure layer on its own, without MkDocs: reading, validating, formatting."""
 
+import html
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from figures import FigureDataError, load_dataset
 from figures.formatting import Formatter
 from figures.html import text
+from figures.templating import tooltip
 from figures.yamlfile import read_yaml
 from helpers import DATA, SCHEMA, DataFileEditor, editions, golden
 
@@ -129,3 +133,11 @@ def test_period_must_not_end_before_it_starts(data_file):
 
 def test_text_neutralises_html_and_markdown():
     assert str(text("<b>*x*</b> & [a](b)")) == "&lt;b&gt;&#42;x&#42;&lt;/b&gt; &amp; &#91;a&#93;(b)"
+
+
+@given(st.text(alphabet=st.sampled_from("&<>\"'\\`*_{}[]|~^=#;a1 مZ")) | st.text())
+def test_text_and_tooltips_read_back_and_hold_no_markup_character(value):
+    shown, tip = str(text(value)), str(tooltip(value))
+    assert html.unescape(shown) == value
+    assert html.unescape(html.unescape(tip)) == value  # Material decodes the attribute, then inserts it as HTML
+    assert not set(shown + tip) & set("<>\"'\\`*_{}[]|~^=")
