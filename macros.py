@@ -48,8 +48,7 @@ from figures.inventory import inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
 # Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
-BLOCK_COMPONENTS = frozenset({"figure_card", "quote", "claim_card", "key_figures", "figure_table", "downloads", "embeds",
-                              *CHART_DRAWINGS})
+BLOCK_COMPONENTS = Components.block_names()
 # mkdocs-macros' own macros, which this site does not offer to pages.
 MKDOCS_MACROS_BUILTINS = ("context", "macros_info", "now", "fix_url")
 # Version field of objects.inv; raise it when figure ids or page names change.

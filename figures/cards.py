@@ -14,7 +14,7 @@ import re
 from markupsafe import Markup, escape
 
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs
-from .html import Renderer, component
+from .html import Renderer, block_component
 from .model import Figure
 from .preview import Preview, PreviewFigure
 from .templating import render
@@ -92,7 +92,7 @@ class CardRenderer(Renderer):
         # Plain text, shown by other sites: Latin runs isolated with Unicode's marks.
         return isolated_runs(" ".join(parts + [preview.source_line + "."]), self.direction)
 
-    @component
+    @block_component
     def embeds(self) -> Markup:
         """Each figure's card, with Markdown and HTML snippets that embed it
         elsewhere, linked to the figure's row."""

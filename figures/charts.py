@@ -19,7 +19,7 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from .drawing import Drawing, Fade, Layout, Line, Path, Rect, Text, isolated_runs, text_width
-from .html import Renderer, component
+from .html import Renderer, block_component
 from .model import Figure, Period
 from .templating import render
 
@@ -55,7 +55,7 @@ class ChartRenderer(Renderer):
 
     # -- figures counted in the same unit ---------------------------------------
 
-    @component
+    @block_component
     def counts_chart(self) -> Markup:
         """The figures that count the same unit, as bars on one scale: one
         panel per unit that two or more figures share."""
@@ -122,7 +122,7 @@ class ChartRenderer(Renderer):
 
     # -- the periods ------------------------------------------------------------
 
-    @component
+    @block_component
     def timeline_chart(self) -> Markup:
         """The spans the figures cover, on one time axis with a tick per year,
         from the earliest stated start to the article's date."""

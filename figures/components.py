@@ -14,3 +14,8 @@ class Components(ChartRenderer, CardRenderer, ReferenceRenderer):
     def names(cls) -> list[str]:
         """The components pages may call, marked with @component."""
         return sorted(name for name in dir(cls) if getattr(getattr(cls, name), "is_component", False))
+
+    @classmethod
+    def block_names(cls) -> frozenset[str]:
+        """The components whose HTML is a block of its own (@block_component)."""
+        return frozenset(name for name in cls.names() if getattr(getattr(cls, name), "is_block", False))

@@ -34,6 +34,14 @@ def component(method):
     return method
 
 
+def block_component(method):
+    """Mark a component whose HTML is a block of its own (a card, a quote, a
+    table, a chart), never part of a sentence: the adapter keeps it out of
+    Markdown's paragraphs (adapter/blocks.py)."""
+    method.is_block = True
+    return component(method)
+
+
 class Renderer:
     """Renders records of one dataset in one edition, on one page."""
 
@@ -89,7 +97,7 @@ class Renderer:
         return render("figure.html", figure=figure, href=self.figure_href(figure.id),
                       tip=self.tooltip(figure.quote), value=self.value(figure, with_unit))
 
-    @component
+    @block_component
     def figure_card(self, figure_id: str) -> Markup:
         """A figure as a block: value, label, period, speaker, quote, source."""
         figure = self.data.figure(figure_id)
@@ -106,7 +114,7 @@ class Renderer:
 
     # -- quotes and claims ---------------------------------------------------
 
-    @component
+    @block_component
     def quote(self, quote_id: str) -> Markup:
         """A verbatim sentence of the source as a block, with attribution."""
         return self._blockquote_once(self.data.quote(quote_id), with_speaker=True)
@@ -121,7 +129,7 @@ class Renderer:
         return render("claim.html", claim=claim, tip=self.tooltip(claim.quote),
                       source_language=self.data.source.language, translation=translation)
 
-    @component
+    @block_component
     def claim_card(self, claim_id: str) -> Markup:
         """A claim as a block: its whole sentence, the claim's words marked."""
         claim = self.data.claim(claim_id)

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from .addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH
 from .citation import bibtex, full_citation, short_citation
-from .html import Renderer, component
+from .html import Renderer, block_component, component
 from .templating import render, text
 
 TABLE_COLUMNS = ("figure", "value", "unit", "period", "stated_by", "theme")
@@ -44,7 +44,7 @@ def table_page(theme_id: str, part: int = 1) -> str:
 
 class ReferenceRenderer(Renderer):
 
-    @component
+    @block_component
     def key_figures(self) -> Markup:
         """Every figure at a glance, each with its theme page."""
         items = [{"figure": f, "href": self.figure_href(f.id), "value": self.value(f),
@@ -57,7 +57,7 @@ class ReferenceRenderer(Renderer):
                  for f in self.data.figures.values()]
         return render("key_figures.html", items=items)
 
-    @component
+    @block_component
     def figure_table(self, theme: str | None = None, part: int = 1) -> Markup:
         """One row per figure, anchored by its id, each followed by its quote
         and ready-to-copy citations. Once the table is split by theme: the
@@ -108,7 +108,7 @@ class ReferenceRenderer(Renderer):
     def _figures_of(self, theme) -> list:
         return [f for f in self.data.figures.values() if f.theme is theme]
 
-    @component
+    @block_component
     def downloads(self) -> Markup:
         """Links to the exports, which sit at the site root."""
         w = self.words
