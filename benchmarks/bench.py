@@ -59,20 +59,38 @@ def without_macros(project: Path) -> None:
     config.write_text(text, encoding="utf-8")
 
 
-def macros_ratio(runs: int) -> tuple[float, float, float]:
+def macros_alone(project: Path) -> None:
+    """The same site with the macros plugin running a module whose macros
+    all return nothing: what mkdocs-macros costs before the figure layer
+    does any work (no preview images, no public-address check)."""
+    from figures.components import Components
+    without_previews(project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("module_name: macros", "module_name: no_figures")
+    config.write_text(text.replace("  - adapter/hooks/public_addresses.py\n", ""), encoding="utf-8")
+    (project / "no_figures.py").write_text(
+        f"def define_env(env):\n    for name in {Components.names()!r}:\n"
+        "        env.macro(lambda *args, **kwargs: '', name)\n", encoding="utf-8")
+
+
+def macros_ratio(runs: int) -> tuple[float, float, float, float]:
     """Median build times, runs interleaved: the site; the site without its
-    preview images; the site without the macros plugin (nor the images)."""
-    full, no_previews, plain = [], [], []
+    preview images; the macros plugin with nothing behind its macros; the
+    site without the macros plugin (nor the images)."""
+    full, no_previews, alone, plain = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         quiet = copy_project(Path(tmp) / "no-previews")
         without_previews(quiet)
+        stub = copy_project(Path(tmp) / "macros-alone")
+        macros_alone(stub)
         bare = copy_project(Path(tmp) / "plain")
         without_macros(bare)
         for _ in range(runs):
             full.append(timed_build(PROJECT, Path(tmp) / "site"))
             no_previews.append(timed_build(quiet, Path(tmp) / "site-quiet"))
+            alone.append(timed_build(stub, Path(tmp) / "site-alone", strict=False))
             plain.append(timed_build(bare, Path(tmp) / "site-plain", strict=False))
-    return statistics.median(full), statistics.median(no_previews), statistics.median(plain)
+    return tuple(statistics.median(times) for times in (full, no_previews, alone, plain))
 
 
 def scale(counts: list[int]) -> list[tuple[int, float, int, int]]:
@@ -167,10 +185,11 @@ def _summary(times: list[float]) -> str:
 def main(runs: int) -> None:
     times = build_times(runs)
     print(f"Full build, mkdocs build --strict, interpreter start included: {_summary(times)}")
-    full, no_previews, plain = macros_ratio(5)
+    full, no_previews, alone, plain = macros_ratio(5)
     print(f"With and without the macros plugin (median of 5, interleaved): {full:.2f} s / {plain:.2f} s"
           f" = {full / plain:.2f}; without the preview images: {no_previews:.2f} s / {plain:.2f} s"
-          f" = {no_previews / plain:.2f}")
+          f" = {no_previews / plain:.2f}; the plugin alone, its macros returning nothing:"
+          f" {alone:.2f} s / {plain:.2f} s = {alone / plain:.2f}")
     real = statistics.median(times)
     print("Synthetic data (real figures copied under new ids, each carded on its theme page):")
     print(f"{'figures':>8}{'build':>9}{'x real':>8}{'largest reference page':>24}{'gzip':>10}")
