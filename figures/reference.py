@@ -103,7 +103,8 @@ class ReferenceRenderer(Renderer):
                                for f in self._figures_of(theme)]}
                   for theme in self.data.themes.values() if self._figures_of(theme)]
         between = self.words["label_and_value"].split("{label}")[1].split("{value}")[0]  # ": " or " : "
-        return render("figure_index.html", themes=themes, between=between)
+        return render("figure_index.html", themes=themes, between=between,
+                      lead=self.isolated(self.words["table_split"]))
 
     def _figures_of(self, theme) -> list:
         return [f for f in self.data.figures.values() if f.theme is theme]

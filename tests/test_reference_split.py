@@ -8,7 +8,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from helpers import SITE_URL, build, edit, languages, synthetic
+from helpers import SITE_URL, build, edit, editions, languages, synthetic
 
 ROWS_AT_MOST = 3
 COUNT = 16  # six real figures and ten copies: the largest theme then has more than one part
@@ -25,6 +25,8 @@ def test_a_large_table_is_split_by_theme_and_every_address_still_resolves(projec
     for index, language in enumerate(languages()):
         folder = site / ("" if index == 0 else language) / "figures"
         index_page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        # The index says why the rows are elsewhere, in the edition's words.
+        assert index_page.select_one(".figure-index > p").get_text() == editions()[language].words["table_split"]
         lines = index_page.select(".figure-index li[id]")
         assert len(lines) == COUNT and not index_page.select("tr[id]")
         tables = {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -42,3 +44,10 @@ def test_a_large_table_is_split_by_theme_and_every_address_still_resolves(projec
         path, _, anchor = figure["url"].removeprefix(SITE_URL).partition("#")
         page = (site / path / "index.html").read_text(encoding="utf-8")
         assert re.search(rf'<tr id="{re.escape(anchor)}"', page), figure["url"]
+
+
+def test_an_unsplit_table_has_no_index(pages):
+    """With the real data, every edition's reference page is one table."""
+    for index, language in enumerate(languages()):
+        page = pages[("" if index == 0 else f"{language}/") + "figures/index.html"]
+        assert page.select(".figure-table tr[id]") and not page.select(".figure-index")
