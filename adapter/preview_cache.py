@@ -5,8 +5,10 @@ the tests) change none of them, or a few.
 
 An image is kept under its place in the site and a digest of what it shows
 and of what draws it (the record; figures/preview.py, figures/drawing.py
-and the fonts; the Pillow version), so a changed figure, wording or drawing code is drawn
-again, and the folder never holds more than one image per page.
+and the fonts; the Pillow version), so a changed figure, wording or drawing
+code is drawn again. The folder holds one image per page and site address:
+the image shows the address, and the tests build under another one than
+`mkdocs serve`, so a single slot per page would be redrawn at every switch.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ class PreviewCache:
 
     def png(self, preview: Preview, address: str) -> bytes:
         """The image of `preview`, to be written at `address` in the site."""
-        slot = address.removesuffix(".png").replace("/", "~")
+        site = hashlib.sha256(preview.site.encode("utf-8")).hexdigest()[:8]
+        slot = f"{address.removesuffix('.png').replace('/', '~')}@{site}"
         digest = hashlib.sha256(repr(preview).encode("utf-8") + _drawing_code()).hexdigest()[:32]
         kept = self.folder / f"{slot}.{digest}.png"
         try:

@@ -120,7 +120,8 @@ def test_markdown_alternative_text_cannot_break_out_of_the_image():
 
 def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tmp_path, monkeypatch):
     """adapter/preview_cache.py: the same record is read back, not drawn;
-    a changed one is drawn and replaces the old file."""
+    a changed one is drawn and replaces the old file; the same page of a
+    site at another address is kept beside it."""
     import adapter.preview_cache as preview_cache
     from figures.preview import Preview, PreviewFigure
     drawn = []
@@ -132,4 +133,8 @@ def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tm
     assert cache.png(record, "sahel/preview.png") == first and drawn == [record]
     changed = Preview(**{**record.__dict__, "title": "Sahel and beyond"})
     assert cache.png(changed, "sahel/preview.png") != first and drawn == [record, changed]
-    assert len(list(tmp_path.glob("sahel~preview.*.png"))) == 1
+    assert len(list(tmp_path.glob("sahel~preview@*.png"))) == 1
+    elsewhere = Preview(**{**changed.__dict__, "site": "Site · example.org"})
+    cache.png(elsewhere, "sahel/preview.png")
+    assert cache.png(changed, "sahel/preview.png") and drawn == [record, changed, elsewhere]
+    assert len(list(tmp_path.glob("sahel~preview@*.png"))) == 2
