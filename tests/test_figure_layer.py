@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from figures import FigureDataError, load_dataset
 from figures.formatting import Formatter
-from figures.html import text
-from figures.templating import tooltip
+from figures.templating import text, tooltip
 from figures.yamlfile import read_yaml
 from helpers import DATA, SCHEMA, DataFileEditor, editions, golden
 
