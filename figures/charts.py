@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
 
 from babel.lists import format_list
 from markupsafe import Markup
 
-from .drawing import Drawing, Fade, Layout, Line, Path, Rect, Text, isolated_runs, text_width
+from .drawing import Drawing, Fade, Layout, Line, Rect, Text, isolated_runs
 from .html import Renderer, block_component
 from .model import Figure, Period
 from .templating import render
@@ -27,11 +26,11 @@ WIDTH = 360
 MOST_YEAR_LABELS = 6  # more would collide at 360 units
 # Each chart component, and the method that draws it: the adapter writes the
 # standalone file of every component listed here.
-CHART_DRAWINGS = {"counts_chart": "_counts_drawing", "timeline_chart": "_timeline_drawing"}
+CHART_DRAWINGS = {"timeline_chart": "_timeline_drawing"}
 
 
 def chart_file(name: str) -> str:
-    """The standalone file of a chart ("chart-counts"), beside the page that shows it."""
+    """The standalone file of a chart ("chart-timeline"), beside the page that shows it."""
     return f"{name}.svg"
 
 
@@ -52,73 +51,6 @@ class ChartRenderer(Renderer):
         if component_name not in drawings:
             drawings[component_name] = getattr(self, CHART_DRAWINGS[component_name])()
         return drawings[component_name]
-
-    # -- figures counted in the same unit ---------------------------------------
-
-    @block_component
-    def counts_chart(self) -> Markup:
-        """The figures that count the same unit, as bars on one scale: one
-        panel per unit that two or more figures share."""
-        drawing = self._drawing_of("counts_chart")
-        return self._chart(drawing, self._panels_figures()) if drawing else Markup("")
-
-    def _panels_figures(self) -> list[Figure]:
-        return [f for panel in self._panels() for f in panel]
-
-    def _panels(self) -> list[list[Figure]]:
-        """Figures grouped by their unit (as the source language names it);
-        amounts of money are not counts, and a unit alone has no scale to share."""
-        by_unit: dict[str, list[Figure]] = defaultdict(list)
-        for figure in self.data.figures.values():
-            if not figure.currency:
-                by_unit[figure.unit(self.data.source.language)].append(figure)
-        return [figures for figures in by_unit.values() if len(figures) >= 2]
-
-    def _counts_drawing(self) -> Drawing | None:
-        panels = self._panels()
-        if not panels:
-            return None
-        w, layout = self.words, Layout(WIDTH, self.direction)
-        drawing, y = self._frame("chart-counts", w["chart_counts_title"], layout)
-        for panel in panels:
-            heading = w["chart_panel"].format(unit=panel[0].unit(self.language))
-            drawing.add(Text(layout.x(0), y + 22, isolated_runs(heading, self.direction), "drawing__heading"))
-            y += 30
-            top = max(f.value for f in panel) or 1  # all zero: every bar is its minimum
-            # The longest value's text, and a chevron, fit beside the longest bar.
-            room = layout.inner - 16 - max(text_width(self.shown(f), 13) for f in panel)
-            for figure in panel:
-                y = self._bar(drawing, layout, figure, top, room, y)
-            if len({f.period.id for f in panel}) > 1:
-                lines, y = layout.paragraph(w["chart_periods_differ"], y + 14, "chart__note", 11.5, 15)
-                drawing.add(*lines)
-        more_than = any(f.qualifier == "more-than" for panel in panels for f in panel)
-        y = self._legend(drawing, layout, y, more_than=more_than)
-        self._source_line(drawing, layout, y)
-        drawing.description = self._description(self._panels_figures())
-        return drawing
-
-    def _bar(self, drawing: Drawing, layout: Layout, figure: Figure, top: int, room: float, y: float) -> float:
-        """One labelled bar, `room` long at the panel's top value; returns the y below it."""
-        length = max(2.0, room * figure.value / top)
-        label, y = layout.paragraph(figure.label(self.language), y + 12, "chart__label", 13, 16)
-        bar_y = y + 6
-        more = self._more_than_marker(layout, length, bar_y) if figure.qualifier == "more-than" else []
-        value_at = length + (14 if more else 6)
-        drawing.add(
-            *label,
-            Rect(layout.x(0, length), bar_y, length, 18, f"chart__bar chart__bar--{figure.qualifier}"),
-            *more,
-            Text(layout.x(value_at), bar_y + 14, isolated_runs(self.shown(figure), self.direction), "chart__value"),
-            Text(layout.x(0), bar_y + 34, isolated_runs(self.period_words(figure.period), self.direction),
-                 "chart__note"),
-            data_figure=figure.id)
-        return bar_y + 40
-
-    def _more_than_marker(self, layout: Layout, length: float, y: float) -> list[Path]:
-        """An open chevron past the bar's end: the true value lies further on."""
-        base, tip = layout.x(length + 2), layout.x(length + 9)
-        return [Path(f"M{base:.1f} {y + 2:.1f} L{tip:.1f} {y + 9:.1f} L{base:.1f} {y + 16:.1f}", "chart__more")]
 
     # -- the periods ------------------------------------------------------------
 
@@ -176,7 +108,8 @@ class ChartRenderer(Renderer):
         y = self._axis(drawing, layout, first, last, offset_of, y)
         y = self._legend(drawing, layout, y, open_start=any(p.start is None for p in spans))
         self._source_line(drawing, layout, y)
-        drawing.description = self._description(self._timeline_figures()) + " " + self._timeline_caveat()
+        drawing.description = isolated_runs(self._description(self._timeline_figures()) + " "
+                                            + self._timeline_caveat(), self.direction)
         return drawing
 
     def _axis(self, drawing: Drawing, layout: Layout, first: dt.date, last: dt.date, offset_of, y: float) -> float:
@@ -208,15 +141,8 @@ class ChartRenderer(Renderer):
         drawing.add(*lines)
         return drawing, y + 4
 
-    def _legend(self, drawing: Drawing, layout: Layout, y: float, more_than: bool = False,
-                open_start: bool = False) -> float:
+    def _legend(self, drawing: Drawing, layout: Layout, y: float, open_start: bool = False) -> float:
         """What the chart's marks mean, for the marks it uses. Returns the y below."""
-        if more_than:
-            y += 22
-            chevron = self._more_than_marker(layout, 0, y - 13)
-            lines, y = layout.paragraph(self.words["legend_more_than"], y, "chart__note", 11.5, 15,
-                                        width=layout.inner - 16)
-            drawing.add(*chevron, *(Text(layout.x(16), t.y, t.text, t.kind) for t in lines))
         if open_start:
             y += 22
             swatch = Rect(layout.x(0, 24), y - 10, 24, 10, "chart__span--open",

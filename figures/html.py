@@ -267,13 +267,18 @@ class Renderer:
             title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published))
 
     def period_words(self, period: Period) -> str:
-        """A period in a few words, as plain text (charts, cards, images)."""
+        """A period in a few words, as plain text (charts, cards, images). Dates
+        worked out from the article's date say so, beside the article's words."""
         if period.recurrence:
             return self.words["yearly"]
         end = self.fmt.date(period.end)
         if period.start:
-            return self.words["span"].format(start=self.fmt.date(period.start), end=end)
-        return self.words["until_open"].format(end=end)
+            span = self.words["span"].format(start=self.fmt.date(period.start), end=end)
+        else:
+            span = self.words["until_open"].format(end=end)
+        if not period.inferred:
+            return span
+        return self.words["span_inferred"].format(span=span, wording=self.words["quoted"].format(text=period.wording))
 
     def _not_stated(self) -> Markup:
         return _inline.not_stated(self.words["not_stated"])

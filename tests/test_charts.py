@@ -1,7 +1,8 @@
-"""Charts are drawn from the data, count one unit per panel, carry their
-title, legend and source inside the image, state their values to assistive
-technology, come with the same data as a table, and can be downloaded as a
-standalone SVG that stands alone."""
+"""Charts are drawn from the data, carry their title, legend and source
+inside the image, state their values to assistive technology, come with the
+same data as a table, and can be downloaded as a standalone SVG that stands
+alone. No chart sets figures side by side on one scale: the article never
+compares them."""
 
 import posixpath
 import re
@@ -13,7 +14,7 @@ from helpers import editions, golden
 
 GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
-CHARTS = {"index.html": "chart-counts", "source-and-method/index.html": "chart-timeline"}
+CHARTS = {"source-and-method/index.html": "chart-timeline"}
 
 
 def _chart(pages, page: str):
@@ -21,25 +22,16 @@ def _chart(pages, page: str):
 
 
 @pytest.fixture
-def counts(pages):
-    return _chart(pages, "index.html")
-
-
-@pytest.fixture
 def timeline(pages):
     return _chart(pages, "source-and-method/index.html")
-
-
-def _bars(chart) -> dict:
-    return {g["data-figure"]: g for g in chart.svg.find_all("g") if g.find("rect", class_="chart__bar")}
 
 
 def _texts(chart) -> list[str]:
     return [t.get_text() for t in chart.svg.find_all("text")]
 
 
-def test_charts_are_accessible_images_with_their_values_in_words(counts, timeline):
-    for chart in (counts, timeline):
+def test_charts_are_accessible_images_with_their_values_in_words(timeline):
+    for chart in (timeline,):
         svg = chart.svg
         assert svg["role"] == "img"
         title_id, desc_id = svg["aria-labelledby"].split()
@@ -49,30 +41,12 @@ def test_charts_are_accessible_images_with_their_values_in_words(counts, timelin
             assert f"{GOLDEN['figures'][figure_id]['shown']['en']}, " in description
 
 
-def test_each_panel_counts_one_unit_on_one_scale(counts, dataset):
-    bars = _bars(counts)
-    assert len(bars) >= 2
-    units = {dataset.figure(figure_id).unit("en") for figure_id in bars}
-    assert len(units) == 1, f"one panel, one unit: {units}"
-    assert not any(dataset.figure(figure_id).currency for figure_id in bars)
-    # Figures that share the unit are all there, and nothing else.
-    assert set(bars) == {f.id for f in dataset.figures.values() if f.unit("en") in units and not f.currency}
-    values = {figure_id: GOLDEN["figures"][figure_id]["value"] for figure_id in bars}
-    widths = {figure_id: float(g.find("rect", class_="chart__bar")["width"]) for figure_id, g in bars.items()}
-    longest = max(values, key=values.get)
-    for figure_id in bars:
-        assert widths[figure_id] / widths[longest] == pytest.approx(values[figure_id] / values[longest], abs=0.01)
-
-
-def test_more_than_figures_carry_a_chevron_explained_by_a_visible_legend(counts, dataset):
-    bars = _bars(counts)
-    marked = [figure_id for figure_id, g in bars.items() if g.find("path", class_="chart__more")]
-    assert marked == [figure_id for figure_id in bars if dataset.figure(figure_id).qualifier == "more-than"]
-    assert marked, "the data has a 'more than' figure to chart"
-    values = [t.get_text() for t in counts.svg.select("text.chart__value")]
-    assert values == [GOLDEN["figures"][figure_id]["shown"]["en"] for figure_id in bars]
-    legend = " ".join(_texts(counts))
-    assert editions()["en"].words["legend_more_than"].split(":")[0] in legend
+def test_the_home_page_sets_no_figures_side_by_side_on_one_scale(pages):
+    """The article never relates its counts to one another (23,000 given
+    legal stay, 22,000 returned): the home page shows them one by one."""
+    for home in ("index.html", "fr/index.html", "ar/index.html"):
+        assert pages[home].select("figure.chart") == [], home
+        assert pages[home].select(".key-figures li"), home
 
 
 @pytest.mark.parametrize("page", list(CHARTS))
@@ -110,9 +84,8 @@ def test_timeline_draws_an_unknown_start_as_unknown_with_year_ticks(timeline, da
     assert "Fading bar" in " ".join(_texts(timeline))
 
 
-def test_each_chart_has_its_data_as_a_table(counts, timeline, dataset):
-    rows = counts.select("details table tbody tr")
-    assert [r["data-figure"] for r in rows] == list(_bars(counts))
+def test_each_chart_has_its_data_as_a_table(timeline, dataset):
+    rows = timeline.select("details table tbody tr")
     for row in rows:
         assert row.select_one("a.fig").get_text() == GOLDEN["figures"][row["data-figure"]]["with_unit"]["en"]
     timeline_figures = [f for f in dataset.figures.values() if f.period.end and not f.period.recurrence]
