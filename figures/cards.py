@@ -80,17 +80,22 @@ class CardRenderer(Renderer):
 
     def page_preview(self, title: str, figure_ids: list[str], summary: str, site_name: str) -> Preview:
         """The preview image's content for a page showing `figure_ids`."""
-        figures = tuple(PreviewFigure(self.shown(f, with_unit=True), f.label(self.language))
+        figures = tuple(PreviewFigure(self.shown(f, with_unit=True), f.label(self.language),
+                                      self.period_words(f.period))
                         for f in map(self.data.figure, figure_ids))
-        site = f"{site_name} · {_without_scheme(self.addresses.base).rstrip('/')}"
-        return Preview(title, figures, summary, self.source_line(), site, self.language, self.direction)
+        address = _without_scheme(self.addresses.base).rstrip("/")
+        return Preview(title, figures, summary, self.source_line(), site_name, self.language, self.direction,
+                       address)
 
     def preview_alt(self, preview: Preview) -> str:
         """The preview image in words, for og:image:alt."""
         parts = [preview.title + "."]
-        parts += [self.words["label_and_value"].format(label=f.label, value=f.value) + "." for f in preview.figures[:6]]
+        parts += [self.words["chart_point"].format(label=f.label, value=f.value, period=f.period)
+                  for f in preview.figures[:6]]
         # Plain text, shown by other sites: Latin runs isolated with Unicode's marks.
-        return isolated_runs(" ".join(parts + [preview.source_line + "."]), self.direction)
+        published = self.data.source.date_published
+        source = preview.source_line.replace(self.unbroken_date(published), self.fmt.date(published))
+        return isolated_runs(" ".join(parts + [source + "."]), self.direction)
 
     @block_component
     def embeds(self) -> Markup:

@@ -32,8 +32,10 @@ CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("qualified_value", "string", "The value with its qualifier, as the site shows it in English.", {}),
     ("period_id", "string", "Id of the period the figure covers.", {}),
     ("period_wording", "string", "The source's own words for the period.", {}),
-    ("period_start", "string", "First day or year covered (ISO 8601), empty if not stated.", {}),
-    ("period_end", "string", "Last day covered (ISO 8601), empty for a yearly rate.", {}),
+    ("period_start", "string", "First day or year covered (ISO 8601), empty if not stated; inferred from the "
+     "article's date, not read in it, when period_inferred names 'start'.", {}),
+    ("period_end", "string", "Last day covered (ISO 8601), empty for a yearly rate; inferred from the "
+     "article's date, not read in it, when period_inferred names 'end'.", {}),
     ("period_recurrence", "string", "'yearly' for a rate per year; empty otherwise.", {}),
     ("period_inferred", "string",
      "Bounds inferred from the article's date rather than read in it, space-separated.", {}),

@@ -25,6 +25,8 @@ _inline = macros("inline.html")
 # A run of Latin script: letters (and $) with the digits, dots, apostrophes,
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
 _LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")
+NO_BREAK_SPACE = "\u00a0"
+_SPACE_BEFORE_NUMBER = re.compile(r" \{number\}")
 
 
 def component(method):
@@ -242,9 +244,11 @@ class Renderer:
             date=self.published(), not_stated=self.isolated(self.words["not_stated"])))
 
     def quote_source(self, quote: Quote) -> Markup:
-        """Where a quote stands: title, date and paragraph of the source."""
+        """Where a quote stands: title, date and paragraph of the source. The
+        word before the paragraph's number stays on its line ("paragraph 3")."""
         number = _inline.paragraph(quote.id, self.fmt.number(quote.paragraph))
-        return self.fill(self.words["quote_source"], title=self.title(), date=self.published(), number=number)
+        template = _SPACE_BEFORE_NUMBER.sub(NO_BREAK_SPACE + "{number}", self.words["quote_source"])
+        return self.fill(template, title=self.title(), date=self.published(), number=number)
 
     def tooltip(self, quote: Quote) -> str:
         """Plain text for a `title` attribute: quote, speaker, source."""
@@ -264,16 +268,21 @@ class Renderer:
         """"Source: “<title>”, <date>", as plain text for images."""
         source = self.data.source
         return self.words["source_line"].format(
-            title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published))
+            title=self.words["quoted"].format(text=source.title), date=self.unbroken_date(source.date_published))
+
+    def unbroken_date(self, iso: str) -> str:
+        """A date as plain text that no line break splits ("16 November 2017"
+        with no-break spaces): images and charts wrap at spaces."""
+        return self.fmt.date(iso).replace(" ", NO_BREAK_SPACE)
 
     def period_words(self, period: Period) -> str:
         """A period in a few words, as plain text (charts, cards, images). Dates
         worked out from the article's date say so, beside the article's words."""
         if period.recurrence:
             return self.words["yearly"]
-        end = self.fmt.date(period.end)
+        end = self.unbroken_date(period.end)
         if period.start:
-            span = self.words["span"].format(start=self.fmt.date(period.start), end=end)
+            span = self.words["span"].format(start=self.unbroken_date(period.start), end=end)
         else:
             span = self.words["until_open"].format(end=end)
         if not period.inferred:

@@ -11,6 +11,7 @@ and no metadata in the file, two builds write identical bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ _INK, _MUTED, _MARK, _PAPER = (31, 31, 31), (85, 85, 85), (0, 105, 92), (255, 25
 class PreviewFigure:
     value: str   # with its qualifier and unit: "more than 23,000 people"
     label: str
+    period: str = ""  # in a few words, inferred dates marked as such
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,38 @@ class Preview:
     figures: tuple[PreviewFigure, ...]
     summary: str          # shown instead of figures on a page that has none
     source_line: str      # "Source: “…”, 16 November 2017"
-    site: str             # the site's name and address
+    site: str             # the site's name
     language: str
     direction: str
+    address: str = ""     # the site's address, without its scheme: always read left to right
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One line of text as the image draws it: `x` is its reading start
+    (its right end in a right-to-left line), `y` its top."""
+    text: str
+    x: float
+    y: float
+    size: int
+    bold: bool
+    fill: tuple[int, int, int]
+    direction: str
+    role: str             # title, value, label, period, summary, source, site, address
+    leading: float = 1.25  # line height, in sizes
+
+    @property
+    def anchor(self) -> str:
+        return "la" if self.direction == "ltr" else "ra"
+
+    def box(self, language: str) -> tuple[float, float, float, float]:
+        """The pixels the line covers (left, top, right, bottom), as Pillow shapes it."""
+        left, top, right, bottom = _font(self.bold, self.size).getbbox(
+            self._shaped(), anchor=self.anchor, direction=self.direction, language=language)
+        return self.x + left, self.y + top, self.x + right, self.y + bottom
+
+    def _shaped(self) -> str:
+        return isolated_runs(self.text, self.direction)
 
 
 @functools.lru_cache(maxsize=256)
@@ -54,92 +85,157 @@ def preview_png(preview: Preview) -> bytes:
     from PIL import Image, ImageDraw
     image = Image.new("RGB", SIZE, _PAPER)
     draw = ImageDraw.Draw(image)
-    writer = _Writer(draw, preview.language, preview.direction)
     # A band on the reading-start side, in the site's colour.
     band = (0, 0, 14, SIZE[1]) if preview.direction == "ltr" else (SIZE[0] - 14, 0, SIZE[0], SIZE[1])
     draw.rectangle(band, fill=_MARK)
-
-    y = writer.paragraph(preview.title, _MARGIN - 8, _font(True, 50), _INK, SIZE[0] - 2 * _MARGIN, most_lines=2)
-    footer_top = SIZE[1] - _MARGIN - 74
-    if preview.figures:
-        _figure_grid(writer, preview.figures, y + 28, footer_top - 12)
-    else:
-        writer.paragraph(preview.summary, y + 28, _font(False, 30), _INK, SIZE[0] - 2 * _MARGIN, most_lines=4)
-    writer.paragraph(preview.source_line, footer_top, _font(False, 22), _MUTED, SIZE[0] - 2 * _MARGIN,
-                     most_lines=2)
-    writer.paragraph(preview.site, SIZE[1] - _MARGIN - 16, _font(True, 22), _MARK, SIZE[0] - 2 * _MARGIN,
-                     most_lines=1)
+    for line in laid_out(preview):
+        draw.text((line.x, line.y), line._shaped(), font=_font(line.bold, line.size), fill=line.fill,
+                  anchor=line.anchor, direction=line.direction, language=preview.language)
     output = io.BytesIO()
     # zlib's default level: "optimize" would save 4% of the bytes for 2.5 times the time.
     image.save(output, format="PNG")
     return output.getvalue()
 
 
-def _figure_grid(writer: _Writer, figures: tuple[PreviewFigure, ...], top: float, bottom: float) -> None:
-    """Up to six figures, two or three to a row, each value above its label."""
+@functools.lru_cache(maxsize=256)
+def laid_out(preview: Preview) -> tuple[Placed, ...]:
+    """Every line the image shows, placed: what the tests measure, and what
+    preview_png draws. Nothing is cut: the sizes step down, the title's
+    first, until everything fits whole."""
+    writer = _Writer(preview.language, preview.direction)
+    width = SIZE[0] - 2 * _MARGIN
+    footer = _footer(writer, preview, width)
+    room = min(line.y for line in footer) - 16
+    body: tuple[Placed, ...] = ()
+    for body_step in range(len(_GRID_SIZES[3])):
+        for title_size in (50, 44, 38, 34):
+            title = writer.lines(preview.title, title_size, True, _INK, width, 0.0, _MARGIN - 8, "title")
+            if len(title) > 2 and title_size > 34:
+                continue
+            top = _bottom(title) + 24
+            if preview.figures:
+                body = _figure_grid(writer, preview.figures, top, body_step)
+            else:
+                body = tuple(writer.lines(preview.summary, (30, 27, 24, 22)[body_step], False, _INK, width, 0.0,
+                                          top, "summary"))
+            if _bottom(body) <= room:
+                return (*title, *body, *footer)
+    return (*title, *body, *footer)  # more than an image holds: the test of the real pages says so
+
+
+def _footer(writer: _Writer, preview: Preview, width: float) -> tuple[Placed, ...]:
+    """The source line, then the site's name and address, at the foot."""
+    site = _site_line(writer, preview, width, SIZE[1] - _MARGIN - 22)
+    source = writer.lines(preview.source_line, 20, False, _MUTED, width, 0.0, 0.0, "source")
+    lift = site[0].y - 10 - _bottom(source)
+    return (*(_moved(line, lift) for line in source), *site)
+
+
+def _site_line(writer: _Writer, preview: Preview, width: float, y: float) -> tuple[Placed, ...]:
+    """The site's name, then its address as its own left-to-right run: whole
+    if it fits; the name is dropped before the address is cut at a separator."""
+    size, separator = 22, " · "
+    addresses = [preview.address, *_shorter_addresses(preview.address)] if preview.address else [""]
+    # On the home page the title is the site's name: the address alone follows it.
+    names = (preview.site, "") if preview.site != preview.title else ("",)
+    for address in addresses:
+        for name in names:
+            gap = separator if name and address else ""
+            if writer.length(name + gap, size, True) + writer.length(address, size, True, "ltr") <= width:
+                return _name_and_address(writer, name + gap, address, size, y)
+    return _name_and_address(writer, "", addresses[-1], size, y)
+
+
+def _name_and_address(writer: _Writer, name: str, address: str, size: int, y: float) -> tuple[Placed, ...]:
+    start = writer.x(0.0)
+    placed = [Placed(name, start, y, size, True, _MARK, writer.direction, "site")] if name else []
+    if address:
+        after = writer.length(name, size, True)
+        # The address's reading start is its left end, wherever the line starts.
+        x = start + after if writer.direction == "ltr" else start - after - writer.length(address, size, True, "ltr")
+        placed.append(Placed(address, x, y, size, True, _MARK, "ltr", "address"))
+    return tuple(placed)
+
+
+def _shorter_addresses(address: str) -> list[str]:
+    """`address` cut at its separators: the host and the last part of the
+    path ("host/…/last"), then the host alone."""
+    host, _, path = address.partition("/")
+    parts = [p for p in path.split("/") if p]
+    shorter = [f"{host}/…/{parts[-1]}"] if len(parts) > 1 else []
+    return shorter + [host] if path else shorter
+
+
+# The sizes of a figure's value, label and period, by figures to a row, largest first.
+_GRID_SIZES = {1: [(64, 32, 24), (54, 28, 22), (44, 26, 20), (40, 24, 19)],
+               2: [(44, 24, 20), (40, 22, 18), (34, 20, 17), (30, 19, 16)],
+               3: [(36, 21, 18), (32, 20, 17), (28, 18, 16), (26, 17, 15)]}
+
+
+def _figure_grid(writer: _Writer, figures: tuple[PreviewFigure, ...], top: float, step: int) -> tuple[Placed, ...]:
+    """Up to six figures, two or three to a row: each value above its label
+    and period, in the `step`th of the sizes."""
     figures = figures[:6]
     columns = 1 if len(figures) == 1 else 2 if len(figures) <= 4 else 3
-    rows = -(-len(figures) // columns)
     gap = 32
     width = (SIZE[0] - 2 * _MARGIN - gap * (columns - 1)) / columns
-    height = (bottom - top) / rows
-    value_size, label_size = {1: (64, 32), 2: (44, 24), 3: (36, 21)}[columns]
-    for index, figure in enumerate(figures):
-        row, column = divmod(index, columns)
-        offset = column * (width + gap)
-        y = top + row * height
-        y = writer.paragraph(figure.value, y, _font(True, value_size), _MARK, width, most_lines=2, offset=offset)
-        most = max(1, int((top + (row + 1) * height - y - 8) // (label_size * 1.25)))
-        writer.paragraph(figure.label, y + 6, _font(False, label_size), _INK, width, most_lines=min(most, 3),
-                         offset=offset)
+    value_size, label_size, period_size = _GRID_SIZES[columns][step]
+    placed, y = [], top
+    for row in range(0, len(figures), columns):
+        row_bottom = y
+        for column, figure in enumerate(figures[row:row + columns]):
+            offset = column * (width + gap)
+            cell = writer.lines(figure.value, value_size, True, _MARK, width, offset, y, "value")
+            cell += writer.lines(figure.label, label_size, False, _INK, width, offset, _bottom(cell) + 4, "label")
+            if figure.period:
+                cell += writer.lines(figure.period, period_size, False, _MUTED, width, offset, _bottom(cell) + 2,
+                                     "period")
+            placed += cell
+            row_bottom = max(row_bottom, _bottom(cell))
+        y = row_bottom + 20
+    return tuple(placed)
+
+
+def _bottom(lines) -> float:
+    return max(line.y + line.size * line.leading for line in lines)
+
+
+def _moved(line: Placed, by: float) -> Placed:
+    return dataclasses.replace(line, y=line.y + by)
+
+
+_ARABIC = ("ar", "fa", "ur")
 
 
 class _Writer:
-    """Writes wrapped lines from the reading start of the image."""
+    """Breaks text into lines from the reading start of the image."""
 
-    def __init__(self, draw: ImageDraw.ImageDraw, language: str, direction: str) -> None:
-        self.draw, self.language, self.direction = draw, language, direction
+    def __init__(self, language: str, direction: str) -> None:
+        self.language, self.direction = language, direction
+        # Arabic's marks above and below the letters need more room between lines.
+        self.leading = 1.45 if language in _ARABIC else 1.25
 
-    def paragraph(self, words: str, y: float, font: ImageFont.FreeTypeFont, fill, width: float,
-                  most_lines: int, offset: float = 0.0) -> float:
+    def x(self, offset: float) -> float:
+        return _MARGIN + offset if self.direction == "ltr" else SIZE[0] - _MARGIN - offset
+
+    def length(self, text: str, size: int, bold: bool, direction: str | None = None) -> float:
+        direction = direction or self.direction
+        return _font(bold, size).getlength(isolated_runs(text, direction), direction=direction,
+                                           language=self.language)
+
+    def lines(self, words: str, size: int, bold: bool, fill, width: float, offset: float, y: float,
+              role: str) -> list[Placed]:
         """`words` wrapped to `width` from `offset` in from the reading start,
-        top at `y`, in at most `most_lines` lines (the last one shortened with
-        "…" if need be). Returns the y below the last line."""
-        lines = self._lines(words, font, width, most_lines + 1)
-        if len(lines) > most_lines:
-            lines = lines[:most_lines]
-            lines[-1] = self._shortened(lines[-1], font, width)
-        line_height = font.size * 1.25
-        for line in lines:
-            x = _MARGIN + offset if self.direction == "ltr" else SIZE[0] - _MARGIN - offset
-            self.draw.text((x, y), isolated_runs(line, self.direction), font=font, fill=fill,
-                           anchor="la" if self.direction == "ltr" else "ra",
-                           direction=self.direction, language=self.language)
-            y += line_height
-        return y
-
-    def _length(self, text: str, font: ImageFont.FreeTypeFont) -> float:
-        return font.getlength(isolated_runs(text, self.direction), direction=self.direction, language=self.language)
-
-    def _lines(self, words: str, font: ImageFont.FreeTypeFont, width: float, most: int) -> list[str]:
-        """Greedy line breaking, stopping once there are `most` lines."""
+        the first line's top at `y`. Lines break at spaces only: a no-break
+        space keeps a date or a number with its word."""
         lines: list[str] = []
-        for word in words.split():
-            if lines and self._length(f"{lines[-1]} {word}", font) <= width:
+        for word in words.split(" "):
+            if lines and self.length(f"{lines[-1]} {word}", size, bold) <= width:
                 lines[-1] = f"{lines[-1]} {word}"
-            elif len(lines) == most:
-                break
-            else:
+            elif word:
                 lines.append(word)
-        return lines or [""]
-
-    def _shortened(self, line: str, font: ImageFont.FreeTypeFont, width: float) -> str:
-        """`line` with "…" at its end, dropping words until it fits (a
-        single word too long for the line is left to overflow)."""
-        words = line.split()
-        while len(words) > 1 and self._length(" ".join(words) + " …", font) > width:
-            words.pop()
-        return " ".join(words) + " …"
+        return [Placed(text, self.x(offset), y + i * size * self.leading, size, bold, fill, self.direction, role,
+                       self.leading) for i, text in enumerate(lines or [""])]
 
 
 _font_cache: dict[tuple[bool, int], ImageFont.FreeTypeFont] = {}

@@ -13,7 +13,7 @@ from PIL import Image
 
 from figures.cards import markdown_alt
 from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
-from helpers import PROJECT, SITE_URL, addresses, editions, golden, languages
+from helpers import PROJECT, SITE_URL, addresses, editions, golden, languages, site_config
 
 GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -84,7 +84,8 @@ def test_each_figure_has_a_standalone_svg_card(site, dataset, language):
         texts = _plain(" ".join(t.text or "" for t in root.iter(f"{SVG}text")))
         expected = GOLDEN["figures"][figure.id]
         assert expected["with_unit"][language] in texts
-        assert figure.label(language) in texts and GOLDEN["article_date"][language] in texts
+        # Dates are unbroken in images: their spaces are no-break spaces.
+        assert figure.label(language) in texts and GOLDEN["article_date"][language] in texts.replace("\u00a0", " ")
         speaker = figure.quote.speaker
         assert (speaker.name if speaker else editions()[language].words["article_voice"]) in texts
         assert SITE_URL.split("//")[1] + addresses().figure(figure.id, language) in texts
@@ -138,3 +139,65 @@ def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tm
     cache.png(elsewhere, "sahel/preview.png")
     assert cache.png(changed, "sahel/preview.png") and drawn == [record, changed, elsewhere]
     assert len(list(tmp_path.glob("sahel~preview@*.png"))) == 2
+
+
+# -- the preview images hold their text ---------------------------------------
+
+def _preview_problems(preview) -> list[str]:
+    """What is wrong with the lines a preview image places: a line outside
+    the image's margins, two lines whose shaped text overlaps, a text that
+    lost words, or an address not drawn as one left-to-right run."""
+    from figures.preview import SIZE, laid_out
+    lines, problems = laid_out(preview), []
+    boxes = [(line, line.box(preview.language)) for line in lines if line.text]
+    for line, (left, top, right, bottom) in boxes:
+        if left < 40 or right > SIZE[0] - 40 or top < 20 or bottom > SIZE[1] - 20:
+            problems.append(f"outside the image: {line.text!r}")
+    for index, (one, a) in enumerate(boxes):
+        for other, b in boxes[index + 1:]:
+            # (Pillow's boxes are whole pixels: lines that touch may share one.)
+            if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1:
+                problems.append(f"overlap: {one.text!r} and {other.text!r}")
+
+    def shown(role: str) -> str:
+        return " ".join(line.text for line in lines if line.role == role)
+    for role, texts in (("value", [f.value for f in preview.figures[:6]]),
+                        ("label", [f.label for f in preview.figures[:6]]),
+                        ("period", [f.period for f in preview.figures[:6]]),
+                        ("title", [preview.title]), ("source", [preview.source_line])):
+        for text in texts:
+            if " ".join(text.split(" ")) not in shown(role):
+                problems.append(f"not whole: {text!r}")
+    addresses_drawn = [line for line in lines if line.role == "address"]
+    if [(line.text, line.direction) for line in addresses_drawn] != [(preview.address, "ltr")]:
+        problems.append(f"address: {[(line.text, line.direction) for line in addresses_drawn]}")
+    return problems
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_preview_image_holds_its_text(pages, dataset, language):
+    """The record of every page's image, made as the build makes it from the
+    page's figures: no line cut, outside the image, or over another."""
+    from adapter.hooks.sharing import _FIGURE_MARK
+    from figures.components import Components
+    site_addresses = addresses()
+    components = Components(dataset, editions()[language], site_addresses, "")
+    for src in site_addresses.pages:
+        page = pages[_page_file(src, language)]
+        shown = list(dict.fromkeys(m for m in _FIGURE_MARK.findall(str(page.select_one("article")))
+                                   if m in dataset.figures))
+        shown.sort(key=lambda figure_id: dataset.figure(figure_id).theme.page != src)
+        preview = components.page_preview(_meta(page, "og:title")[0], shown, _meta(page, "og:description")[0],
+                                          site_config()["site_name"])
+        assert _preview_problems(preview) == [], src
+
+
+def test_the_preview_check_sees_cut_and_crowded_text():
+    from figures.preview import Preview, PreviewFigure
+    crowded = Preview(" ".join(["Overlong"] * 40), tuple(PreviewFigure("more than 23,000 people", "word " * 30,
+                                                                        "up to 16 November 2017") for _ in range(6)),
+                      "", "Source: “X”, 1 January 2000", "Site", "en", "ltr", "example.org/figures")
+    assert any(p.startswith(("outside", "overlap")) for p in _preview_problems(crowded))
+    fits = Preview("Title", (PreviewFigure("80 networks", "Networks", "so far"),), "", "Source", "Site", "ar", "rtl",
+                   "example.org/morocco-figures")
+    assert _preview_problems(fits) == []
