@@ -46,12 +46,12 @@ class CardRenderer(Renderer):
         y = paragraph(self.shown(figure, with_unit=True), 44, "card__value", 30, 34, data_figure=figure.id)
         y = paragraph(figure.label(self.language), y + 26, "card__label", 15, 19)
         y = paragraph(w["fact"].format(name=w["period"], value=self.period_words(figure.period)),
-                      y + 24, "card__fact", 12.5, 16)
-        y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 18, "card__fact", 12.5, 16)
-        y = paragraph(self.source_line(), y + 24, "drawing__source", 11.5, 15)
+                      y + 24, "card__fact", 13, 17)
+        y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 19, "card__fact", 13, 17)
+        y = paragraph(self.source_line(), y + 24, "drawing__source", 13, 17)
         # An address reads left to right as a whole, in any edition.
         address = LEFT_TO_RIGHT_ISOLATE + _without_scheme(self.figure_url(figure.id)) + POP_DIRECTIONAL_ISOLATE
-        y = paragraph(address, y + 17, "card__address", 11.5, 15)
+        y = paragraph(address, y + 18, "card__address", 13, 17)
         drawing.height = y + 18
         # The frame and the rule go under the text: first in the drawing.
         frame = drawing.add(Rect(0.5, 0.5, CARD_WIDTH - 1, drawing.height - 1, "drawing__frame"),

@@ -90,7 +90,7 @@ class ChartRenderer(Renderer):
             for figure in figures:
                 line = self.words["label_and_value"].format(label=figure.label(self.language),
                                                             value=self.shown(figure))
-                texts, y = layout.paragraph(line, y + 16, "chart__label", 13, 16, data_figure=figure.id)
+                texts, y = layout.paragraph(line, y + 17, "chart__label", 14, 18, data_figure=figure.id)
                 group.shapes.extend(texts)
             end = offset_of(_as_date(period.end))
             # An unknown start is drawn as unknown: the bar fades in from
@@ -100,9 +100,9 @@ class ChartRenderer(Renderer):
             group.shapes.append(Rect(layout.x(start, end - start), y + 6, max(end - start, 2.0), 14,
                                      "chart__span" if period.start else "chart__span--open",
                                      fill=None if period.start else f"url(#{fade.id})"))
-            group.shapes.append(Text(layout.x(0), y + 34, isolated_runs(self.period_words(period), self.direction),
-                                     "chart__note"))
-            y += 48
+            notes, y = layout.paragraph(self.period_words(period), y + 38, "chart__note", 13, 16)
+            group.shapes.extend(notes)
+            y += 12
         if any(p.start is None for p in spans):
             drawing.fades.append(fade)
         y = self._axis(drawing, layout, first, last, offset_of, y)
@@ -137,7 +137,7 @@ class ChartRenderer(Renderer):
     def _frame(self, name: str, title: str, layout: Layout) -> tuple[Drawing, float]:
         """A drawing with its title above; returns it and the y below the title."""
         drawing = Drawing(name, WIDTH, 0, self.direction, self.language, title, "")
-        lines, y = layout.paragraph(title, 18, "drawing__title", 15, 19)
+        lines, y = layout.paragraph(title, 19, "drawing__title", 16, 20)
         drawing.add(*lines)
         return drawing, y + 4
 
@@ -147,14 +147,14 @@ class ChartRenderer(Renderer):
             y += 22
             swatch = Rect(layout.x(0, 24), y - 10, 24, 10, "chart__span--open",
                           fill=f"url(#{drawing.name}-fade)")
-            lines, y = layout.paragraph(self.words["legend_open_start"], y, "chart__note", 11.5, 15,
+            lines, y = layout.paragraph(self.words["legend_open_start"], y, "chart__note", 13, 16,
                                         width=layout.inner - 30)
             drawing.add(swatch, *(Text(layout.x(30), t.y, t.text, t.kind) for t in lines))
         return y
 
     def _source_line(self, drawing: Drawing, layout: Layout, y: float) -> None:
         """"Source: <title>, <date>" inside the image; sets the drawing's height."""
-        lines, y = layout.paragraph(self.source_line(), y + 24, "drawing__source", 11.5, 15)
+        lines, y = layout.paragraph(self.source_line(), y + 24, "drawing__source", 13, 16)
         drawing.add(*lines, data_figure="source")
         drawing.height = y + 10
 

@@ -26,6 +26,7 @@ _inline = macros("inline.html")
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
 _LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")
 NO_BREAK_SPACE = "\u00a0"
+_LEGEND_SHOWN = "#highlight-legend"  # in a page's set of quote ids, which never hold a "#"
 _SPACE_BEFORE_NUMBER = re.compile(r" \{number\}")
 
 
@@ -173,10 +174,19 @@ class Renderer:
                 self.isolated))
         caption = [self.speaker(quote)] if with_speaker else []
         caption.append(self.quote_source(quote))
+        sentence = _marked(quote.text, claim.excerpt if claim else None)
         return render("quote.html", data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
-                      source_language=self.data.source.language, language=self.language,
-                      sentence=_marked(quote.text, claim.excerpt if claim else None),
-                      translation=translation, caption=Markup(" — ").join(caption))
+                      source_language=self.data.source.language, language=self.language, sentence=sentence,
+                      translation=translation, caption=Markup(" — ").join(caption),
+                      legend=self._highlight_legend() if "<mark>" in sentence else None)
+
+    def _highlight_legend(self) -> Markup | None:
+        """What a highlight in a quote means, said once per page: at the first one."""
+        if self.page_quotes is not None:
+            if _LEGEND_SHOWN in self.page_quotes:
+                return None
+            self.page_quotes.add(_LEGEND_SHOWN)
+        return self.isolated(self.words["highlight_legend"])
 
     # -- people, dates, periods, source --------------------------------------
 

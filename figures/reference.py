@@ -78,7 +78,7 @@ class ReferenceRenderer(Renderer):
                  "address": self.figure_url(f.id)}
                 for f in figures]
         return parts + render("figure_table.html", words=self.display_words, tips=self.words, columns=TABLE_COLUMNS,
-                              rows=rows, bibtex=bibtex(self.data))
+                              rows=rows, bibtex=bibtex(self.data), direction=self.direction)
 
     @component
     def theme_title(self, theme_id: str) -> Markup:

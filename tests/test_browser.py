@@ -87,6 +87,30 @@ _SIDEWAYS = ("document.documentElement.scrollWidth > document.documentElement.cl
              " ? [document.documentElement.scrollWidth] : []")
 
 
+# Legible at 390 px: no text in the page's content under 14 px, none inside
+# a chart under 12 px as drawn, and every button at least 24 × 24 px (WCAG 2.2).
+_TOO_SMALL = """() => {
+  const found = [], article = document.querySelector("article");
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || element.closest("svg") || !element.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < 14) found.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
+  }
+  for (const text of article.querySelectorAll("svg text")) {
+    const svg = text.ownerSVGElement;
+    const size = parseFloat(getComputedStyle(text).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    if (size < 12) found.push(`chart ${size.toFixed(1)}px: ${text.textContent.slice(0, 40)}`);
+  }
+  for (const button of article.querySelectorAll("button, [role=button]")) {
+    const box = button.getBoundingClientRect();
+    if (box.width && (box.width < 24 || box.height < 24)) found.push(`button ${box.width}×${box.height}: ${button.className}`);
+  }
+  return [...new Set(found)];
+}"""
+
+
 def _checked_in_dark(path: str) -> bool:
     """Colours are the stylesheet's and the components', the same in every
     edition: every page of the default edition is checked in dark mode, and
@@ -104,6 +128,7 @@ def test_page_in_a_real_browser(tab, served, path):
         "document.body.dataset.mdColorScheme") == "default" else [path]}
     problems["light: axe violations"] = _axe_violations(page)
     problems["light: horizontal scrolling at 390 px"] = page.evaluate(_SIDEWAYS)
+    problems["small text or buttons at 390 px"] = page.evaluate(_TOO_SMALL)
     problems["requests to other hosts"] = [u for u in log["requests"] if not u.startswith(base)]
     # Search loads when opened (overrides/main.html), not with the page.
     problems["search loaded before it was opened"] = [u for u in log["requests"]
@@ -203,3 +228,26 @@ def test_the_accessibility_check_finds_a_planted_violation(tab, web_root):
     page = _visit(tab, origin + "/inaccessible.html", settle=False)
     assert [v.split(":")[0] for v in _axe_violations(page)] == ["color-contrast", "image-alt"]
     assert [v.split(":")[0] for v in _axe_violations(page, COLOUR_RULES)] == ["color-contrast"]
+
+
+@pytest.mark.parametrize("edition", ["", "fr/", "ar/"], ids=["en", "fr", "ar"])
+def test_the_reference_table_fits_1280_px(tab, served, edition):
+    """No value on more than two lines, no date or id broken, and every row's
+    top border drawn across its first column too."""
+    base, _ = served
+    tab.fresh(width=1280)
+    page = _visit(tab, f"{base}{edition}figures/", settle=False)
+    found = page.evaluate("""() => {
+        const lines = el => new Set([...el.getClientRects()].map(r => Math.round(r.top))).size;
+        const found = [];
+        for (const el of document.querySelectorAll(".figure-table tr[id] data, .figure-table tr[id] time,"
+                                                   + " .figure-table tr[id] code")) {
+            if (lines(el) > (el.tagName === "DATA" ? 2 : 1)) found.push(`${lines(el)} lines: ${el.textContent}`);
+        }
+        for (const row of document.querySelectorAll(".figure-table tr[id]")) {
+            const widths = [...row.children].map(cell => getComputedStyle(cell).borderTopWidth);
+            if (new Set(widths).size > 1) found.push(`borders ${widths} on ${row.id}`);
+        }
+        return found;
+    }""")
+    assert found == []
