@@ -53,7 +53,7 @@ def test_every_period_on_every_page_is_marked(pages, dataset, language):
             period_id = element["data-figure"].split(":")[1]
             if period_id in inferred and element["data-figure"].count(":") == 1:
                 seen.add(src)
-                assert _marked(element.get_text(), inferred[period_id], language), (src, element.get_text())
+                assert _marked(element.get_text(" "), inferred[period_id], language), (src, element.get_text(" "))
     assert {"index.md", "figures.md"} <= seen, seen
 
 
