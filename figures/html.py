@@ -16,6 +16,7 @@ from string import Formatter as _TemplateParser
 from markupsafe import Markup
 
 from .addresses import SiteAddresses
+from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
 from .editions import Edition
 from .formatting import Formatter
 from .model import Claim, Dataset, Figure, Period, Quote, Speaker
@@ -26,6 +27,7 @@ _inline = macros("inline.html")
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
 _LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")
 NO_BREAK_SPACE = "\u00a0"
+_QUOTE_SLOT = re.compile(r"[^\s{}]?\{quote\}[^\s{}]?")  # "“{quote}”": the slot and its quotation marks
 _LEGEND_SHOWN = "#highlight-legend"  # in a page's set of quote ids, which never hold a "#"
 _SPACE_BEFORE_NUMBER = re.compile(r" \{number\}")
 
@@ -265,8 +267,14 @@ class Renderer:
         source = self.data.source
         # "unattributed" reads well inside the tooltip's parentheses ("article_voice" has its own).
         who = self.name_and_role(quote.speaker) if quote.speaker else self.words["unattributed"]
-        tip = self.words["tooltip"].format(
-            quote=quote.text, who=who, source=f"{source.title}, {self.fmt.date(source.date_published)}")
+        template, title = self.words["tooltip"], source.title
+        if self.direction == "rtl":
+            # The source's sentence, with its quotation marks, and its title read
+            # left to right as wholes: Latin runs isolated one by one would be
+            # set in right-to-left order, with the commas between them.
+            template = _QUOTE_SLOT.sub(lambda m: LEFT_TO_RIGHT_ISOLATE + m.group() + POP_DIRECTIONAL_ISOLATE, template)
+            title, who = LEFT_TO_RIGHT_ISOLATE + title + POP_DIRECTIONAL_ISOLATE, isolated_runs(who, self.direction)
+        tip = template.format(quote=quote.text, who=who, source=f"{title}, {self.fmt.date(source.date_published)}")
         if self.translating:
             tip += self.words["translation_in_tooltip"].format(text=quote.translation(self.language))
         return tip

@@ -251,3 +251,24 @@ def test_the_reference_table_fits_1280_px(tab, served, edition):
         return found;
     }""")
     assert found == []
+
+
+@pytest.mark.parametrize("edition", ["", "ar/"], ids=["en", "ar"])
+def test_a_figures_tooltip_stays_on_a_390_px_screen_at_a_readable_size(tab, served, edition):
+    """Focusing a figure shows its source sentence in Material's tooltip:
+    wholly inside the screen, in either direction, in 14 px text or more."""
+    base, _ = served
+    page = _visit(tab, f"{base}{edition}sahel/", settle=False)
+    link = page.locator("article a.fig").first
+    link.scroll_into_view_if_needed()
+    link.focus()
+    page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    box = page.evaluate("""() => {
+        const inner = document.querySelector('.md-tooltip2--active .md-tooltip2__inner');
+        const r = inner.getBoundingClientRect();
+        return {left: r.left, right: r.right, width: innerWidth, size: parseFloat(getComputedStyle(inner).fontSize),
+                text: inner.textContent};
+    }""")
+    assert box["text"].strip()
+    assert 0 <= box["left"] and box["right"] <= box["width"], box
+    assert box["size"] >= 14, box
