@@ -20,6 +20,8 @@ from .preview import Preview, PreviewFigure
 from .templating import render
 
 CARD_WIDTH = 480
+# Text sizes are set for the narrowest page that shows a card: at 390 px, a
+# card is drawn about 356 px wide, and its smallest text (16.5) at 12 px.
 _INDENT = 16  # the text starts past the coloured rule on the reading-start side
 # Characters that would end or break a Markdown image's alternative text.
 _MARKDOWN_ALT = re.compile(r"([\\\[\]])")
@@ -43,15 +45,15 @@ class CardRenderer(Renderer):
             drawing.add(*(Text(layout.x(_INDENT), t.y, t.text, t.kind, data_figure=t.data_figure) for t in lines))
             return bottom
 
-        y = paragraph(self.shown(figure, with_unit=True), 44, "card__value", 30, 34, data_figure=figure.id)
-        y = paragraph(figure.label(self.language), y + 26, "card__label", 15, 19)
+        y = paragraph(self.shown(figure, with_unit=True), 46, "card__value", 34, 40, data_figure=figure.id)
+        y = paragraph(figure.label(self.language), y + 30, "card__label", 19, 24)
         y = paragraph(w["fact"].format(name=w["period"], value=self.period_words(figure.period)),
-                      y + 24, "card__fact", 13, 17)
-        y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 19, "card__fact", 13, 17)
-        y = paragraph(self.source_line(), y + 24, "drawing__source", 13, 17)
+                      y + 28, "card__fact", 16.5, 21)
+        y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 23, "card__fact", 16.5, 21)
+        y = paragraph(self.source_line(), y + 28, "card__source", 16.5, 21)
         # An address reads left to right as a whole, in any edition.
         address = LEFT_TO_RIGHT_ISOLATE + _without_scheme(self.figure_url(figure.id)) + POP_DIRECTIONAL_ISOLATE
-        y = paragraph(address, y + 18, "card__address", 13, 17)
+        y = paragraph(address, y + 22, "card__address", 16.5, 21)
         drawing.height = y + 18
         # The frame and the rule go under the text: first in the drawing.
         frame = drawing.add(Rect(0.5, 0.5, CARD_WIDTH - 1, drawing.height - 1, "drawing__frame"),

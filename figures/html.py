@@ -305,7 +305,9 @@ class Renderer:
             span = self.words["until_open"].format(end=end)
         if not period.inferred:
             return span
-        return self.words["span_inferred"].format(span=span, wording=self.words["quoted"].format(text=period.wording))
+        # The source's words stay on one line: a line break would split their isolate in Arabic.
+        wording = self.words["quoted"].format(text=period.wording.replace(" ", NO_BREAK_SPACE))
+        return self.words["span_inferred"].format(span=span, wording=wording)
 
     def _not_stated(self) -> Markup:
         return _inline.not_stated(self.words["not_stated"])
