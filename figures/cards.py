@@ -13,7 +13,8 @@ import re
 
 from markupsafe import Markup, escape
 
-from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs
+from .drawing import (LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs,
+                      text_width)
 from .html import Renderer, block_component
 from .model import Figure
 from .preview import Preview, PreviewFigure
@@ -51,9 +52,11 @@ class CardRenderer(Renderer):
                       y + 28, "card__fact", 16.5, 21)
         y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 23, "card__fact", 16.5, 21)
         y = paragraph(self.source_line(), y + 28, "card__source", 16.5, 21)
-        # An address reads left to right as a whole, in any edition.
-        address = LEFT_TO_RIGHT_ISOLATE + _without_scheme(self.figure_url(figure.id)) + POP_DIRECTIONAL_ISOLATE
-        y = paragraph(address, y + 22, "card__address", 16.5, 21)
+        # An address reads left to right, in any edition; a long one is
+        # broken after a "/", so that each line is a piece of it as written.
+        for index, line in enumerate(address_lines(_without_scheme(self.figure_url(figure.id)), width, 16.5)):
+            y = paragraph(LEFT_TO_RIGHT_ISOLATE + line + POP_DIRECTIONAL_ISOLATE, y + (22 if index == 0 else 21),
+                          "card__address", 16.5, 21)
         drawing.height = y + 18
         # The frame and the rule go under the text: first in the drawing.
         frame = drawing.add(Rect(0.5, 0.5, CARD_WIDTH - 1, drawing.height - 1, "drawing__frame"),
@@ -148,6 +151,17 @@ def markdown_alt(words: str) -> str:
     """`words` as a Markdown image's alternative text: brackets and
     backslashes escaped, so the snippet stays one image."""
     return _MARKDOWN_ALT.sub(r"\\\1", " ".join(words.split()))
+
+
+def address_lines(address: str, width: float, font_size: float) -> list[str]:
+    """`address` in lines that fit `width`, broken only after a "/"."""
+    lines: list[str] = []
+    for piece in re.split(r"(?<=/)", address):
+        if lines and text_width(lines[-1] + piece, font_size) <= width:
+            lines[-1] += piece
+        elif piece:
+            lines.append(piece)
+    return lines
 
 
 def _without_scheme(url: str) -> str:

@@ -108,6 +108,11 @@ def isolated_runs(words: str, direction: str) -> str:
     return _LATIN_RUN.sub(lambda m: f"{LEFT_TO_RIGHT_ISOLATE}{m.group(1)}{POP_DIRECTIONAL_ISOLATE}", words)
 
 
+def text_width(words: str, font_size: float) -> float:
+    """An estimate of the width `words` take at `font_size`."""
+    return len(words) * font_size * _EM_PER_CHARACTER
+
+
 def wrapped(words: str, width: float, font_size: float) -> list[str]:
     """`words` broken into lines that fit `width` units at `font_size`."""
     characters = max(8, int(width / (font_size * _EM_PER_CHARACTER)))

@@ -88,7 +88,9 @@ def test_each_figure_has_a_standalone_svg_card(site, dataset, language):
         assert figure.label(language) in texts and GOLDEN["article_date"][language] in texts.replace("\u00a0", " ")
         speaker = figure.quote.speaker
         assert (speaker.name if speaker else editions()[language].words["article_voice"]) in texts
-        assert SITE_URL.split("//")[1] + addresses().figure(figure.id, language) in texts
+        # The address, in lines broken after a "/" when it is long, reads whole.
+        address = "".join(_plain(t.text) for t in root.iter(f"{SVG}text") if t.get("class") == "card__address")
+        assert address == SITE_URL.split("//")[1] + addresses().figure(figure.id, language)
 
 
 def test_card_addresses_are_public_addresses(dataset):
@@ -201,3 +203,14 @@ def test_the_preview_check_sees_cut_and_crowded_text():
     fits = Preview("Title", (PreviewFigure("80 networks", "Networks", "so far"),), "", "Source", "Site", "ar", "rtl",
                    "example.org/morocco-figures")
     assert _preview_problems(fits) == []
+
+
+def test_a_long_address_on_a_card_breaks_only_after_a_slash():
+    from figures.cards import address_lines
+    from figures.drawing import text_width
+    address = "someone.github.io/morocco-figures/fr/figures/#extremist-trafficking-earnings"
+    lines = address_lines(address, 420, 16.5)
+    assert "".join(lines) == address and len(lines) > 1
+    assert all(line.endswith("/") for line in lines[:-1])
+    assert all(text_width(line, 16.5) <= 420 for line in lines)
+    assert address_lines("example.org/figures/#x", 420, 16.5) == ["example.org/figures/#x"]
