@@ -18,7 +18,7 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from .drawing import Drawing, Fade, Layout, Line, Rect, Text, isolated_runs
-from .html import Renderer, block_component
+from .html import NO_BREAK_SPACE, Renderer, block_component
 from .model import Figure, Period
 from .templating import render
 
@@ -88,8 +88,9 @@ class ChartRenderer(Renderer):
             figures = [f for f in self.data.figures.values() if f.period is period]
             group = drawing.add(data_figure=f"period:{period.id}")
             for figure in figures:
+                # A value stays whole on its line ("more than 23,000").
                 line = self.words["label_and_value"].format(label=figure.label(self.language),
-                                                            value=self.shown(figure))
+                                                            value=self.shown(figure).replace(" ", NO_BREAK_SPACE))
                 texts, y = layout.paragraph(line, y + 17, "chart__label", 14, 18, data_figure=figure.id)
                 group.shapes.extend(texts)
             end = offset_of(_as_date(period.end))
