@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from figures import load_dataset
-from adapter.editions import nav_pages
+from adapter.page_urls import nav_pages
 from helpers import DATA, PROJECT, addresses, build, golden, site_config
 
 EDITIONS = addresses().editions

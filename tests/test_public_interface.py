@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import sphobjinv as soi
 from bs4 import BeautifulSoup
 
-from adapter.site_addresses import problem_with, public_addresses, redirect_target, site_relative
+from adapter.link_check import problem_with, public_addresses, redirect_target, site_relative
 from figures import load_dataset
 from helpers import DATA, PROJECT, SITE_URL, build, golden
 
