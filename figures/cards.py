@@ -28,11 +28,7 @@ _MARKDOWN_ALT = re.compile(r"([\\\[\]])")
 class CardRenderer(Renderer):
 
     def card_drawing(self, figure: Figure) -> Drawing:
-        """The card of `figure` in this edition (made once: the page of
-        embeds and the card's file both need it)."""
-        return _card_drawing(self, figure)
-
-    def _draw_card(self, figure: Figure) -> Drawing:
+        """The card of `figure` in this edition."""
         w, layout = self.words, Layout(CARD_WIDTH, self.direction, margin=14)
         width = layout.inner - _INDENT
         drawing = Drawing(f"card-{figure.id}", CARD_WIDTH, 0, self.direction, self.language,
@@ -109,32 +105,6 @@ class CardRenderer(Renderer):
                           "label": self.isolated(figure.label(self.language)),
                           "markdown": markdown, "html": html})
         return render("embeds.html", items=items, words=self.display_words)
-
-
-class _CardCache:
-    """The cards of one dataset, by edition, addresses and figure. It holds
-    the dataset it was made for: a new dataset (an edit while serving)
-    starts it afresh."""
-
-    def __init__(self) -> None:
-        self.dataset: object = None
-        self.cards: dict[tuple, Drawing] = {}
-
-    def get(self, renderer: CardRenderer, figure: Figure) -> Drawing:
-        if self.dataset is not renderer.data:
-            self.dataset, self.cards = renderer.data, {}
-        # What a card shows besides the data: the edition's words, and the figure's address.
-        key = (renderer.edition, figure.id, renderer.figure_url(figure.id))
-        if key not in self.cards:
-            self.cards[key] = renderer._draw_card(figure)
-        return self.cards[key]
-
-
-_card_cache = _CardCache()
-
-
-def _card_drawing(renderer: CardRenderer, figure: Figure) -> Drawing:
-    return _card_cache.get(renderer, figure)
 
 
 def markdown_alt(words: str) -> str:

@@ -9,7 +9,6 @@ hand. Links stay in the reader's edition.
 
 from __future__ import annotations
 
-import functools
 import re
 from string import Formatter as _TemplateParser
 
@@ -58,7 +57,6 @@ class Renderer:
         # The quotes this page already shows as a block: a sentence is shown
         # once per page, later blocks point back to it. (None: not tracked.)
         self.page_quotes = page_quotes
-        self._periods: dict[str, Markup] = {}  # a table of 1,000 rows has a handful of periods
 
     # -- links ---------------------------------------------------------------
 
@@ -209,9 +207,7 @@ class Renderer:
     @component
     def period(self, period_id: str) -> Markup:
         """The span a figure covers, the source's words for it, and what we inferred."""
-        if period_id not in self._periods:
-            self._periods[period_id] = self._period(self.data.period(period_id))
-        return self._periods[period_id]
+        return self._period(self.data.period(period_id))
 
     def _period(self, period: Period) -> Markup:
         w = self.words
@@ -287,9 +283,7 @@ def isolated_html(words: str, direction: str) -> Markup:
                            for index, part in enumerate(_LATIN_RUN.split(words)))
 
 
-@functools.lru_cache(maxsize=16)
 def _display_words(edition: Edition) -> dict:
-    """Made once per edition: every card and table row uses them."""
     return {k: isolated_html(v, edition.direction) if isinstance(v, str) else v for k, v in edition.words.items()}
 
 

@@ -11,7 +11,6 @@ and no metadata in the file, two builds write identical bytes.
 
 from __future__ import annotations
 
-import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,10 +46,8 @@ class Preview:
     direction: str
 
 
-@functools.lru_cache(maxsize=256)
 def preview_png(preview: Preview) -> bytes:
-    """The image, as PNG bytes. Kept per content: `mkdocs serve` redraws
-    only the images whose content an edit changed."""
+    """The image, as PNG bytes."""
     from PIL import Image, ImageDraw
     image = Image.new("RGB", SIZE, _PAPER)
     draw = ImageDraw.Draw(image)
