@@ -67,11 +67,19 @@ def test_a_theme_pages_preview_names_its_figures_with_their_qualifiers(pages, da
 
 
 def test_a_preview_image_is_the_same_bytes_for_the_same_content():
+    """Drawn in this process and in another one: the same bytes (the fonts
+    are the repository's, not the machine's); a changed title, other bytes."""
+    import subprocess
+    import sys
     from figures.preview import Preview, PreviewFigure, preview_png
-    record = Preview("Title", (PreviewFigure("more than 1,000 people", "Label"),), "", "Source: “X”, 1 January 2000",
-                     "Site · example.org", "ar", "rtl")
-    assert preview_png(record) == preview_png(record)
-    assert preview_png(record) != preview_png(Preview(**{**record.__dict__, "title": "Other"}))
+    fields = dict(title="Title", figures=(PreviewFigure("more than 1,000 people", "Label"),), summary="",
+                  source_line="Source: “X”, 1 January 2000", site="Site · example.org", language="ar",
+                  direction="rtl")
+    script = ("import sys; from figures.preview import Preview, PreviewFigure, preview_png; "
+              f"sys.stdout.buffer.write(preview_png(Preview(**{fields!r})))")
+    elsewhere = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, check=True).stdout
+    assert preview_png(Preview(**fields)) == elsewhere
+    assert preview_png(Preview(**{**fields, "title": "Other"})) != elsewhere
 
 
 @pytest.mark.parametrize("language", languages())
