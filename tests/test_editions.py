@@ -148,7 +148,7 @@ def add_edition(project, language: str, locale: str, name: str) -> None:
     entry = (f"        - locale: {language}\n          name: {name}\n          build: true\n"
              "          nav_translations:\n" + "".join(f"            {t}: {t}\n" for t in titles))
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(\n  - redirects:|\n  - macros:)", "\n" + entry.rstrip("\n") + r"\1", text, count=1),
+    config.write_text(re.sub(r"(\n  - macros:)", "\n" + entry.rstrip("\n") + r"\1", text, count=1),
                       encoding="utf-8")
     for page in (project / "docs").glob("*.md"):
         if page.stem.count(".") == 0:
