@@ -65,7 +65,8 @@ class _BuildState:
         self.site_problem: str | None = None  # shown on every page when serving
         self.page_problem: str | None = None  # shown on the current page when serving
         self.cards: set[str] = set()          # figure ids shown as cards on the current page
-        self.quotes: set[str] = set()         # quote ids shown as blocks on the current page
+        self.quotes: set[str] = set()         # quote ids shown as blocks, and speakers introduced
+                                              # ("speaker:<id>"), on the current page
         self.drawn: dict[str, str] = {}       # site-relative address -> SVG drawn for this edition
 
 
