@@ -245,6 +245,9 @@ class Renderer:
             span = self.fill(w["until"], end=self.period_end(period.id))
         # <bdi>: the source's English words keep their order inside Arabic text.
         quoted = self.quoted(_inline.source_words(self.data.source.language, period.wording))
+        if self.translating:
+            quoted = self.fill(w["with_translation"], words=quoted,
+                               translation=self.quoted(self.isolated(period.wording_translation(self.language))))
         notes = [self.fill(w["source_wording"], wording=quoted)]
         inferred = inferred_note(period)
         if inferred:

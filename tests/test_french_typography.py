@@ -3,9 +3,10 @@
 alternative texts, labels, descriptions) and its SVG charts and cards.
 
 French printers put a no-break space before the high punctuation (narrow,
-U+202F, before ; ! ?, and U+00A0 or U+202F before :) and inside « », and
-write the first day of a month "1er". An ordinary space there lets a line
-start with a colon or leave a guillemet alone at a line's end.
+U+202F, before ; ! ?, and U+00A0 or U+202F before :) and inside « »,
+group digits with a narrow no-break space ("50 000"), and write the first
+day of a month "1er". An ordinary space there lets a line start with a
+colon, leave a guillemet alone at a line's end, or split a number in two.
 
 The article's own English words (its title, the verbatim quotes, the
 period wordings) follow English typography: they are left out, as are code,
@@ -32,6 +33,7 @@ RULES = (
     (re.compile(rf"«(?=[^{NO_BREAK}])"), "no no-break space after «"),
     (re.compile(rf"(?<=[^{NO_BREAK}])»"), "no no-break space before »"),
     (re.compile(rf"(?<![\d.,])\b1[\s{NO_BREAK}]+(?:{MONTHS})\b"), "“1” for the first day of a month, not “1er”"),
+    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}\b)"), "digits grouped by a space a line may break at, or a wide one"),
 )
 # Addresses and e-mail-like runs follow their own syntax.
 ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\S*")
@@ -121,9 +123,10 @@ def test_the_rules_find_each_mistake_and_pass_french_as_printed():
     assert typography_mistakes("Vraiment ?") and typography_mistakes("Oui\u00a0; non")
     assert typography_mistakes("« depuis le début\u202f»") and typography_mistakes("«\u202fdepuis »")
     assert typography_mistakes("du 1 janvier 2017") and typography_mistakes("1\u00a0janvier 2017")
+    assert typography_mistakes("50 000 tentatives")
     # ...and French as a printer sets it passes, addresses included.
     assert not typography_mistakes(
-        "Source\u00a0: «\u202fdepuis le début de l’année\u202f»\u202f; du 1er\u00a0janvier 2017, "
+        "Source\u00a0: «\u202fdepuis le début de l’année\u202f»\u202f; 50\u202f000 du 1er\u00a0janvier 2017, "
         "le 11 janvier, vraiment\u202f? Voir https://example.org/fr/?q=a:b et 127.0.0.1:8000/x.")
 
 
