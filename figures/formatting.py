@@ -51,7 +51,9 @@ class Formatter:
 
     def number(self, value: int) -> str:
         if _exact_in_words(value):
-            return format_compact_decimal(value, format_type="long", locale=self.locale)
+            # "175 million" is one number: a line never breaks inside it.
+            compact = format_compact_decimal(value, format_type="long", locale=self.locale)
+            return compact.replace(" ", NO_BREAK_SPACE)
         return format_decimal(value, locale=self.locale)
 
     def amount(self, value: int, currency: str | None = None) -> str:
