@@ -281,8 +281,9 @@ class Renderer:
         source = self.data.source
         # "unattributed" reads well inside the tooltip's parentheses ("article_voice" has its own).
         who = self.name_and_role(quote.speaker) if quote.speaker else self.words["unattributed"]
+        title = self.words["quoted"].format(text=source.title)
         tip = self.words["tooltip"].format(
-            quote=quote.text, who=who, source=f"{source.title}, {self.fmt.date(source.date_published)}")
+            quote=quote.text, who=who, source=f"{title}, {self.fmt.date(source.date_published)}")
         if self.translating:
             tip += self.words["translation_in_tooltip"].format(text=quote.translation(self.language))
         return tip
