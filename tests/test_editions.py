@@ -245,3 +245,15 @@ def test_the_first_of_a_month_as_each_edition_writes_it(pages, edition):
     """The year-to-date period starts on 1 January: "1er janvier" in French."""
     shown = _page(pages, edition, "enforcement").select_one('time[data-figure="period:year-to-date-2017:start"]')
     assert shown.get_text() == GOLDEN["period_start"][edition]
+
+
+def test_arabic_keeps_each_number_with_the_word_that_governs_it(pages):
+    """"الفقرة 2" and "في 16 نونبر 2017" never split across lines: a no-break
+    space joins the word and its number or date."""
+    page = _page(pages, "ar", "enforcement")
+    paragraphs = page.select('[data-figure^="quote:"][data-figure$=":paragraph"]')
+    assert paragraphs
+    for number in paragraphs:
+        assert str(number.previous_sibling).endswith("الفقرة\u00a0"), number.parent
+    published = page.article.select_one('p time[data-figure="source:date_published"]')
+    assert str(published.previous_sibling).endswith("في\u00a0") and "\u00a0" in published.get_text()
