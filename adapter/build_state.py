@@ -30,7 +30,8 @@ class PageState:
     """What the page being rendered has shown so far."""
     problem: str | None = None
     cards: set[str] = field(default_factory=set)   # figure ids shown as cards
-    quotes: set[str] = field(default_factory=set)  # quote ids shown as blocks
+    # quote ids shown as blocks, and speakers introduced ("speaker:<id>")
+    quotes: set[str] = field(default_factory=set)
     charts: list[str] = field(default_factory=list)  # chart components called
 
 

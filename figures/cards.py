@@ -23,6 +23,7 @@ CARD_WIDTH = 480
 _INDENT = 16  # the text starts past the coloured rule on the reading-start side
 # Characters that would end or break a Markdown image's alternative text.
 _MARKDOWN_ALT = re.compile(r"([\\\[\]])")
+_LINE_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 
 
 class CardRenderer(Renderer):
@@ -108,9 +109,10 @@ class CardRenderer(Renderer):
 
 
 def markdown_alt(words: str) -> str:
-    """`words` as a Markdown image's alternative text: brackets and
-    backslashes escaped, so the snippet stays one image."""
-    return _MARKDOWN_ALT.sub(r"\\\1", " ".join(words.split()))
+    """`words` as a Markdown image's alternative text on one line: brackets
+    and backslashes escaped, so the snippet stays one image. (No-break
+    spaces stay: they are the text's typography, not line breaks.)"""
+    return _MARKDOWN_ALT.sub(r"\\\1", _LINE_BREAKS.sub(" ", words).strip())
 
 
 def _without_scheme(url: str) -> str:

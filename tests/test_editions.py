@@ -83,7 +83,7 @@ def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edit
     stem = figure.theme.page.removesuffix(".md")
     card = _page(pages, edition, stem).select_one(f'figure.fig-card[data-figure="{figure.id}"]')
     original = card.select_one('blockquote[lang="en"]').get_text()
-    assert original == f"“{figure.quote.text}”"
+    assert original == {"fr": f"«\u202f{figure.quote.text}\u202f»", "ar": f"«{figure.quote.text}»"}[edition]
     translation = card.select_one(f'.quote__translation[lang="{edition}"]').get_text()
     ours = figure.quote.translation(edition)
     assert translation == {"fr": f"Notre traduction\u202f: «\u202f{ours}\u202f»", "ar": f"ترجمتنا: «{ours}»"}[edition]
@@ -113,7 +113,7 @@ def test_each_edition_searches_its_own_index(site):
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert locations == {"" if stem == "index" else f"{stem}/" for stem in ENGLISH_PAGES}, edition
         text = " ".join(doc["text"] for doc in index["docs"])
-        marker = {"en": "Every figure reported by the article", "fr": "Tous les chiffres rapportés",
+        marker = {"en": "Every figure reported by the article", "fr": "tous les chiffres rapportés par l’article",
                   "ar": "جميع الأرقام التي أوردها المقال"}
         assert marker[edition] in text
         assert all(marker[other] not in text for other in marker if other != edition)
@@ -167,6 +167,8 @@ def add_edition(project, language: str, locale: str, name: str) -> None:
         quote["translation"][language] = quote["text"]
     for claim in data["claims"].values():
         claim["excerpt_translation"][language] = claim["excerpt"]
+    for period in data["periods"].values():
+        period["wording_translation"][language] = period["wording"]
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     words_file = project / "data" / "site_words.yml"
     words = yaml.safe_load(words_file.read_text(encoding="utf-8"))
@@ -257,3 +259,22 @@ def test_the_isolation_check_would_catch_a_bare_latin_word():
                             '<svg><text>مليون \u2066US$\u2069</text><text>مليون US$</text></svg></article>',
                             "html.parser")
     assert _latin_outside_isolates(planted.article) == ["إن US$", "مليون US$"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_first_of_a_month_as_each_edition_writes_it(pages, edition):
+    """The year-to-date period starts on 1 January: "1er janvier" in French."""
+    shown = _page(pages, edition, "enforcement").select_one('time[data-figure="period:year-to-date-2017:start"]')
+    assert shown.get_text() == GOLDEN["period_start"][edition]
+
+
+def test_arabic_keeps_each_number_with_the_word_that_governs_it(pages):
+    """"الفقرة 2" and "في 16 نونبر 2017" never split across lines: a no-break
+    space joins the word and its number or date."""
+    page = _page(pages, "ar", "enforcement")
+    paragraphs = page.select('[data-figure^="quote:"][data-figure$=":paragraph"]')
+    assert paragraphs
+    for number in paragraphs:
+        assert str(number.previous_sibling).endswith("الفقرة\u00a0"), number.parent
+    published = page.article.select_one('p time[data-figure="source:date_published"]')
+    assert str(published.previous_sibling).endswith("في\u00a0") and "\u00a0" in published.get_text()
