@@ -10,7 +10,6 @@ knows how a generator makes addresses. Addresses are site-relative
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -65,11 +64,7 @@ class SiteAddresses:
         return _relative_path(path, from_page) + hash_ + anchor
 
 
-@functools.lru_cache(maxsize=4096)
 def _relative_path(path: str, from_page: str) -> str:
-    """Made once per pair: a page links to a handful of pages, each many
-    times over (posixpath.relpath is slow; at 1,000 figures a build asks
-    for 26,000 links)."""
     start = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
     target = posixpath.relpath(path or ".", start.rstrip("/") or ".")
     if path.endswith("/") or not path:

@@ -26,16 +26,13 @@ CARD_WIDTH = 480
 _INDENT = 16  # the text starts past the coloured rule on the reading-start side
 # Characters that would end or break a Markdown image's alternative text.
 _MARKDOWN_ALT = re.compile(r"([\\\[\]])")
+_LINE_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 
 
 class CardRenderer(Renderer):
 
     def card_drawing(self, figure: Figure) -> Drawing:
-        """The card of `figure` in this edition (made once: the page of
-        embeds and the card's file both need it)."""
-        return _card_drawing(self, figure)
-
-    def _draw_card(self, figure: Figure) -> Drawing:
+        """The card of `figure` in this edition."""
         w, layout = self.words, Layout(CARD_WIDTH, self.direction, margin=14)
         width = layout.inner - _INDENT
         drawing = Drawing(f"card-{figure.id}", CARD_WIDTH, 0, self.direction, self.language,
@@ -121,36 +118,11 @@ class CardRenderer(Renderer):
         return render("embeds.html", items=items, words=self.display_words)
 
 
-class _CardCache:
-    """The cards of one dataset, by edition, addresses and figure. It holds
-    the dataset it was made for: a new dataset (an edit while serving)
-    starts it afresh."""
-
-    def __init__(self) -> None:
-        self.dataset: object = None
-        self.cards: dict[tuple, Drawing] = {}
-
-    def get(self, renderer: CardRenderer, figure: Figure) -> Drawing:
-        if self.dataset is not renderer.data:
-            self.dataset, self.cards = renderer.data, {}
-        # What a card shows besides the data: the edition's words, and the figure's address.
-        key = (renderer.edition, figure.id, renderer.figure_url(figure.id))
-        if key not in self.cards:
-            self.cards[key] = renderer._draw_card(figure)
-        return self.cards[key]
-
-
-_card_cache = _CardCache()
-
-
-def _card_drawing(renderer: CardRenderer, figure: Figure) -> Drawing:
-    return _card_cache.get(renderer, figure)
-
-
 def markdown_alt(words: str) -> str:
-    """`words` as a Markdown image's alternative text: brackets and
-    backslashes escaped, so the snippet stays one image."""
-    return _MARKDOWN_ALT.sub(r"\\\1", " ".join(words.split()))
+    """`words` as a Markdown image's alternative text on one line: brackets
+    and backslashes escaped, so the snippet stays one image. (No-break
+    spaces stay: they are the text's typography, not line breaks.)"""
+    return _MARKDOWN_ALT.sub(r"\\\1", _LINE_BREAKS.sub(" ", words).strip())
 
 
 def address_lines(address: str, width: float, font_size: float) -> list[str]:

@@ -45,12 +45,8 @@ class ChartRenderer(Renderer):
         return self.page_folder() + chart_file(drawing.name), str(drawing.svg(standalone=True))
 
     def _drawing_of(self, component_name: str) -> Drawing | None:
-        """The chart a component draws, made once per renderer: the page's
-        inline chart and its standalone file are the same drawing."""
-        drawings = self.__dict__.setdefault("_drawings", {})
-        if component_name not in drawings:
-            drawings[component_name] = getattr(self, CHART_DRAWINGS[component_name])()
-        return drawings[component_name]
+        """The chart a component draws."""
+        return getattr(self, CHART_DRAWINGS[component_name])()
 
     # -- the periods ------------------------------------------------------------
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
 
 from .editions import Edition
 
@@ -29,6 +30,16 @@ COMPACT_FROM_COUNT = 3
 # quote must contain them, so a qualifier can never be dropped silently.
 SOURCE_QUALIFIER_WORDS = {"as-stated": "", "more-than": "more than", "as-much-as": "as much as"}
 
+# A date, and a number with its unit or currency, are read as one: a line
+# never breaks inside them ("16 / November 2017", "175 مليون / دولار").
+NO_BREAK_SPACE = "\u00a0"
+
+# Languages that write the first day of a month as an ordinal, where CLDR's
+# long pattern has the day's plain number ("1 janvier 2017"): French writes
+# "1er janvier 2017". The suffix, quoted as a literal of a CLDR pattern.
+FIRST_DAY_SUFFIX = {"fr": "'er'"}
+_DAY_FIELD = re.compile(r"(?<![d'])d(?!d)")
+
 
 class Formatter:
     """Formats values for one edition: its CLDR locale and qualifier words
@@ -40,14 +51,21 @@ class Formatter:
 
     def number(self, value: int) -> str:
         if _exact_in_words(value):
-            return format_compact_decimal(value, format_type="long", locale=self.locale)
+            # "175 million" is one number: a line never breaks inside it.
+            compact = format_compact_decimal(value, format_type="long", locale=self.locale)
+            return compact.replace(" ", NO_BREAK_SPACE)
         return format_decimal(value, locale=self.locale)
 
     def amount(self, value: int, currency: str | None = None) -> str:
-        """A number, with its currency placed where the locale puts it."""
+        """A number, with its currency placed where the locale puts it: its
+        symbol ("US$175 million"), or, in an edition that writes currencies
+        out (site_words.yml, `currency_written_as: name`), its name in the
+        locale's words and plural ("175 مليون دولار أمريكي")."""
         number = self.number(value)
         if currency is None:
             return number
+        if self.edition.words.get("currency_written_as") == "name":
+            return f"{number}{NO_BREAK_SPACE}{get_currency_name(currency, value, self.locale)}"
         symbol = self.locale.currency_symbols.get(currency, currency)
         pattern = self.locale.currency_formats["standard"]
         prefix, suffix = pattern.prefix[0], pattern.suffix[0]
@@ -72,7 +90,12 @@ def _date(locale: str, iso: str) -> str:
     """The site has a handful of dates, written thousands of times at scale."""
     if len(iso) == 4:
         return format_decimal(int(iso), locale=locale, group_separator=False)
-    return format_date(dt.date.fromisoformat(iso), format="long", locale=locale)
+    day = dt.date.fromisoformat(iso)
+    cldr = Locale.parse(locale)
+    pattern = cldr.date_formats["long"].pattern
+    if day.day == 1 and cldr.language in FIRST_DAY_SUFFIX:
+        pattern = _DAY_FIELD.sub("d" + FIRST_DAY_SUFFIX[cldr.language], pattern, count=1)
+    return format_date(day, format=pattern, locale=locale).replace(" ", NO_BREAK_SPACE)
 
 
 def _exact_in_words(value: int) -> bool:

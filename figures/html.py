@@ -9,7 +9,6 @@ hand. Links stay in the reader's edition.
 
 from __future__ import annotations
 
-import functools
 import re
 from string import Formatter as _TemplateParser
 
@@ -18,7 +17,7 @@ from markupsafe import Markup
 from .addresses import SiteAddresses
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
 from .editions import Edition
-from .formatting import Formatter
+from .formatting import NO_BREAK_SPACE, Formatter
 from .model import Claim, Dataset, Figure, Period, Quote, Speaker
 from .templating import macros, render, text
 
@@ -60,10 +59,11 @@ class Renderer:
         self.direction = edition.direction
         self.addresses = addresses
         self.page_address = page_address
-        # The quotes this page already shows as a block: a sentence is shown
-        # once per page, later blocks point back to it. (None: not tracked.)
+        # What this page already shows: the ids of the quotes shown as a
+        # block (a sentence is shown once per page, later blocks point back
+        # to it) and "speaker:<id>" once a speaker's name and title are given
+        # (later mentions give the name alone). None: not tracked.
         self.page_quotes = page_quotes
-        self._periods: dict[str, Markup] = {}  # a table of 1,000 rows has a handful of periods
 
     # -- links ---------------------------------------------------------------
 
@@ -83,7 +83,9 @@ class Renderer:
     def shown(self, figure: Figure, with_unit: bool = False) -> str:
         """The value with its qualifier (and unit), as this edition writes it."""
         shown = self.fmt.qualified(figure.value, figure.qualifier, figure.currency)
-        return f"{shown} {figure.unit(self.language)}" if with_unit and not figure.currency else shown
+        if with_unit and not figure.currency:
+            return f"{shown}{NO_BREAK_SPACE}{figure.unit(self.language)}"
+        return shown
 
     def value(self, figure: Figure, with_unit: bool = False) -> Markup:
         return _inline.value(figure, self.isolated(self.shown(figure, with_unit)))
@@ -132,7 +134,8 @@ class Renderer:
         translation = (self._our_translation(self.isolated(claim.excerpt_translation(self.language)))
                        if self.translating else None)
         return render("claim.html", claim=claim, tip=self.tooltip(claim.quote),
-                      source_language=self.data.source.language, translation=translation)
+                      quoted=self.quoted(_inline.source_words(self.data.source.language, claim.excerpt)),
+                      translation=translation)
 
     @block_component
     def claim_card(self, claim_id: str) -> Markup:
@@ -178,8 +181,8 @@ class Renderer:
         caption.append(self.quote_source(quote))
         sentence = _marked(quote.text, claim.excerpt if claim else None)
         return render("quote.html", data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
-                      source_language=self.data.source.language, language=self.language, sentence=sentence,
-                      translation=translation, caption=Markup(" — ").join(caption),
+                      source_language=self.data.source.language, language=self.language,
+                      sentence=self.quoted(sentence), translation=translation, caption=Markup(" — ").join(caption),
                       legend=self._highlight_legend() if "<mark>" in sentence else None)
 
     def _highlight_legend(self) -> Markup | None:
@@ -192,16 +195,33 @@ class Renderer:
 
     # -- people, dates, periods, source --------------------------------------
 
-    def speaker(self, quote: Quote) -> Markup:
+    def speaker(self, quote: Quote, once_per_page: bool = True) -> Markup:
+        """Who states `quote`: the speaker's name and title the first time
+        the page gives them, the name alone after that (`once_per_page`);
+        a table's row, read on its own, passes False and always has both."""
         if quote.speaker is None:
             return _inline.speaker("article", self.isolated(self.words["article_voice"]))
-        return _inline.speaker(quote.speaker.id, self.isolated(self.name_and_role(quote.speaker)))
+        with_role = self._introduces(quote.speaker) if once_per_page else True
+        return _inline.speaker(quote.speaker.id, self.isolated(
+            self.name_and_role(quote.speaker) if with_role else quote.speaker.name))
 
     @component
     def person(self, speaker_id: str, with_role: bool = False) -> Markup:
         """A speaker's name (and title) in running text."""
         speaker = self.data.speaker(speaker_id)
+        if with_role:
+            self._introduces(speaker)
         return _inline.speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name))
+
+    def _introduces(self, speaker: Speaker) -> bool:
+        """True if the page has not yet given `speaker`'s name and title
+        (it has from now on)."""
+        if self.page_quotes is None:
+            return True
+        key = f"speaker:{speaker.id}"
+        first = key not in self.page_quotes
+        self.page_quotes.add(key)
+        return first
 
     def date(self, iso: str, data_id: str) -> Markup:
         return _inline.date(iso, data_id, self.fmt.date(iso))
@@ -223,9 +243,7 @@ class Renderer:
     @component
     def period(self, period_id: str) -> Markup:
         """The span a figure covers, the source's words for it, and what we inferred."""
-        if period_id not in self._periods:
-            self._periods[period_id] = self._period(self.data.period(period_id))
-        return self._periods[period_id]
+        return self._period(self.data.period(period_id))
 
     def _period(self, period: Period) -> Markup:
         w = self.words
@@ -236,8 +254,11 @@ class Renderer:
         else:
             span = self.fill(w["until"], end=self.period_end(period.id))
         # <bdi>: the source's English words keep their order inside Arabic text.
-        quoted = fill(w["quoted"], text=text(period.wording))
-        notes = [self.fill(w["source_wording"], wording=_inline.source_words(self.data.source.language, quoted))]
+        quoted = self.quoted(_inline.source_words(self.data.source.language, period.wording))
+        if self.translating:
+            quoted = self.fill(w["with_translation"], words=quoted,
+                               translation=self.quoted(self.isolated(period.wording_translation(self.language))))
+        notes = [self.fill(w["source_wording"], wording=quoted)]
         inferred = inferred_note(period)
         if inferred:
             notes.append(self.isolated(w[inferred]))
@@ -245,7 +266,12 @@ class Renderer:
 
     @component
     def title(self) -> Markup:
-        return _inline.title(self.data.source.language, self.data.source.title)
+        return _inline.title(self.quoted(_inline.source_words(self.data.source.language, self.data.source.title)))
+
+    def quoted(self, words: Markup) -> Markup:
+        """The source's `words` (rendered) in this edition's quotation marks:
+        one kind of mark per edition, in text, cards and charts alike."""
+        return fill(self.words["quoted"], text=words)
 
     @component
     def citation(self) -> Markup:
@@ -267,7 +293,7 @@ class Renderer:
         source = self.data.source
         # "unattributed" reads well inside the tooltip's parentheses ("article_voice" has its own).
         who = self.name_and_role(quote.speaker) if quote.speaker else self.words["unattributed"]
-        template, title = self.words["tooltip"], source.title
+        template, title = self.words["tooltip"], self.words["quoted"].format(text=source.title)
         if self.direction == "rtl":
             # The source's sentence, with its quotation marks, and its title read
             # left to right as wholes: Latin runs isolated one by one would be
@@ -321,9 +347,7 @@ def isolated_html(words: str, direction: str) -> Markup:
                            for index, part in enumerate(_LATIN_RUN.split(words)))
 
 
-@functools.lru_cache(maxsize=16)
 def _display_words(edition: Edition) -> dict:
-    """Made once per edition: every card and table row uses them."""
     return {k: isolated_html(v, edition.direction) if isinstance(v, str) else v for k, v in edition.words.items()}
 
 

@@ -63,6 +63,7 @@ class Theme:
 class Period:
     id: str
     wording: str
+    wording_translation: Localized  # the source's words, and ours in each other language
     start: str | None
     end: str | None
     recurrence: str | None
@@ -176,8 +177,8 @@ def build_dataset(document: YamlDocument) -> Dataset:
     speakers = {sid: Speaker(sid, s["name"], _localized(s["role"])) for sid, s in data["speakers"].items()}
     themes = {tid: Theme(tid, _localized(t["title"]), t["page"]) for tid, t in data["themes"].items()}
     periods = {
-        pid: Period(pid, p["wording"], p.get("start"), p.get("end"), p.get("recurrence"),
-                    frozenset(p.get("inferred", ())))
+        pid: Period(pid, p["wording"], _localized({source.language: p["wording"], **p["wording_translation"]}),
+                    p.get("start"), p.get("end"), p.get("recurrence"), frozenset(p.get("inferred", ())))
         for pid, p in data["periods"].items()
     }
     for pid, period in periods.items():
@@ -193,15 +194,16 @@ def build_dataset(document: YamlDocument) -> Dataset:
                    refer(speakers_and_voice, ("quotes", qid, "stated_by"), "speaker"), q["paragraph"])
         for qid, q in data["quotes"].items()
     }
-    for qid, quote in quotes.items():
-        for language, translated in data["quotes"][qid]["translation"].items():
-            if _numbers(translated) != _numbers(quote.text):
+    translated = [(("quotes", qid, "translation"), quote.text) for qid, quote in quotes.items()]
+    translated += [(("periods", pid, "wording_translation"), period.wording) for pid, period in periods.items()]
+    for key, original in translated:
+        for language, translation in data[key[0]][key[1]][key[2]].items():
+            if _numbers(translation) != _numbers(original):
                 raise FigureDataError(
-                    f"the {language} translation holds the numbers {sorted(_numbers(translated))}, "
-                    f"the original {sorted(_numbers(quote.text))}", file=document.file,
-                    line=document.line_of(("quotes", qid, "translation", language)),
-                    key=("quotes", qid, "translation", language),
-                    expected="a translation with the same numbers as the sentence it translates")
+                    f"the {language} translation holds the numbers {sorted(_numbers(translation))}, "
+                    f"the original {sorted(_numbers(original))}", file=document.file,
+                    line=document.line_of(key + (language,)), key=key + (language,),
+                    expected="a translation with the same numbers as the words it translates")
 
     figures = {}
     for fid, f in data["figures"].items():

@@ -12,7 +12,6 @@ and no metadata in the file, two builds write identical bytes.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,10 +77,8 @@ class Placed:
         return isolated_runs(self.text, self.direction)
 
 
-@functools.lru_cache(maxsize=256)
 def preview_png(preview: Preview) -> bytes:
-    """The image, as PNG bytes. Kept per content: `mkdocs serve` redraws
-    only the images whose content an edit changed."""
+    """The image, as PNG bytes."""
     from PIL import Image, ImageDraw
     image = Image.new("RGB", SIZE, _PAPER)
     draw = ImageDraw.Draw(image)
@@ -97,7 +94,6 @@ def preview_png(preview: Preview) -> bytes:
     return output.getvalue()
 
 
-@functools.lru_cache(maxsize=256)
 def laid_out(preview: Preview) -> tuple[Placed, ...]:
     """Every line the image shows, placed: what the tests measure, and what
     preview_png draws. Nothing is cut: the sizes step down, the title's

@@ -71,7 +71,7 @@ class ReferenceRenderer(Renderer):
             parts = self._table_parts(theme, part, len(theme_pages))
         rows = [{"figure": f, "label": f.label(self.language), "value": self.value(f),
                  "unit": f.unit(self.language), "period": self.period(f.period.id),
-                 "speaker": self.speaker(f.quote), "theme": self.theme_link(f.theme.id),
+                 "speaker": self.speaker(f.quote, once_per_page=False), "theme": self.theme_link(f.theme.id),
                  "quote": self._blockquote(f.quote),
                  "short": short_citation(self.data, f, self.edition),
                  "full": full_citation(self.data, f, self.figure_url(f.id), self.edition),
@@ -102,9 +102,14 @@ class ReferenceRenderer(Renderer):
                                 "label": self.isolated(f.label(self.language)), "value": self.value(f)}
                                for f in self._figures_of(theme)]}
                   for theme in self.data.themes.values() if self._figures_of(theme)]
-        between = self.words["label_and_value"].split("{label}")[1].split("{value}")[0]  # ": " or " : "
-        return render("figure_index.html", themes=themes, between=between,
+        return render("figure_index.html", themes=themes, between=self._between,
                       lead=self.isolated(self.words["table_split"]))
+
+    @property
+    def _between(self) -> str:
+        """What this edition writes between a label and its value: ": ", or
+        French's no-break space and colon."""
+        return self.words["label_and_value"].split("{label}")[1].split("{value}")[0]
 
     def _figures_of(self, theme) -> list:
         return [f for f in self.data.figures.values() if f.theme is theme]
@@ -117,4 +122,4 @@ class ReferenceRenderer(Renderer):
                  for name, key in ((JSON_PATH, "download_json"), (CSV_PATH, "download_csv"),
                                    (DATAPACKAGE_PATH, "download_datapackage"),
                                    (INVENTORY_PATH, "download_inventory"))]
-        return render("downloads.html", items=items)
+        return render("downloads.html", items=items, between=self._between)

@@ -49,11 +49,8 @@ def clean_environment(**overrides: str) -> dict[str, str]:
 def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (),
            **env: str) -> subprocess.CompletedProcess:
     """Run the mkdocs command line of this environment in `project_dir`, in
-    a process of its own (tests/command_line.py), or behind `prefix`, a
-    command that runs it, such as `unshare --net`."""
-    if not prefix:
-        from command_line import run_mkdocs
-        return run_mkdocs(list(args), project_dir, clean_environment(**env), timeout)
+    a process of its own, behind `prefix` if given, a command that runs it,
+    such as `unshare --net`."""
     return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
                           env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
 
@@ -231,7 +228,7 @@ def site_config():
 
 def languages() -> list[str]:
     """The site's editions, the default first, as mkdocs.yml declares them."""
-    from adapter.editions import edition_languages
+    from adapter.i18n import edition_languages
     return edition_languages(site_config())
 
 
@@ -243,8 +240,8 @@ def editions() -> dict:
 
 def addresses():
     """The site's public addresses, from MkDocs' own File.url, as the build has them."""
-    from adapter.addresses import site_addresses
-    return site_addresses(site_config())
+    from adapter.page_urls import addresses_for
+    return addresses_for(site_config())
 
 
 def synthetic(project: Path, count: int) -> None:

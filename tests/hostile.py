@@ -59,6 +59,9 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
                 if new not in quote["text"]:
                     quote["text"] = quote["text"].replace(period["wording"], new, 1)
         period["wording"] = new
+        for language in period["wording_translation"]:
+            period["wording_translation"][language] = (payload(f"periods › {pid} › wording_translation › {language}")
+                                                       + period["wording_translation"][language])
     for cid, claim in raw["claims"].items():
         quote = raw["quotes"][claim["quote"]]
         new = payload(f"claims › {cid} › excerpt") + claim["excerpt"]

@@ -232,14 +232,16 @@ def test_the_accessibility_check_finds_a_planted_violation(tab, web_root):
 
 @pytest.mark.parametrize("edition", ["", "fr/", "ar/"], ids=["en", "fr", "ar"])
 def test_the_reference_table_fits_1280_px(tab, served, edition):
-    """No value on more than two lines, no date or id broken, and every row's
-    top border drawn across its first column too."""
+    """The table needs no sideways scrolling, no value takes more than two
+    lines, no date or id is broken, and every row's top border is drawn
+    across its first column too."""
     base, _ = served
     tab.fresh(width=1280)
     page = _visit(tab, f"{base}{edition}figures/", settle=False)
     found = page.evaluate("""() => {
         const lines = el => new Set([...el.getClientRects()].map(r => Math.round(r.top))).size;
-        const found = [];
+        const found = [], box = document.querySelector(".figure-table");
+        if (box.scrollWidth > box.clientWidth) found.push(`the table scrolls: ${box.scrollWidth} > ${box.clientWidth}`);
         for (const el of document.querySelectorAll(".figure-table tr[id] data, .figure-table tr[id] time,"
                                                    + " .figure-table tr[id] code")) {
             if (lines(el) > (el.tagName === "DATA" ? 2 : 1)) found.push(`${lines(el)} lines: ${el.textContent}`);

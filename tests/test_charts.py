@@ -56,8 +56,7 @@ def test_title_above_and_source_line_inside_the_image(pages, page, dataset):
     title = [t for t in texts if "drawing__title" in t["class"]]
     assert " ".join(t.get_text() for t in title) == chart.svg.title.get_text()
     assert float(title[0]["y"]) == min(float(t["y"]) for t in texts)
-    # Dates are unbroken in images: their spaces are no-break spaces.
-    source = " ".join(t.get_text() for t in chart.svg.select('g[data-figure="source"] text')).replace("\u00a0", " ")
+    source = " ".join(t.get_text() for t in chart.svg.select('g[data-figure="source"] text'))
     assert dataset.source.title.split(":")[0] in source and GOLDEN["article_date"]["en"] in source
     assert max(float(t["y"]) for t in texts) < float(chart.svg["viewbox"].split()[3])
 

@@ -7,8 +7,8 @@ from xml.etree import ElementTree
 import pytest
 
 from figures import load_dataset
-from adapter.editions import nav_pages
-from helpers import DATA, PROJECT, addresses, build, golden, site_config
+from adapter.page_urls import nav_pages
+from helpers import DATA, PROJECT, addresses, build, editions, golden, site_config
 
 EDITIONS = addresses().editions
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -34,18 +34,39 @@ def test_every_page_exists_in_every_edition_with_its_language_and_direction(page
         assert soup.html.get("dir", "ltr") == soup.body["dir"]
 
 
+def _read_back(shown: str, locale: str) -> int:
+    """The number a reader of `locale` reads in `shown` ("plus de 23 000
+    personnes", "175 مليون"), parsed with Babel, not with the site's code."""
+    import re
+    from babel.numbers import format_compact_decimal, parse_decimal
+    shown = re.sub("[\u200e\u200f\u2066-\u2069]", "", shown)
+    match = re.search(r"\d(?:[\d\s,.\u202f\u00a0\u066b\u066c]*\d)?", shown)
+    value = int(parse_decimal(match.group().strip(), locale=locale, strict=True))
+    rest = shown[match.end():].lstrip()
+    for power in (10**12, 10**9, 10**6):
+        words = {format_compact_decimal(n * power, format_type="long", locale=locale).replace(str(n), "").strip()
+                 for n in (1, 3, 11, 175)}
+        if any(word and rest.startswith(word) for word in words):
+            return value * power
+    return value
+
+
 @pytest.mark.parametrize("stem", PAGES_WITH_VALUES)
-def test_each_value_is_identical_in_the_three_editions(pages, stem):
-    def values(soup):
-        shown = {}
-        for element in soup.select("[data-figure] data, time[data-figure]"):
+def test_each_edition_shows_the_same_figures_and_reads_back_as_their_values(pages, stem):
+    """Every edition's page shows the same figures, and each number shown,
+    read back as a reader of that edition's locale reads it, is the value
+    of the data file."""
+    locales = {language: edition.locale for language, edition in editions().items()}
+    shown_in = {}
+    for edition in EDITIONS:
+        shown = shown_in[edition] = set()
+        for element in _page(pages, edition, stem).select("[data-figure] data"):
             owner = element if element.has_attr("data-figure") else element.find_parent(attrs={"data-figure": True})
-            shown.setdefault(owner["data-figure"], set()).add(element.get("value") or element["datetime"])
-        return shown
-    english = values(_page(pages, "en", stem))
-    assert english, f"{stem} shows no value"
-    for edition in ("fr", "ar"):
-        assert values(_page(pages, edition, stem)) == english, edition
+            figure_id = owner["data-figure"].split(":")[0]
+            shown.add(figure_id)
+            assert _read_back(element.get_text(), locales[edition]) == DATASET.figure(figure_id).value, \
+                (edition, figure_id, element.get_text())
+    assert all(shown == shown_in[addresses().default_language] for shown in shown_in.values()), shown_in
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -62,7 +83,7 @@ def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edit
     stem = figure.theme.page.removesuffix(".md")
     card = _page(pages, edition, stem).select_one(f'figure.fig-card[data-figure="{figure.id}"]')
     original = card.select_one('blockquote[lang="en"]').get_text()
-    assert original == f"“{figure.quote.text}”"
+    assert original == {"fr": f"«\u202f{figure.quote.text}\u202f»", "ar": f"«{figure.quote.text}»"}[edition]
     translation = card.select_one(f'.quote__translation[lang="{edition}"]').get_text()
     ours = figure.quote.translation(edition)
     assert translation == {"fr": f"Notre traduction\u202f: «\u202f{ours}\u202f»", "ar": f"ترجمتنا: «{ours}»"}[edition]
@@ -92,7 +113,7 @@ def test_each_edition_searches_its_own_index(site):
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert locations == {"" if stem == "index" else f"{stem}/" for stem in ENGLISH_PAGES}, edition
         text = " ".join(doc["text"] for doc in index["docs"])
-        marker = {"en": "Every figure reported by the article", "fr": "Tous les chiffres rapportés",
+        marker = {"en": "Every figure reported by the article", "fr": "tous les chiffres rapportés par l’article",
                   "ar": "جميع الأرقام التي أوردها المقال"}
         assert marker[edition] in text
         assert all(marker[other] not in text for other in marker if other != edition)
@@ -128,7 +149,7 @@ def add_edition(project, language: str, locale: str, name: str) -> None:
     entry = (f"        - locale: {language}\n          name: {name}\n          build: true\n"
              "          nav_translations:\n" + "".join(f"            {t}: {t}\n" for t in titles))
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(\n  - redirects:|\n  - macros:)", "\n" + entry.rstrip("\n") + r"\1", text, count=1),
+    config.write_text(re.sub(r"(\n  - macros:)", "\n" + entry.rstrip("\n") + r"\1", text, count=1),
                       encoding="utf-8")
     for page in (project / "docs").glob("*.md"):
         if page.stem.count(".") == 0:
@@ -147,6 +168,8 @@ def add_edition(project, language: str, locale: str, name: str) -> None:
         quote["translation"][language] = quote["text"]
     for claim in data["claims"].values():
         claim["excerpt_translation"][language] = claim["excerpt"]
+    for period in data["periods"].values():
+        period["wording_translation"][language] = period["wording"]
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     words_file = project / "data" / "site_words.yml"
     words = yaml.safe_load(words_file.read_text(encoding="utf-8"))
@@ -237,3 +260,22 @@ def test_the_isolation_check_would_catch_a_bare_latin_word():
                             '<svg><text>مليون \u2066US$\u2069</text><text>مليون US$</text></svg></article>',
                             "html.parser")
     assert _latin_outside_isolates(planted.article) == ["إن US$", "مليون US$"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_first_of_a_month_as_each_edition_writes_it(pages, edition):
+    """The year-to-date period starts on 1 January: "1er janvier" in French."""
+    shown = _page(pages, edition, "enforcement").select_one('time[data-figure="period:year-to-date-2017:start"]')
+    assert shown.get_text() == GOLDEN["period_start"][edition]
+
+
+def test_arabic_keeps_each_number_with_the_word_that_governs_it(pages):
+    """"الفقرة 2" and "في 16 نونبر 2017" never split across lines: a no-break
+    space joins the word and its number or date."""
+    page = _page(pages, "ar", "enforcement")
+    paragraphs = page.select('[data-figure^="quote:"][data-figure$=":paragraph"]')
+    assert paragraphs
+    for number in paragraphs:
+        assert str(number.previous_sibling).endswith("الفقرة\u00a0"), number.parent
+    published = page.article.select_one('p time[data-figure="source:date_published"]')
+    assert str(published.previous_sibling).endswith("في\u00a0") and "\u00a0" in published.get_text()

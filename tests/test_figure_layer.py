@@ -45,8 +45,9 @@ def test_renderings_match_the_golden_file(language):
     assert shown == {figure_id: g["shown"][language] for figure_id, g in GOLDEN["figures"].items()}
 
 
-@pytest.mark.parametrize("iso, expected", [("2017-11-16", "16 November 2017"), ("2004", "2004"),
-                                           ("2017-01-01", "1 January 2017")])
+# A date is one unit: no-break spaces (U+00A0) keep a line from breaking inside it.
+@pytest.mark.parametrize("iso, expected", [("2017-11-16", "16\u00a0November\u00a02017"), ("2004", "2004"),
+                                           ("2017-01-01", "1\u00a0January\u00a02017")])
 def test_english_dates(iso, expected):
     assert Formatter(editions()["en"]).date(iso) == expected
 

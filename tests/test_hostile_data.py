@@ -2,10 +2,13 @@
 re-inserts it: tooltips, search results, copy buttons.
 
 Every text field of the data file that the build lets through gets a payload
-at once (tests/hostile.py), with a code naming the field. Then, in each edition, every page is opened, every link, figure,
-claim and tooltip is hovered and focused, and the search is asked for the
-payload. No dialog may open, no element may be injected, the scripts must
-be those of the same page without payloads, and the JSON-LD must parse.
+at once (tests/hostile.py), with a code naming the field. Then every page of
+each edition is opened on its own, its folded parts opened, and each element
+of its content that carries a tooltip is hovered with the mouse, each time
+waiting until Material has turned its title into a tooltip; each edition's
+search is asked for the payload. No dialog may open, no element may be
+injected, the scripts must be those of the same page without payloads, and
+the JSON-LD must parse.
 """
 
 from __future__ import annotations
@@ -18,23 +21,8 @@ import pytest
 from browsing import EDITIONS, PAGES
 from hostile import INJECTED
 
-# Hover each element, as a reader moving the pointer through the page
-# would, and focus those that only the keyboard reaches (Material shows a
-# tooltip on either; focusing every link as well cost Chromium a second a
-# page and reaches no other code). Material handles the events as they
-# come; what it does later (its tooltips hide after 250 ms) happens in the
-# wait at the end. Returns how many were visited.
-_VISIT_ALL = """async () => {
-  const targets = [...document.querySelectorAll(".md-content a[href], .md-header [title], [title], .claim, summary, .md-content button, [tabindex]")];
-  for (const element of targets) {
-    element.dispatchEvent(new MouseEvent("mouseenter"));
-    element.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
-    if (element.matches(".claim, summary, [tabindex]")) element.focus();
-  }
-  await new Promise(resolve => setTimeout(resolve, 250));
-  return targets.length;
-}"""
-
+# The content's own tooltips; a heading's "Permanent link" is Markdown's.
+_TITLED = ".md-content [title]:not(.headerlink)"
 _SCRIPTS = ("() => [...document.scripts].map(s => s.getAttribute('src') ?"
             " s.getAttribute('src').replace(/^.*assets\\//, 'assets/') : s.type || 'inline')")
 
@@ -47,58 +35,75 @@ def expected_scripts(site_dir, path: str) -> list[str]:
             for s in BeautifulSoup(html, "html.parser").find_all("script")]
 
 
-def _search(page, words: str) -> None:
-    page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    page.keyboard.press("/")  # Material's shortcut, as a reader would open the search
-    page.keyboard.type(words)
-    # The index and the worker load when the search opens: under a loaded
-    # machine that can take seconds.
-    page.wait_for_selector(".md-search-result__item", timeout=20000)  # the worker answered, Material rendered
-    page.evaluate(_VISIT_ALL.replace('".md-content a[href], .md-header [title], [title], .claim, summary, .md-content button, [tabindex]"',
-                                     '".md-search-result a, .md-search-result [title]"'))
+def _hover_each_tooltip(page, selector: str) -> int:
+    """Hover each visible element of `selector` that carries a title, and
+    wait until Material has made it a tooltip (it takes the title away);
+    returns how many were hovered."""
+    hovered = 0
+    for element in page.query_selector_all(selector):
+        if not element.is_visible():
+            continue
+        element.hover()
+        # Material turns a link's title into a tooltip on hover; other
+        # elements' (a claim's) on focus, which a span takes with a tabindex.
+        element.evaluate("element => element.matches('a, button, [tabindex]') || element.setAttribute('tabindex', '-1')")
+        element.focus()
+        page.wait_for_function("element => !element.hasAttribute('title')", arg=element, timeout=15000)
+        hovered += 1
+    return hovered
+
+
+def _problems(page, dialogs, fields, clean_site, path) -> dict[str, list[str]]:
+    found = {
+        "dialogs": [f"{m}: {fields.get(m, m)}" for m in dialogs],
+        "injected elements": page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)"),
+        "scripts differ": [] if page.evaluate(_SCRIPTS) == expected_scripts(clean_site, path) else [path],
+        "no footer (markup swallowed)": [] if page.query_selector("footer.md-footer") else [path],
+    }
+    for script in page.eval_on_selector_all('script[type="application/ld+json"]', "s => s.map(x => x.text)"):
+        if "<img" not in json.dumps(json.loads(script), ensure_ascii=False):
+            found.setdefault("JSON-LD lost the text", []).append(path)
+    return {name: items for name, items in found.items() if items}
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+def test_payloads_stay_text_in_the_browser(tab, served, hostile_site, path):
+    _, clean_site = served
+    page = tab.fresh(width=1280, height=900)
+    page.goto(hostile_site.base + path, wait_until="load")
+    page.eval_on_selector_all(".md-content details", "folds => folds.forEach(fold => fold.open = true)")
+    hovered = _hover_each_tooltip(page, _TITLED)
+    assert hovered >= 1 or not page.query_selector(_TITLED), f"/{path}: no tooltip was shown"
+    problems = _problems(page, tab.log["dialogs"], hostile_site.fields, clean_site, path)
+    assert problems == {}, f"/{path}: " + json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.strip("/") or "en")
-def test_payloads_stay_text_in_the_browser(tab, served, hostile_site, edition):
-    base, fields = hostile_site.base, hostile_site.fields
+def test_search_results_keep_payloads_as_text(tab, served, hostile_site, edition):
+    """The results show the sentences that hold the payloads (the index and
+    the worker load when the search opens)."""
     _, clean_site = served
-    problems: dict[str, list[str]] = {}
-    page, dialogs = tab.fresh(width=1280, height=900), tab.log["dialogs"]
-    for path in [p for p in PAGES if p.startswith(edition) and (edition or not p.startswith(("fr/", "ar/")))]:
-        page.goto(base + path, wait_until="load")
-        visited = page.evaluate(_VISIT_ALL)
-        if path == edition:  # once per edition: its search index is the same on every page
-            # Results show the sentences that hold the payloads.
-            _search(page, "Zerouali")
-        found = {
-            "dialogs": [f"{m}: {fields.get(m, m)}" for m in dialogs],
-            "injected elements": page.eval_on_selector_all(INJECTED, "els => els.map(e => e.outerHTML)"),
-            "scripts differ": [] if page.evaluate(_SCRIPTS) == expected_scripts(clean_site, path) else [path],
-            "no footer (markup swallowed)": [] if page.query_selector("footer.md-footer") else [path],
-            "too few elements visited": [] if visited >= 5 else [f"{path}: {visited}"],
-        }
-        for script in page.eval_on_selector_all('script[type="application/ld+json"]', "s => s.map(x => x.text)"):
-            document = json.loads(script)
-            if "<img" not in json.dumps(document, ensure_ascii=False):
-                found.setdefault("JSON-LD lost the text", []).append(path)
-        for name, items in found.items():
-            if items:
-                problems.setdefault(name, []).extend(f"/{path}: {item}" for item in items)
-        dialogs.clear()
-    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
+    page = tab.fresh(width=1280, height=900)
+    page.goto(hostile_site.base + edition, wait_until="load")
+    page.keyboard.press("/")  # Material's shortcut, as a reader would open the search
+    page.keyboard.type("Zerouali")
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    _hover_each_tooltip(page, ".md-search-result [title]")
+    problems = _problems(page, tab.log["dialogs"], hostile_site.fields, clean_site, edition)
+    assert problems == {}, f"/{edition} search: " + json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
 
 
 def test_the_payloads_would_be_caught(tab, web_root):
     """The checks above see a payload that does run: the same visit of a
-    page whose tooltip carries the payload escaped only once."""
+    page whose tooltip script (like Material's, it takes the title) inserts
+    the title as HTML, escaped only once."""
     origin, root = web_root
     (root / "planted.html").write_text(
-        '<!doctype html><html><body><a href="#" title="&lt;img src=x onerror=alert(1)&gt;">x</a>'
-        "<script>for (const a of document.querySelectorAll('[title]')) a.addEventListener('mouseenter', "
-        "() => { const d = document.createElement('div'); d.innerHTML = a.title; document.body.append(d); });"
-        "</script></body></html>", encoding="utf-8")
-    page, dialogs = tab.page, tab.log["dialogs"]
+        '<!doctype html><html><body><div class="md-content"><a href="#" title="&lt;img src=x onerror=alert(1)&gt;">x</a>'
+        "</div><script>for (const a of document.querySelectorAll('[title]')) a.addEventListener('mouseenter', () => {"
+        " const d = document.createElement('div'); d.innerHTML = a.title; a.removeAttribute('title');"
+        " document.body.append(d); });</script></body></html>", encoding="utf-8")
+    page = tab.page
     page.goto(origin + "/planted.html")
-    page.evaluate(_VISIT_ALL)
-    page.wait_for_timeout(200)
-    assert dialogs == ["1"] and page.eval_on_selector_all(INJECTED, "els => els.length") == 1
+    assert _hover_each_tooltip(page, _TITLED) == 1
+    assert page.eval_on_selector_all(INJECTED, "els => els.length") == 1

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import sphobjinv as soi
 from bs4 import BeautifulSoup
 
-from adapter.site_addresses import problem_with, public_addresses, redirect_target, site_relative
+from adapter.link_check import problem_with, public_addresses, redirect_target, site_relative
 from figures import load_dataset
 from helpers import DATA, PROJECT, SITE_URL, build, golden
 
@@ -104,7 +104,7 @@ def test_each_row_offers_quote_and_citations(pages):
     assert details.blockquote.get_text() == f"“{figure.quote.text}”"
     short, full, bibtex = (code.get_text() for code in details.select("pre code"))
     assert short == ("Khaled Zerouali, quoted in “Dismantling Human Traffickers: Morocco Paves the Way "
-                     "for Immigrant Well-Being”, 16 November 2017")
+                     "for Immigrant Well-Being”, 16\u00a0November\u00a02017")
     assert full.endswith(f"{figure.label('en')}: {GOLDEN[figure.id]['shown']['en']}. {SITE_URL}figures/#{figure.id}")
     assert "Not stated in the source: author, publisher and web address." in full
     assert bibtex == (

@@ -103,3 +103,43 @@ def test_serve_shows_each_edit_and_lives_through_each_mistake(served):
         file.write_bytes(content)
     assert wait_for(lambda: PANEL not in (html := fetch(url)) and f'<data value="{new_value}">' in html, 30)
     assert process.poll() is None
+
+
+def test_serve_runs_the_python_code_as_it_is_now(served):
+    """An edit to the figure layer's Python takes effect on the next
+    rebuild, and so does reverting it (MkDocs keeps its hooks, and Python
+    its modules, for the whole process: adapter/hooks.py imports them afresh)."""
+    project, base, _ = served
+    url = base + addresses().page(FIGURE.theme.page)
+    grouped = f'<data value="{FIGURE.value}">{FIGURE.value:,}'
+    ungrouped = f'<data value="{FIGURE.value}">{FIGURE.value}'
+    assert grouped in fetch(url)
+    formatting = project / "figures" / "formatting.py"
+    original = formatting.read_text(encoding="utf-8")
+    edited = original.replace("return format_decimal(value, locale=self.locale)",
+                              "return format_decimal(value, locale=self.locale, group_separator=False)")
+    assert edited != original, "test setup: the grouping call in figures/formatting.py moved"
+    formatting.write_text(edited, encoding="utf-8")
+    assert wait_for(lambda: ungrouped in fetch(url), 30), "the edited formatting code did not take effect"
+    formatting.write_text(original, encoding="utf-8")
+    assert wait_for(lambda: grouped in fetch(url), 30), "reverting the formatting code did not take effect"
+
+
+def test_serve_console_is_quiet_and_says_a_mistake_once(served, tmp_path):
+    """A rebuild with nothing wrong prints MkDocs' own lines and one of ours;
+    a mistake is logged once, as an error, with no follow-on messages (a
+    page shown as a problem has lost its anchors: no public-address check)."""
+    project, base, _ = served
+    log = tmp_path / "serve.log"
+    clean = log.read_text(encoding="utf-8")
+    ours = [line for line in clean.splitlines() if "Figures:" in line]
+    assert len(ours) == 1, clean
+    assert not [line for line in clean.splitlines() if "[macros]" in line or "mkdocs_static_i18n" in line], clean
+    page = project / "docs" / FIGURE.theme.page
+    page.write_text(page.read_text(encoding="utf-8") + "\nSome 12 people.\n", encoding="utf-8")
+    url = base + addresses().page(FIGURE.theme.page)
+    assert wait_for(lambda: PANEL in fetch(url), 30)
+    assert wait_for(lambda: "Documentation built" in log.read_text(encoding="utf-8")[len(clean):], 30)
+    after = log.read_text(encoding="utf-8")[len(clean):]
+    problems = [line for line in after.splitlines() if "ERROR" in line or "WARNING" in line]
+    assert len(problems) == 1 and problems[0].startswith("ERROR") and "a digit typed outside a macro" in problems[0], after

@@ -8,7 +8,6 @@ them, so each must keep resolving, if need be through a redirect.
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -34,18 +33,13 @@ class _PageFacts:
     refresh: str | None  # where a redirect page sends readers
 
 
-@functools.lru_cache(maxsize=512)
-def _facts_of(path: Path, mtime_ns: int) -> _PageFacts:
-    """The element ids of a built page and where its meta refresh points,
-    read once per file version: the site's own HTML, written by MkDocs, so a
-    pattern reads it as well as a parser does, in a fraction of the time."""
+def _facts(path: Path) -> _PageFacts:
+    """The element ids of a built page and where its meta refresh points:
+    the site's own HTML, written by MkDocs, so a pattern reads it as well as
+    a parser does, in a fraction of the time."""
     html = path.read_text(encoding="utf-8")
     refresh = _REFRESH.search(html)
     return _PageFacts(frozenset(_ID.findall(html)), refresh.group(1) if refresh else None)
-
-
-def _facts(path: Path) -> _PageFacts:
-    return _facts_of(path, path.stat().st_mtime_ns)
 
 
 def file_for(site_dir: Path, path: str) -> Path:

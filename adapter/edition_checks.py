@@ -8,44 +8,8 @@ from pathlib import Path
 
 from figures import FigureDataError
 
-
-def nav_pages(nav) -> list[tuple[str, str]]:
-    """(title, source path) of every page in the nav, in order."""
-    pages = []
-    for entry in nav or []:
-        for title, target in entry.items():
-            if isinstance(target, list):
-                pages.extend(nav_pages(target))
-            else:
-                pages.append((title, target))
-    return pages
-
-
-def translated_languages(config) -> list:
-    """The i18n plugin's language entries other than the default, built."""
-    i18n = config["plugins"].get("i18n")
-    if i18n is None:
-        return []
-    return [lang for lang in i18n.config.languages if lang.build and not lang.default]
-
-
-def edition_languages(config) -> list[str]:
-    """The site's editions, the default first, as mkdocs.yml declares them
-    (plugins › i18n › languages): the one list every other one derives from."""
-    i18n = config["plugins"].get("i18n")
-    if i18n is None:
-        return [config["theme"]["language"]]
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
-    return [default, *(lang.locale for lang in translated_languages(config))]
-
-
-def current_language(config) -> str:
-    """The edition being built: the i18n plugin builds one after another."""
-    i18n = config["plugins"].get("i18n")
-    if i18n is None:
-        return config["theme"]["language"]
-    # Before its first edition starts, the plugin has not set it yet: the default comes first.
-    return i18n.current_language or edition_languages(config)[0]
+from .i18n import page_language, translated_languages
+from .page_urls import nav_pages
 
 
 def check_pages(config) -> None:
@@ -84,6 +48,6 @@ def _line_of(path: Path, needle: str) -> int | None:
 def source_path(page) -> str:
     """The page's source path without its edition suffix: "returns.fr.md" -> "returns.md"."""
     src = page.file.src_uri
-    language = getattr(page.file, "locale", None)
+    language = page_language(page)
     suffix = f".{language}.md"
     return src.removesuffix(suffix) + ".md" if language and src.endswith(suffix) else src

@@ -1,0 +1,38 @@
+"""Material for MkDocs, as this site uses it past its documented
+customisation (overriding blocks and partials under `custom_dir`).
+
+Read from Material 9.8.2 (pinned; Material is in maintenance until its end
+of life on 5 May 2027). overrides/ holds every template change, and
+tests/test_contracts.py fails, naming the item, when an upgrade changes
+what these were written against:
+
+- overrides/main.html, block `site_meta`: Material's block without its
+  `<link rel="alternate" hreflang>` loop (its script fetches a sitemap next
+  to each of those addresses, which do not exist with one site per
+  edition: mkdocs-material#6582); with the sharing tags.
+- overrides/main.html, block `config`: each edition's search looks in its
+  own folder, by rewriting `base` in the `__config` JSON Material reads.
+- overrides/main.html, block `scripts`: the search index is requested, and
+  the search worker started, when the reader first opens the search: the
+  9.8 bundle requests the index with XMLHttpRequest and starts one
+  `new Worker`, which the block holds back until then.
+- overrides/partials/search.html: Material's partial with an accessible
+  name on the dialog.
+- overrides/partials/alternate.html: Material's language selector,
+  linking to this page in each edition.
+"""
+
+VERSION_READ = "9.8.2"
+
+# What each override was copied from: a digest (SHA-256, first 16 hex
+# digits) of Material's template, or of one block of it, in VERSION_READ.
+COPIED_FROM = {
+    ("base.html", "site_meta"): "26f3fa30991041e5",
+    ("partials/search.html", None): "bfd556535abcddb9",
+    ("partials/alternate.html", None): "572b1d4dae611aa5",
+}
+# What the `config` and `scripts` blocks rely on in Material's own files.
+RELIED_ON = {
+    "base.html": ('<script id="__config" type="application/json">', '"base":'),
+    "assets/javascripts/bundle.*.min.js": ("XMLHttpRequest", "new Worker", "search_index.json"),
+}

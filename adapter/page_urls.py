@@ -1,0 +1,61 @@
+"""Feed the figure layer's SiteAddresses from MkDocs: each page's address is
+MkDocs' own `File.url`, and the editions are mkdocs.yml's."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File
+
+from figures.addresses import SiteAddresses
+from figures.reference import REFERENCE_ROWS_AT_MOST, split_by_theme, table_pages
+
+from .i18n import edition_languages
+
+REFERENCE_PAGE = "figures.md"  # the table of all figures
+
+
+def nav_pages(nav) -> list[tuple[str, str]]:
+    """(title, source path) of every page in the nav, in order."""
+    pages = []
+    for entry in nav or []:
+        for title, target in entry.items():
+            if isinstance(target, list):
+                pages.extend(nav_pages(target))
+            else:
+                pages.append((title, target))
+    return pages
+
+
+def moved_pages(config) -> dict[str, str]:
+    """{old source path: new source path}, as mkdocs.yml declares them
+    under extra › moved_pages."""
+    return dict((config["extra"] or {}).get("moved_pages") or {})
+
+
+def page_url(src_path: str, config) -> str:
+    """A page's address as MkDocs makes it: "method.md" -> "method/", and
+    the home page "" (MkDocs gives it as "./")."""
+    url = File(src_path, config["docs_dir"], config["site_dir"], config["use_directory_urls"]).url
+    return "" if url in ("./", ".") else url
+
+
+def addresses_for(config, dataset=None) -> SiteAddresses:
+    """The site's addresses; with the dataset, those of the theme tables too
+    when the reference table is split by theme (figures/reference.py)."""
+    base = config["site_url"] or "/"
+    sources = [src for _, src in nav_pages(config["nav"])]
+    figure_pages, most = {}, rows_at_most(config)
+    if dataset is not None and split_by_theme(dataset, most):
+        tables = table_pages(dataset, most)
+        figure_pages = {f.id: src for src, (_, _, figures) in tables.items() for f in figures}
+        sources += list(tables)
+    languages = edition_languages(config)
+    return SiteAddresses(base=base if base.endswith("/") else base + "/",
+                         pages={src: page_url(src, config) for src in sources},
+                         editions={language: "" if index == 0 else f"{language}/"
+                                   for index, language in enumerate(languages)},
+                         reference_page=REFERENCE_PAGE, figure_pages=figure_pages)
+
+
+def rows_at_most(config) -> int:
+    """How many rows the reference table holds before it is split by theme."""
+    return int(config["extra"].get("reference_rows_at_most", REFERENCE_ROWS_AT_MOST))

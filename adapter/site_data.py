@@ -1,0 +1,27 @@
+"""The dataset and the editions' words, read and checked for a build.
+
+mkdocs-static-i18n builds each edition as a build of its own; the site's
+build state (adapter/build_state.py) reads the data once for all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from figures import Dataset, load_dataset
+from figures.editions import Edition, check_dataset_covers, load_editions
+
+DATA_DIR = Path("data")
+DATA_FILE = DATA_DIR / "figures.yml"
+SCHEMA_FILE = DATA_DIR / "figures.schema.json"
+WORDS_FILE = DATA_DIR / "site_words.yml"
+
+
+def load_data(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dict[str, Edition]]:
+    """The dataset and the editions of `languages` (the default first);
+    raises FigureDataError with a readable message."""
+    dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix())
+    editions = load_editions(project_dir / WORDS_FILE, languages, WORDS_FILE.as_posix())
+    check_dataset_covers(dataset, languages)
+    return dataset, editions

@@ -1,0 +1,81 @@
+"""The site's own files, beside its pages: one function, `site_files`, that
+takes the addresses and the pages built and returns every file as
+site-relative path -> bytes.
+
+It is the step a site generator runs after it has rendered the pages: the
+exports and the inventory once, at the site root; each edition's figure
+cards; the standalone file of each chart a page shows; each page's preview
+image. The MkDocs adapter only writes what it returns, so a move to
+another generator calls it unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH, SiteAddresses
+from .components import Components
+from .editions import Edition
+from .exports import datapackage, figures_csv, figures_json
+from .inventory import inventory
+from .model import Dataset
+from .preview import Preview, preview_png
+
+# Version field of objects.inv; raise it when figure ids or page names change.
+INVENTORY_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    """A page as the generator rendered it, in one edition."""
+    source: str                 # its source in the default edition: "returns.md"
+    language: str
+    title: str                  # as the preview image and the sharing tags give it
+    description: str
+    site_name: str              # the edition's
+    figures: tuple[str, ...]    # the figures it shows, in order
+    charts: tuple[str, ...] = ()  # the chart components it shows
+    nav_title: str | None = None  # its title in the nav; None for a page made from the data (a theme's table)
+
+
+def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: SiteAddresses,
+               pages: Sequence[BuiltPage], moved_pages: Mapping[str, str] | None = None,
+               draw_preview: Callable[[Preview, str], bytes] | None = None) -> dict[str, bytes]:
+    """Every file of the site besides its pages (`pages` in the nav's order,
+    then pages made from the data). `moved_pages` maps an old
+    source path to its new one, kept in the inventory; `draw_preview(preview,
+    address)` draws a preview image (by default, drawn afresh)."""
+    draw = draw_preview or (lambda preview, address: preview_png(preview))
+    default = addresses.default_language
+    edition = editions[default]
+    reference = addresses.page(addresses.reference_page)
+    files: dict[str, bytes] = {
+        JSON_PATH: figures_json(dataset, addresses, edition).encode(),
+        CSV_PATH: figures_csv(dataset, addresses, edition).encode(),
+    }
+    names = {page.language: page.site_name for page in pages}
+    files[DATAPACKAGE_PATH] = datapackage(dataset, addresses, names.get(default, "")).encode()
+    documents = [(page.source.removesuffix(".md"), addresses.page(page.source), page.nav_title)
+                 for page in pages if page.language == default and page.nav_title is not None]
+    titles = {source + ".md": title for source, _, title in documents}
+    documents += [(old.removesuffix(".md"), addresses.page(new), titles.get(new, new))
+                  for old, new in (moved_pages or {}).items()]
+    files[INVENTORY_PATH] = inventory(dataset, names.get(default, ""), INVENTORY_VERSION, reference, edition,
+                                      documents)
+    for language in editions:
+        cards = Components(dataset, editions[language], addresses, addresses.page(addresses.reference_page, language))
+        files.update({path: svg.encode() for path, svg in cards.card_files().items()})
+    for page in pages:
+        renderer = Components(dataset, editions[page.language], addresses, addresses.page(page.source, page.language))
+        for chart in page.charts:
+            if drawn := renderer.standalone_chart(chart):
+                files[drawn[0]] = drawn[1].encode()
+        address = addresses.preview(page.source, page.language)
+        files[address] = draw(page_preview(renderer, page), address)
+    return files
+
+
+def page_preview(renderer: Components, page: BuiltPage) -> Preview:
+    """What a page's preview image shows."""
+    return renderer.page_preview(page.title, list(page.figures), page.description, page.site_name)
