@@ -188,9 +188,18 @@ def reformat_number(text: str, old: int, new: int) -> str:
     return re.sub(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", swap, text)
 
 
-def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int) -> None:
+# A correction as change_figure_value logs it, and its reason in each edition.
+CORRECTION_DATE = "2026-12-15"
+CORRECTION_REASON = {"en": "The article was corrected.", "fr": "L’article a été corrigé.",
+                     "ar": "صُحّح المقال."}
+
+
+def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int, log: bool = True) -> str:
     """Change a figure's value and the sentence that states it (the quote and
-    our translations), as a real correction would: nothing else."""
+    our translations), as a real correction would, and (unless `log` is
+    False) record it on top of the log of changes with a new version.
+    Returns that version."""
+    version = log_correction(data_file, dataset, figure_id, new_value) if log else dataset.release.version
     editor = DataFileEditor(data_file)
     figure = dataset.figure(figure_id)
     editor.set(("figures", figure_id, "value"), str(new_value))
@@ -206,6 +215,29 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
     source = data_file.parent / dataset.source.text_file
     source.write_text(source.read_text(encoding="utf-8").replace(
         figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
+    return version
+
+
+def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> str:
+    """Put a correction of `figure_id` on top of the data file's log of
+    changes, and raise the data's version to it (its third number)."""
+    import json
+    major, minor, patch = dataset.release.version.split(".")
+    version = f"{major}.{minor}.{int(patch) + 1}"
+    editor = DataFileEditor(data_file)
+    old_value = dataset.figure(figure_id).value
+    reasons = "".join(f"\n    {language}: {json.dumps(reason, ensure_ascii=False)}"
+                      for language, reason in CORRECTION_REASON.items())
+    entry = (f'- version: "{version}"\n  date: "{CORRECTION_DATE}"\n  kind: correction\n'
+             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n  reason:{reasons}")
+    lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = editor.line("changes", 0)
+    indent = re.match(r"\s*", lines[number - 1]).group()
+    lines.insert(number - 1, indent + entry.replace("\n", "\n" + indent) + "\n")
+    data_file.write_text("".join(lines), encoding="utf-8")
+    editor.set(("release", "version"), f'"{version}"')
+    editor.set(("release", "date"), f'"{CORRECTION_DATE}"')
+    return version
 
 
 def golden() -> dict:
