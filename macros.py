@@ -43,7 +43,7 @@ from figures.charts import CHART_DRAWINGS  # noqa: E402
 from figures.components import Components  # noqa: E402
 from figures.editions import Edition  # noqa: E402
 from figures.errors import closest  # noqa: E402
-from figures.exports import datapackage, figures_csv, figures_json  # noqa: E402
+from figures.exports import citation_exports, datapackage, figures_csv, figures_json  # noqa: E402
 from figures.inventory import inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
@@ -87,8 +87,14 @@ def define_env(env) -> None:
     addresses = site_addresses(env.conf, dataset)
     edition = site_editions[editions.current_language(env.conf)]
 
+    site = {"site_name": env.conf["site_name"], "issues_url": env.conf["extra"].get("issues_url")}
+
     def renderer() -> Components:
-        return Components(dataset, edition, addresses, env.page.url, _state.quotes)
+        return Components(dataset, edition, addresses, env.page.url, _state.quotes, **site)
+
+    # Material's `copyright` setting is the footer line of every page: the
+    # licences, and the data's version and date, in this edition's words.
+    env.conf["copyright"] = str(Components(dataset, edition, addresses, "", **site).footer())
 
     for name in Components.names():
         env.macro(_component_macro(env, name, renderer), name)
@@ -154,10 +160,12 @@ def on_post_build(env) -> None:
         return
     dataset, edition = _state.dataset, _state.editions[languages[0]]
     urls = site_addresses(env.conf, dataset)
+    site_name = env.conf["site_name"]
     exports = {
-        JSON_PATH: figures_json(dataset, urls, edition),
-        CSV_PATH: figures_csv(dataset, urls, edition),
-        DATAPACKAGE_PATH: datapackage(dataset, urls, env.conf["site_name"]),
+        JSON_PATH: figures_json(dataset, urls, edition, site_name),
+        CSV_PATH: figures_csv(dataset, urls, edition, site_name),
+        DATAPACKAGE_PATH: datapackage(dataset, urls, site_name),
+        **citation_exports(dataset, urls, edition, site_name),
     }
     for path, content in exports.items():
         # newline="" keeps the CSV's CRLF line ends as RFC 4180 wants them.

@@ -36,7 +36,8 @@ class CardRenderer(Renderer):
         w, layout = self.words, Layout(CARD_WIDTH, self.direction, margin=14)
         width = layout.inner - _INDENT
         drawing = Drawing(f"card-{figure.id}", CARD_WIDTH, 0, self.direction, self.language,
-                          self.card_title(figure), self.card_description(figure))
+                          self.card_title(figure), self.card_description(figure),
+                          metadata=self.card_metadata(figure))
 
         def paragraph(words: str, y: float, kind: str, size: float, line: float, data_figure=None):
             lines, bottom = layout.paragraph(words, y, kind, size, line, width=width, data_figure=data_figure)
@@ -59,6 +60,15 @@ class CardRenderer(Renderer):
         drawing.groups.remove(frame)
         drawing.groups.insert(0, frame)
         return drawing
+
+    def card_metadata(self, figure: Figure) -> dict[str, str]:
+        """The card's licence and the data's version, for its file's <metadata>."""
+        release = self.data.release
+        licence = release.content_licence
+        rights = self.words["card_rights"].format(licence=licence.name, version=release.version,
+                                                  date=self.fmt.date(release.date))
+        return {"identifier": self.figure_url(figure.id), "date": release.date, "rights": rights,
+                "licence_url": licence.url}
 
     def card_title(self, figure: Figure) -> str:
         return self.words["label_and_value"].format(label=figure.label(self.language),

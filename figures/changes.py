@@ -80,9 +80,10 @@ def build_changes(data: Mapping, localized) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def latest_correction(dataset: Dataset, record_id: str) -> Change | None:
-    """The newest correction that touched `record_id` (a figure, or its quote), if any."""
-    return next((c for c in dataset.changes if c.kind == CORRECTION and record_id in c.ids), None)
+def latest_correction(dataset: Dataset, figure) -> Change | None:
+    """The newest correction of `figure`: of its value, or of its quote."""
+    return next((c for c in dataset.changes
+                 if c.kind == CORRECTION and (figure.id in c.ids or figure.quote.id in c.ids)), None)
 
 
 def check_changes(dataset: Dataset) -> None:
