@@ -16,6 +16,7 @@ from .html import Renderer, block_component, component
 from .templating import macros, render
 
 _inline = macros("inline.html")
+LICENCE_PAGE, LICENCE_ANCHOR = "use.md", "licence"  # where the licences are told in full
 _WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$")
 
 
@@ -82,6 +83,18 @@ class CorrectionsRenderer(Renderer):
     def _id_list(self, ids) -> Markup:
         return Markup(self.isolated(self.words["separator"])).join(self._record_label(i) for i in ids)
 
+    @component
+    def licences(self) -> Markup:
+        """The licences, named in full, with their official addresses as
+        text: a link would leave the site."""
+        release = self.data.release
+        content, code = release.content_licence, release.code_licence
+        return render("licences.html", terms=self.fill(
+            self.words["licence_terms"],
+            content_title=self.isolated(content.title), content=_inline.release("release:licence:content", content.name),
+            content_url=_inline.address(content.url), code_title=self.isolated(code.title),
+            code=_inline.release("release:licence:code", code.name), code_url=_inline.address(code.url)))
+
     # -- the footer --------------------------------------------------------------
 
     def footer(self) -> Markup:
@@ -91,8 +104,12 @@ class CorrectionsRenderer(Renderer):
         release, w = self.data.release, self.words
         root = urlsplit(self.addresses.base).path or "/"
 
+        # The licence's terms are on the page about reuse: a link to its
+        # official address would leave the site from every page.
+        terms = root + self.addresses.page(LICENCE_PAGE, self.language) + "#" + LICENCE_ANCHOR
+
         def licence(kind: str, record) -> Markup:
-            return _inline.licence(f"release:licence:{kind}", record.url, record.title, record.name)
+            return _inline.licence(f"release:licence:{kind}", terms, record.title, record.name)
 
         corrections = Markup('<a href="{}">{}</a>').format(
             root + self.addresses.page(CORRECTIONS_PAGE, self.language), self.isolated(w["corrections_link"]))
