@@ -26,7 +26,7 @@ from .templating import macros, render, text
 _inline = macros("inline.html")
 # A run of Latin script: letters (and $) with the digits, dots, apostrophes,
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
-_LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")
+_LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'_\-]|\s(?=[A-Za-z0-9$]))*)")
 
 
 def component(method):

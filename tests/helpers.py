@@ -43,7 +43,9 @@ _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_p
 def clean_environment(**overrides: str) -> dict[str, str]:
     """The shell's environment, minus proxies, with the tests' site address."""
     env = {k: v for k, v in os.environ.items() if k.lower() not in _PROXY_VARIABLES}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **overrides}
+    # No issue tracker either, whatever the shell says: the corrections page
+    # then says the build has none (tests/test_corrections.py).
+    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "ISSUES_URL": "", **overrides}
 
 
 def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (),

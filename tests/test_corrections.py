@@ -260,6 +260,17 @@ def test_the_corrections_page_without_an_issue_tracker_says_so(pages):
         assert not page.select("a.issues-link")
 
 
+def test_the_issue_tracker_is_linked_when_given_and_refused_when_not_a_web_address():
+    from figures.components import Components
+    address = "https://example.org/owner/repository/issues"
+    for language, edition in editions().items():
+        given = BeautifulSoup(str(Components(DATASET, edition, addresses(), "", issues_url=address).issue_tracker()),
+                              "html.parser")
+        assert given.select_one("a.issues-link")["href"] == address and given.a.bdi["dir"] == "ltr"
+    with pytest.raises(FigureDataError, match="the issue tracker's address 'javascript:alert.1.' is not a web address"):
+        Components(DATASET, editions()["en"], addresses(), "", issues_url="javascript:alert(1)").issue_tracker()
+
+
 # -- citations, read back by real tools ----------------------------------------
 
 def _bibtex_entries(site: Path, pages) -> list[str]:
