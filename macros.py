@@ -87,14 +87,16 @@ def define_env(env) -> None:
     addresses = site_addresses(env.conf, dataset)
     edition = site_editions[editions.current_language(env.conf)]
 
-    site = {"site_name": env.conf["site_name"], "issues_url": env.conf["extra"].get("issues_url")}
+    issues_url = env.conf["extra"].get("issues_url")
 
     def renderer() -> Components:
-        return Components(dataset, edition, addresses, env.page.url, _state.quotes, **site)
+        # The edition's own site_name: the i18n plugin sets it after this hook.
+        return Components(dataset, edition, addresses, env.page.url, _state.quotes,
+                          site_name=env.conf["site_name"], issues_url=issues_url)
 
     # Material's `copyright` setting is the footer line of every page: the
     # licences, and the data's version and date, in this edition's words.
-    env.conf["copyright"] = str(Components(dataset, edition, addresses, "", **site).footer())
+    env.conf["copyright"] = str(Components(dataset, edition, addresses, "").footer())
 
     for name in Components.names():
         env.macro(_component_macro(env, name, renderer), name)

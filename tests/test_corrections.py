@@ -197,11 +197,13 @@ def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
     jsonld = json.loads(pages["figures/index.html"].find("script", type="application/ld+json").string)
     assert (jsonld["version"], jsonld["dateModified"]) == (version, CORRECTION_DATE)
     for language, edition in editions().items():
-        row = pages[addresses().page("figures.md", language) + "index.html"].select_one(
-            f'tr[data-figure="{FIGURE.id}:cite"]')
+        page = pages[addresses().page("figures.md", language) + "index.html"]
+        row = page.select_one(f'tr[data-figure="{FIGURE.id}:cite"]')
         shown = Formatter(edition).qualified(NEW_VALUE, FIGURE.qualifier)
+        site_name = page.find("meta", property="og:site_name")["content"]  # the edition's own name
         for code in row.select("pre code"):
             assert version in code.get_text() and shown in code.get_text(), language
+            assert site_name in code.get_text(), language
 
 
 def test_a_value_changed_without_its_entry_stops_the_build(project_copy, tmp_path):
