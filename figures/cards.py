@@ -14,6 +14,7 @@ import re
 from markupsafe import Markup, escape
 
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs
+from .changes import latest_correction
 from .html import Renderer, block_component
 from .model import Figure
 from .preview import Preview, PreviewFigure
@@ -46,6 +47,10 @@ class CardRenderer(Renderer):
 
         y = paragraph(self.shown(figure, with_unit=True), 44, "card__value", 30, 34, data_figure=figure.id)
         y = paragraph(figure.label(self.language), y + 26, "card__label", 15, 19)
+        change = latest_correction(self.data, figure)
+        if change:
+            y = paragraph(self.words["corrected_on"].format(date=self.fmt.date(change.date)), y + 20,
+                          "card__fact", 12.5, 16, data_figure=f"{figure.id}:corrected")
         y = paragraph(w["fact"].format(name=w["period"], value=self.period_words(figure.period)),
                       y + 24, "card__fact", 12.5, 16)
         y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 18, "card__fact", 12.5, 16)

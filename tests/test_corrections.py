@@ -175,8 +175,13 @@ def test_a_corrected_figure_says_so_on_its_row_and_card(corrected):
             note = holder.select_one(f'[data-figure="{FIGURE.id}:corrected"] a')
             assert note is not None, f"{language} {where}"
             assert note["href"].endswith(f"corrections/#{anchor}") and date in note.get_text(), f"{language} {where}"
+        # Its embeddable card (an SVG file) says so too.
+        card = (site / addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
+        assert edition.words["corrected_on"].format(date=date) in card, language
         # A figure that was not corrected says nothing of the kind.
         assert reference.find(id=OTHER.id).select_one(".corrected") is None
+        assert edition.words["corrected_on"].format(date=date) not in (
+            site / addresses().card(OTHER.id, language)).read_text(encoding="utf-8")
 
 
 def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
