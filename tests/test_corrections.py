@@ -326,3 +326,18 @@ def test_the_csl_json_renders_with_citeproc(site, pages):
             assert any(item["title"] in entry for entry in rendered), (item["title"], rendered)
         figure_items = [i for i in items if i["type"] == "dataset"]
         assert figure_items and all(i["version"] == DATASET.release.version for i in figure_items)
+
+
+def test_markup_in_the_licences_and_reasons_is_shown_as_text(hostile_site):
+    from hostile import INJECTED
+    release = hostile_site.dataset.release
+    assert "<img src=x" in release.content_licence.name
+    pages = html_pages(hostile_site.folder)
+    for name, page in pages.items():
+        footer = page.select_one(".md-copyright")
+        assert footer.select_one('[data-figure="release:licence:content"]').get_text() == release.content_licence.name
+        assert footer.select(INJECTED) == [] and footer.find(["strong", "em", "code"]) is None, name
+    log = pages["corrections/index.html"].select_one(".change__reason")
+    assert log.get_text() == hostile_site.dataset.changes[0].reason("en") and log.find(["img", "strong"]) is None
+    card = (hostile_site.folder / addresses().card(next(iter(hostile_site.dataset.figures)))).read_text(encoding="utf-8")
+    assert "<img" not in card and "&lt;img src" in card
