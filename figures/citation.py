@@ -127,7 +127,7 @@ def figure_bibtex(dataset: Dataset, figure: Figure, figure_url: str, edition: Ed
               ("howpublished", _escape(site_name)),
               ("year", year), ("month", _MONTHS[int(month) - 1]), ("date", release.date),
               ("version", release.version),
-              ("url", _escape_url(figure_url)),
+              ("url", _escape_figure_url(figure_url)),
               ("note", _escape(_note(dataset, figure, edition))),
               ("language", edition.language),
               ("crossref", bibtex_key(dataset))]
@@ -155,6 +155,13 @@ def _escape_url(url: str) -> str:
     """An address for a BibTeX url field, where %, # and braces are special
     (the schema admits only http(s) addresses in URL characters)."""
     return re.sub(r"([%#{}\\])", r"\\\1", url)
+
+
+def _escape_figure_url(url: str) -> str:
+    """This site's own address of a figure: its `#` is legal inside braces,
+    and escaped it reaches readers as "\\#" (as pybtex renders it); % and
+    braces are not (the site's address comes from SITE_URL)."""
+    return re.sub(r"([%{}\\])", r"\\\1", url)
 
 
 # -- CSL JSON ------------------------------------------------------------------

@@ -306,6 +306,13 @@ def test_every_bibtex_entry_of_the_site_parses_in_one_file(site, pages):
         assert (fields["year"], fields["version"]) == (DATASET.release.date[:4], DATASET.release.version)
         assert DATASET.release.version in fields["note"] and fields["url"].startswith(SITE_URL)
     assert entries[ARTICLE_KEY].fields["year"] == DATASET.source.date_published[:4]
+    # A BibTeX style reads each figure's entry as a reader would see it: its
+    # address as it is, its crossref resolved to the article's entry.
+    from pybtex.backends.plaintext import Backend
+    from pybtex.style.formatting.plain import Style
+    key = f"{ARTICLE_KEY}:{FIGURE.id}"
+    shown = Style().format_bibliography(database, [key]).entries[0].text.render(Backend())
+    assert f"URL: {SITE_URL}figures/#{FIGURE.id}." in shown and DATASET.release.version in shown
 
 
 def test_the_csl_json_renders_with_citeproc(site, pages):
