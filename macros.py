@@ -58,9 +58,16 @@ def define_env(env) -> None:
         return
     addresses = addresses_for(env.conf, dataset)
     edition = editions[i18n.current_language(env.conf)]
+    issues_url = env.conf["extra"].get("issues_url")
 
     def renderer() -> Components:
-        return Components(dataset, edition, addresses, env.page.url, state.page.quotes)
+        # The edition's own site_name: the i18n plugin sets it after this hook.
+        return Components(dataset, edition, addresses, env.page.url, state.page.quotes,
+                          site_name=env.conf["site_name"], issues_url=issues_url)
+
+    # Material's `copyright` setting is the footer line of every page: the
+    # licences, and the data's version and date, in this edition's words.
+    env.conf["copyright"] = str(Components(dataset, edition, addresses, "").footer())
 
     for name in Components.names():
         env.macro(_component_macro(env, name, renderer), name)

@@ -14,6 +14,7 @@ import re
 from markupsafe import Markup, escape
 
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs
+from .changes import latest_correction
 from .html import Renderer, block_component
 from .model import Figure
 from .preview import Preview, PreviewFigure
@@ -33,7 +34,8 @@ class CardRenderer(Renderer):
         w, layout = self.words, Layout(CARD_WIDTH, self.direction, margin=14)
         width = layout.inner - _INDENT
         drawing = Drawing(f"card-{figure.id}", CARD_WIDTH, 0, self.direction, self.language,
-                          self.card_title(figure), self.card_description(figure))
+                          self.card_title(figure), self.card_description(figure),
+                          metadata=self.card_metadata(figure))
 
         def paragraph(words: str, y: float, kind: str, size: float, line: float, data_figure=None):
             lines, bottom = layout.paragraph(words, y, kind, size, line, width=width, data_figure=data_figure)
@@ -42,6 +44,10 @@ class CardRenderer(Renderer):
 
         y = paragraph(self.shown(figure, with_unit=True), 44, "card__value", 30, 34, data_figure=figure.id)
         y = paragraph(figure.label(self.language), y + 26, "card__label", 15, 19)
+        change = latest_correction(self.data, figure)
+        if change:
+            y = paragraph(self.words["corrected_on"].format(date=self.fmt.date(change.date)), y + 20,
+                          "card__fact", 12.5, 16, data_figure=f"{figure.id}:corrected")
         y = paragraph(w["fact"].format(name=w["period"], value=self.period_words(figure.period)),
                       y + 24, "card__fact", 12.5, 16)
         y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 18, "card__fact", 12.5, 16)
@@ -56,6 +62,15 @@ class CardRenderer(Renderer):
         drawing.groups.remove(frame)
         drawing.groups.insert(0, frame)
         return drawing
+
+    def card_metadata(self, figure: Figure) -> dict[str, str]:
+        """The card's licence and the data's version, for its file's <metadata>."""
+        release = self.data.release
+        licence = release.content_licence
+        rights = self.words["card_rights"].format(licence=licence.name, version=release.version,
+                                                  date=self.fmt.date(release.date))
+        return {"identifier": self.figure_url(figure.id), "date": release.date, "rights": rights,
+                "licence_url": licence.url}
 
     def card_title(self, figure: Figure) -> str:
         return self.words["label_and_value"].format(label=figure.label(self.language),

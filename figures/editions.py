@@ -156,6 +156,8 @@ def check_dataset_covers(dataset, languages: Sequence[str]) -> None:
         check(("periods", period.id, "wording_translation"),
               {k: v for k, v in period.wording_translation.texts.items() if k != source_language},
               wanted - {source_language})
+    for change in dataset.changes:
+        check(("changes", change.index, "reason"), change.reason.texts, wanted)
     for quote in dataset.quotes.values():
         check(("quotes", quote.id, "translation"),
               {k: v for k, v in quote.translation.texts.items() if k != source_language},

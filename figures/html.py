@@ -14,7 +14,9 @@ from string import Formatter as _TemplateParser
 
 from markupsafe import Markup
 
-from .addresses import SiteAddresses
+from .addresses import CORRECTIONS_PAGE, SiteAddresses
+from .changes import latest_correction
+from .citation import period_words
 from .editions import Edition
 from .formatting import NO_BREAK_SPACE, Formatter
 from .model import Claim, Dataset, Figure, Period, Quote, Speaker
@@ -23,7 +25,7 @@ from .templating import macros, render, text
 _inline = macros("inline.html")
 # A run of Latin script: letters (and $) with the digits, dots, apostrophes,
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
-_LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")
+_LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'_\-]|\s(?=[A-Za-z0-9$]))*)")
 
 
 def component(method):
@@ -45,7 +47,7 @@ class Renderer:
     """Renders records of one dataset in one edition, on one page."""
 
     def __init__(self, dataset: Dataset, edition: Edition, addresses: SiteAddresses, page_address: str,
-                 page_quotes: set[str] | None = None) -> None:
+                 page_quotes: set[str] | None = None, site_name: str = "", issues_url: str | None = None) -> None:
         self.data = dataset
         self.edition = edition
         self.language = edition.language
@@ -59,6 +61,10 @@ class Renderer:
         # to it) and "speaker:<id>" once a speaker's name and title are given
         # (later mentions give the name alone). None: not tracked.
         self.page_quotes = page_quotes
+        # What the site generator knows of the site: its name in this edition
+        # (citations name it), and its issue tracker's address, if given.
+        self.site_name = site_name or addresses.base
+        self.issues_url = issues_url
 
     # -- links ---------------------------------------------------------------
 
@@ -106,7 +112,18 @@ class Renderer:
         return render("figure_card.html", figure=figure, words=self.display_words, tips=self.words, href=self.figure_href(figure.id),
                       value=self.value(figure, with_unit=True), label=self.isolated(figure.label(self.language)),
                       period=self.period(figure.period.id), speaker=self.speaker(figure.quote),
-                      quote=self._blockquote_once(figure.quote))
+                      quote=self._blockquote_once(figure.quote), corrected=self.corrected(figure))
+
+    def corrected(self, figure: Figure) -> Markup:
+        """"corrected on <date>", linked to the correction's entry in the
+        log of changes; nothing for a figure never corrected."""
+        change = latest_correction(self.data, figure)
+        if change is None:
+            return Markup("")
+        href = self.link(self.addresses.page(CORRECTIONS_PAGE, self.language)) + "#" + change.anchor
+        return render("corrected.html", figure=figure, href=href, title=self.words["corrected_on_title"],
+                      words=self.fill(self.words["corrected_on"],
+                                      date=self.date(change.date, f"change:{change.version}:date")))
 
     @component
     def theme_link(self, theme_id: str) -> Markup:
@@ -295,12 +312,7 @@ class Renderer:
 
     def period_words(self, period: Period) -> str:
         """A period in a few words, as plain text (charts, cards, images)."""
-        if period.recurrence:
-            return self.words["yearly"]
-        end = self.fmt.date(period.end)
-        if period.start:
-            return self.words["span"].format(start=self.fmt.date(period.start), end=end)
-        return self.words["until_open"].format(end=end)
+        return period_words(period, self.edition)
 
     def _not_stated(self) -> Markup:
         return _inline.not_stated(self.words["not_stated"])

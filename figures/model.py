@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from .changes import Change, Release, build_changes, build_release
 from .errors import FigureDataError, closest, lookalikes
 from .formatting import SOURCE_QUALIFIER_WORDS, source_spellings
 from .yamlfile import YamlDocument
@@ -112,6 +113,8 @@ class Dataset:
     quotes: Mapping[str, Quote]
     figures: Mapping[str, Figure]
     claims: Mapping[str, Claim]
+    release: Release
+    changes: tuple[Change, ...]  # newest first (figures/changes.py)
     # Where each key stands in the data file, for messages about it.
     document: YamlDocument | None = field(default=None, compare=False, repr=False)
 
@@ -240,6 +243,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
         speakers=MappingProxyType(speakers), themes=MappingProxyType(themes),
         periods=MappingProxyType(periods), quotes=MappingProxyType(quotes),
         figures=MappingProxyType(figures), claims=MappingProxyType(claims),
+        release=build_release(data), changes=build_changes(data, _localized),
         document=document,
     )
 
@@ -247,7 +251,9 @@ def build_dataset(document: YamlDocument) -> Dataset:
 def _check_dates(document: YamlDocument) -> None:
     """Each ISO date names a real day ("2017-02-30" has the right form, no day)."""
     data = document.data
-    dates = [(("source", "date_published"), data["source"]["date_published"])]
+    dates = [(("source", "date_published"), data["source"]["date_published"]),
+             (("release", "date"), data["release"]["date"])]
+    dates += [(("changes", index, "date"), change["date"]) for index, change in enumerate(data["changes"])]
     dates += [(("periods", pid, bound), p[bound]) for pid, p in data["periods"].items()
               for bound in ("start", "end") if p.get(bound)]
     for key, iso in dates:

@@ -43,7 +43,9 @@ _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_p
 def clean_environment(**overrides: str) -> dict[str, str]:
     """The shell's environment, minus proxies, with the tests' site address."""
     env = {k: v for k, v in os.environ.items() if k.lower() not in _PROXY_VARIABLES}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **overrides}
+    # No issue tracker either, whatever the shell says: the corrections page
+    # then says the build has none (tests/test_corrections.py).
+    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "ISSUES_URL": "", **overrides}
 
 
 def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (),
@@ -185,9 +187,18 @@ def reformat_number(text: str, old: int, new: int) -> str:
     return re.sub(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", swap, text)
 
 
-def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int) -> None:
+# A correction as change_figure_value logs it, and its reason in each edition.
+CORRECTION_DATE = "2026-12-15"
+CORRECTION_REASON = {"en": "The article was corrected.", "fr": "L’article a été corrigé.",
+                     "ar": "صُحّح المقال."}
+
+
+def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int, log: bool = True) -> str:
     """Change a figure's value and the sentence that states it (the quote and
-    our translations), as a real correction would: nothing else."""
+    our translations), as a real correction would, and (unless `log` is
+    False) record it on top of the log of changes with a new version.
+    Returns that version."""
+    version = log_correction(data_file, dataset, figure_id, new_value) if log else dataset.release.version
     editor = DataFileEditor(data_file)
     figure = dataset.figure(figure_id)
     editor.set(("figures", figure_id, "value"), str(new_value))
@@ -203,6 +214,29 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
     source = data_file.parent / dataset.source.text_file
     source.write_text(source.read_text(encoding="utf-8").replace(
         figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
+    return version
+
+
+def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> str:
+    """Put a correction of `figure_id` on top of the data file's log of
+    changes, and raise the data's version to it (its third number)."""
+    import json
+    major, minor, patch = dataset.release.version.split(".")
+    version = f"{major}.{minor}.{int(patch) + 1}"
+    editor = DataFileEditor(data_file)
+    old_value = dataset.figure(figure_id).value
+    reasons = "".join(f"\n    {language}: {json.dumps(reason, ensure_ascii=False)}"
+                      for language, reason in CORRECTION_REASON.items())
+    entry = (f'- version: "{version}"\n  date: "{CORRECTION_DATE}"\n  kind: correction\n'
+             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n  reason:{reasons}")
+    lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = editor.line("changes", 0)
+    indent = re.match(r"\s*", lines[number - 1]).group()
+    lines.insert(number - 1, indent + entry.replace("\n", "\n" + indent) + "\n")
+    data_file.write_text("".join(lines), encoding="utf-8")
+    editor.set(("release", "version"), f'"{version}"')
+    editor.set(("release", "date"), f'"{CORRECTION_DATE}"')
+    return version
 
 
 def golden() -> dict:
@@ -257,6 +291,7 @@ def synthetic(project: Path, count: int) -> None:
         figure_id, figure = real[index % len(real)]
         new_id = f"{figure_id}-copy-{index}"
         data["figures"][new_id] = copy.deepcopy(figure)
+        data["changes"][-1]["values"][new_id] = {"new": figure["value"]}  # published with the others
         cards.setdefault(data["themes"][figure["theme"]]["page"], []).append(new_id)
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     for page, ids in cards.items():

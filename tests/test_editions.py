@@ -162,6 +162,9 @@ def add_edition(project, language: str, locale: str, name: str) -> None:
                 value[language] = value["en"]
             for child in value.values():
                 copy_english(child)
+        if isinstance(value, list):  # the log of changes: each entry's reason
+            for child in value:
+                copy_english(child)
     copy_english(data)
     for quote in data["quotes"].values():
         quote["translation"][language] = quote["text"]

@@ -184,7 +184,7 @@ def test_csv_cells_cannot_start_a_formula(data_dir):
     editor = DataFileEditor(data_dir / "figures.yml")
     editor.set(("figures", FIGURE, "label", "en"), '"=HYPERLINK(\\"http://example.org\\")"')
     editor.set(("figures", FIGURE, "unit", "en"), '"@SUM(A1)"')
-    rows = list(csv.DictReader(io.StringIO(figures_csv(load(data_dir), addresses(), ENGLISH), newline="")))
+    rows = list(csv.DictReader(io.StringIO(figures_csv(load(data_dir), addresses(), ENGLISH, "Site"), newline="")))
     row = next(r for r in rows if r["id"] == FIGURE)
     assert row["label"] == "'=HYPERLINK(\"http://example.org\")" and row["unit"] == "'@SUM(A1)"
 

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from adapter.link_check import problem_with, public_addresses, redirect_target, site_relative
 from figures import load_dataset
-from helpers import DATA, PROJECT, SITE_URL, build, golden
+from helpers import DATA, PROJECT, SITE_URL, build, golden, site_config
 
 PUBLIC_URLS = [address for _, address in public_addresses(PROJECT)]
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -99,15 +99,24 @@ def test_every_figure_on_every_page_links_to_its_row(pages):
 
 def test_each_row_offers_quote_and_citations(pages):
     reference = pages["figures/index.html"]
-    figure = FIGURE
+    figure, release, site_name = FIGURE, DATASET.release, site_config()["site_name"]
+    shown, address = GOLDEN[figure.id]["shown"]["en"], f"{SITE_URL}figures/#{figure.id}"
     details = reference.select_one(f'tr[data-figure="{figure.id}:cite"] details')
     assert details.blockquote.get_text() == f"“{figure.quote.text}”"
-    short, full, bibtex = (code.get_text() for code in details.select("pre code"))
-    assert short == ("Khaled Zerouali, quoted in “Dismantling Human Traffickers: Morocco Paves the Way "
-                     "for Immigrant Well-Being”, 16\u00a0November\u00a02017")
-    assert full.endswith(f"{figure.label('en')}: {GOLDEN[figure.id]['shown']['en']}. {SITE_URL}figures/#{figure.id}")
-    assert "Not stated in the source: author, publisher and web address." in full
-    assert bibtex == (
+    short, full, figure_bibtex, csl = (code.get_text() for code in details.select("pre code"))
+    # The figure first, with its qualifier; then the site and the version; then the article.
+    assert short == (f"{figure.label('en')}: {shown} (Khaled Zerouali, quoted in “Dismantling Human Traffickers: "
+                     f"Morocco Paves the Way for Immigrant Well-Being”, 16\u00a0November\u00a02017). {site_name}, "
+                     f"version {release.version}")
+    assert full.startswith(f"{figure.label('en')}: {shown}, ")
+    assert f". {site_name}, data version {release.version} of " in full and f", {address}. Based on “" in full
+    assert full.endswith("(author, publisher and web address not stated in the source).")
+    assert figure_bibtex.startswith(f"@misc{{dismantling2017:{figure.id},\n"
+                                    f"  title = {{{{{figure.label('en')}: {shown}}}}},\n")
+    assert "  crossref = {dismantling2017}\n}" in figure_bibtex
+    assert [item["id"] for item in json.loads(csl)] == [f"dismantling2017:{figure.id}", "dismantling2017"]
+    # The article's entry, once, after the table.
+    assert reference.select_one(".figure-table__article pre code").get_text() == (
         "@misc{dismantling2017,\n"
         "  title = {{Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being}},\n"
         "  year = {2017},\n"
@@ -119,7 +128,7 @@ def test_each_row_offers_quote_and_citations(pages):
 
 
 def test_bibtex_invents_no_author_publisher_or_address(pages):
-    bibtex = pages["figures/index.html"].select("tr.figure-table__cite pre code")[2].get_text()
+    bibtex = pages["figures/index.html"].select_one(".figure-table__article pre code").get_text()
     assert not re.search(r"^\s*(author|publisher|organization|journal|url|address)\s*=", bibtex, re.M)
 
 
@@ -195,7 +204,8 @@ def test_inventory_has_a_label_per_figure_and_a_doc_per_page(site):
     assert labels[FIGURE.id].dispname == f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}"
     assert docs == {"index": "", "enforcement": "enforcement/", "regularisation": "regularisation/",
                     "returns": "returns/", "sahel": "sahel/", "algerian-border": "algerian-border/",
-                    "figures": "figures/", "use": "use/", "source-and-method": "source-and-method/"}
+                    "figures": "figures/", "use": "use/", "source-and-method": "source-and-method/",
+                    "corrections": "corrections/"}
     assert (site / "objects.inv").read_bytes().startswith(b"# Sphinx inventory version 2\n")
 
 
