@@ -29,6 +29,11 @@ QUALIFIED = next(fid for fid, f in RAW["figures"].items() if f["qualifier"] != "
 FIRST_THEME = next(iter(RAW["themes"]))
 FIRST_CLAIM = next(iter(RAW["claims"]))
 TRANSLATED_QUOTE = RAW["figures"][FIRST_FIGURE]["quote"]
+# A figure in whole thousands (Babel's compact form "22 thousand" would
+# round a value near it), and a quote with an abbreviation's full stop.
+THOUSANDS = next(fid for fid, f in RAW["figures"].items()
+                 if f["value"] >= 1000 and f["value"] % 1000 == 0 and "currency" not in f)
+ABBREVIATED_QUOTE = next(qid for qid, q in RAW["quotes"].items() if "Mr. " in q["text"])
 
 
 @dataclass
@@ -46,6 +51,19 @@ def at(*key) -> Callable[[DataFileEditor], str]:
 
 def at_text(needle: str) -> Callable[[DataFileEditor], str]:
     return lambda data: f"data/figures.yml, line {line_of(data.path, needle)}"
+
+
+def _rounded_in_words(editor: DataFileEditor) -> None:
+    """The value becomes 500 more, and its quote and translations say it
+    "in thousands", as Babel's compact form rounds it: "22 thousand" for 22500."""
+    from helpers import reformat_number
+    figure = RAW["figures"][THOUSANDS]
+    value, quote = figure["value"], figure["quote"]
+    editor.set(("figures", THOUSANDS, "value"), str(value + 500))
+    editor.replace_in_value(("quotes", quote, "text"), f"{value:,}", f"{value // 1000} thousand")
+    for language, translated in RAW["quotes"][quote]["translation"].items():
+        editor.set(("quotes", quote, "translation", language),
+                   '"' + reformat_number(translated, value, value // 1000) + '"')
 
 
 def _first_digit_group(text: str) -> str:
@@ -78,6 +96,11 @@ DATA_CASES = [
          lambda d: d.set(("figures", FIRST_FIGURE, "value"), str(RAW["figures"][FIRST_FIGURE]["value"] + 1)),
          [at("figures", FIRST_FIGURE, "value"),
           f"the quote '{TRANSLATED_QUOTE}' does not contain the figure's value"]),
+    Case("quote that rounds the figure's value",
+         _rounded_in_words,
+         [at("figures", THOUSANDS, "value"),
+          f"the quote '{RAW['figures'][THOUSANDS]['quote']}' does not contain the figure's value "
+          f"{RAW['figures'][THOUSANDS]['value'] + 500} (looked for '{RAW['figures'][THOUSANDS]['value'] + 500:,}'"]),
     Case("quote drops the figure's qualifier",
          lambda d: d.set(("figures", FIRST_FIGURE, "qualifier"), "more-than"),
          [at("figures", FIRST_FIGURE, "qualifier"), "the quote does not contain the qualifier 'more than'"]),
@@ -96,6 +119,10 @@ DATA_CASES = [
          lambda d: d.replace_in_value(("quotes", TRANSLATED_QUOTE, "text"), "a", "â"),
          [at("quotes", TRANSLATED_QUOTE, "text"), f"the quote '{TRANSLATED_QUOTE}' is not in the source's text",
           "its closest sentence is"]),
+    Case("closest sentence kept whole at an abbreviation",
+         lambda d: d.replace_in_value(("quotes", ABBREVIATED_QUOTE, "text"), "e", "é"),
+         [at("quotes", ABBREVIATED_QUOTE, "text"),
+          f"its closest sentence is '{RAW['quotes'][ABBREVIATED_QUOTE]['text']}'"]),
     Case("title that is not the article's",
          lambda d: d.replace_in_value(("source", "title"), "Morocco", "Marocco"),
          [at("source", "title"), "the title is not in the source's text",

@@ -140,3 +140,26 @@ def test_text_and_tooltips_read_back_and_hold_no_markup_character(value):
     assert html.unescape(shown) == value
     assert html.unescape(html.unescape(tip)) == value  # Material decodes the attribute, then inserts it as HTML
     assert not set(shown + tip) & set("<>\"'\\`*_{}[]|~^=")
+
+
+@pytest.mark.parametrize("value, stated, not_stated", [
+    (175_000_000, {"175 million", "175,000,000"}, set()),
+    (22_500, {"22,500", "22.5 thousand"}, {"22 thousand", "23 thousand"}),
+    (1_500_000, {"1.5 million"}, {"2 million"}),
+    (999_999, {"999,999"}, {"1000 thousand", "1 million"}),
+])
+def test_a_source_states_a_value_only_in_an_exact_spelling(value, stated, not_stated):
+    from figures.formatting import source_spellings
+    spellings = source_spellings(value, "en")
+    assert stated <= spellings and not (not_stated & spellings)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Mr. Zerouali said so. He left.", ["Mr. Zerouali said so.", "He left."]),
+    ("Dr. Smith met the U.S. envoy on Monday. Then he left.",
+     ["Dr. Smith met the U.S. envoy on Monday.", "Then he left."]),
+    ("A title\n\nWritten by | Thursday\nOne. Two?", ["A title", "Written by | Thursday", "One.", "Two?"]),
+])
+def test_sentences_end_at_full_stops_not_at_abbreviations(text, sentences):
+    from figures.source_text import split_sentences
+    assert split_sentences(text, "en") == sentences
