@@ -46,6 +46,7 @@ from figures.errors import closest  # noqa: E402
 from figures.exports import datapackage, figures_csv, figures_json  # noqa: E402
 from figures.inventory import inventory  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
+from figures.untranslated import refuse_untranslated  # noqa: E402
 
 # Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
 BLOCK_COMPONENTS = Components.block_names()
@@ -186,6 +187,18 @@ def _check_site(dataset: Dataset, config) -> None:
                 suggestion=closest(theme.page, pages))
     editions.check_pages(config)
     editions.check_nav_titles(config)
+    _refuse_untranslated_when_building(config)
+
+
+def _refuse_untranslated_when_building(config) -> None:
+    """An edition started by `python -m figures.new_edition` is shown with
+    its "not yet translated" marks by `mkdocs serve`, and is not built for
+    publishing while one is left: the figure layer lists them all."""
+    if mode.serving:
+        return
+    config_file = Path(config["config_file_path"])
+    refuse_untranslated(config_file.parent, editions.edition_languages(config), config_file=config_file.name,
+                        docs_dir=Path(config["docs_dir"]).relative_to(config_file.parent).as_posix())
 
 
 def _check_theme_page_shows_its_figures(env) -> None:

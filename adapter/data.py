@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from figures import Dataset, load_dataset
-from figures.editions import Edition, check_dataset_covers, load_editions
+from figures.editions import Edition, load_editions
 
 DATA_DIR = Path("data")
 DATA_FILE = DATA_DIR / "figures.yml"
@@ -32,8 +32,8 @@ def load(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dict[str
     if cached and cached[0] == stamp:
         return cached[1]
     dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix())
-    editions = load_editions(project_dir / WORDS_FILE, languages, WORDS_FILE.as_posix())
-    check_dataset_covers(dataset, languages)
+    # With the dataset: every text missing in either file, in one message.
+    editions = load_editions(project_dir / WORDS_FILE, languages, WORDS_FILE.as_posix(), dataset=dataset)
     _cache[key] = (stamp, (dataset, editions))
     return dataset, editions
 
