@@ -227,7 +227,8 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
         number = editor.line(*key)
         lines[number - 1] = reformat_number(lines[number - 1], figure.value, new_value)
     data_file.write_text("".join(lines), encoding="utf-8")
-    # A corrected figure comes with a corrected source: our record of it too.
+    # The new value is one the article does not state: the test's copy of
+    # the article's text says it too, so that the quote still matches it.
     source = data_file.parent / dataset.source.text_file
     source.write_text(source.read_text(encoding="utf-8").replace(
         figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
@@ -291,6 +292,12 @@ def nav_sources() -> list[str]:
     """Each page's source path in the nav of mkdocs.yml, in order."""
     from adapter.editions import nav_pages
     return [source for _, source in nav_pages(site_config()["nav"])]
+
+
+def embeds_page() -> str:
+    """The source path of the page that offers the figures' cards to embed
+    (the one calling {{ embeds() }}): it shows figures as images, not text."""
+    return next(src for src in nav_sources() if "embeds()" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
 
 
 def nav_titles() -> dict[str, str]:

@@ -8,7 +8,7 @@ import pytest
 
 from figures import load_dataset
 from figures.untranslated import MARK
-from helpers import (DATA, addresses, build, editions, golden, golden_mismatch, languages, nav_sources,
+from helpers import (DATA, addresses, build, editions, embeds_page, golden, golden_mismatch, languages, nav_sources,
                      page_address, start_edition, translate_all)
 
 EDITIONS = addresses().editions
@@ -20,7 +20,7 @@ PAGES = [source.removesuffix(".md") for source in nav_sources()]
 # The "Use these figures" page shows its figures as images (cards), whose
 # values test_sharing.py reads in the SVG files: the pages that show a
 # figure in text are those that call a macro with a value.
-PAGES_WITH_VALUES = [stem for stem in PAGES if stem != "use"]
+PAGES_WITH_VALUES = [stem for stem in PAGES if stem != embeds_page().removesuffix(".md")]
 A_THEME_PAGE = next(iter(DATASET.themes.values())).page.removesuffix(".md")
 
 

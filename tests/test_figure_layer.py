@@ -12,7 +12,7 @@ from figures import FigureDataError, load_dataset
 from figures.formatting import Formatter
 from figures.templating import text, tooltip
 from figures.yamlfile import read_yaml
-from helpers import DATA, SCHEMA, DataFileEditor, editions, golden
+from helpers import DATA, SCHEMA, DataFileEditor, editions, golden, golden_mismatch, languages
 
 GOLDEN = golden()
 
@@ -37,12 +37,13 @@ def test_real_data_file_loads():
     assert dataset.source.author is None and dataset.source.publisher is None and dataset.source.url is None
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize("language", languages())
 def test_renderings_match_the_golden_file(language):
     dataset = load(DATA)
     fmt = Formatter(editions()[language])
     shown = {f.id: fmt.qualified(f.value, f.qualifier, f.currency) for f in dataset.figures.values()}
-    assert shown == {figure_id: g["shown"][language] for figure_id, g in GOLDEN["figures"].items()}
+    expected = {figure_id: g["shown"][language] for figure_id, g in GOLDEN["figures"].items()}
+    assert shown == expected, golden_mismatch("shown", language, shown, expected)
 
 
 @pytest.mark.parametrize("iso, expected", [("2017-11-16", "16 November 2017"), ("2004", "2004"),
