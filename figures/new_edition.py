@@ -51,8 +51,8 @@ class Started:
 
 def start_edition(project: Path, language: str, locale: str | None = None, name: str | None = None) -> Started:
     """Copy the default edition's texts into a new edition `language`, marked."""
-    config = _read_config(project / CONFIG_FILE)
-    i18n = _i18n(config)
+    config = read_config(project / CONFIG_FILE)
+    i18n = i18n_entry(config)
     existing = [entry["locale"] for entry in i18n["languages"]]
     if language in existing:
         raise FigureDataError(f"the edition '{language}' already exists", file=CONFIG_FILE.as_posix(),
@@ -86,11 +86,13 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: (
     loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_mapping(node)))
 
 
-def _read_config(path: Path) -> dict:
+def read_config(path: Path) -> dict:
+    """The site's configuration as plain data (MkDocs' own tags read as their values)."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
-def _i18n(config: dict) -> dict:
+def i18n_entry(config: dict) -> dict:
+    """The i18n plugin's settings: its `languages` are the editions."""
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             return plugin["i18n"]
