@@ -55,6 +55,8 @@ def untranslated_texts(project_dir: Path, languages: Sequence[str], config_file:
 
     for name, language_of in (("data/site_words.yml", lambda key: key[0]),
                               ("data/figures.yml", lambda key: key[-1])):
+        if MARK not in (project_dir / name).read_text(encoding="utf-8"):
+            continue  # the usual case, without parsing the file again
         document = read_yaml(project_dir / name, name)
         for key, line in document.lines.items():
             value = _get(document.data, key)
