@@ -194,6 +194,16 @@ class BuildCase:
     message: list[str | Callable[[Path], str]]
 
 
+def _delete_nav_translation(config: Path, language: str, title: str) -> None:
+    """Delete `title: …` under nav_translations of `language`'s entry in mkdocs.yml."""
+    import re
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    entry = next(i for i, line in enumerate(lines) if re.match(rf"\s*- locale: {language}\s*$", line))
+    target = next(i for i in range(entry, len(lines)) if re.match(rf"\s+{re.escape(title)}:", lines[i]))
+    del lines[target]
+    config.write_text("".join(lines), encoding="utf-8")
+
+
 def page_line(page: str, needle: str) -> Callable[[Path], str]:
     return lambda project: f"{page}, line {line_of(project / page, needle)}"
 
@@ -219,7 +229,7 @@ BUILD_CASES = [
               lambda p: (p / THEME_PAGE.replace(".md", f".{LAST_EDITION}.md")).unlink(),
               [f"missing translation: {THEME_PAGE.replace('.md', f'.{LAST_EDITION}.md')} does not exist"]),
     BuildCase("nav entry without its translation",
-              lambda p: edit(p / "mkdocs.yml", f"            {NAV_TITLE}: {_LAST.nav_translations[NAV_TITLE]}\n", ""),
+              lambda p: _delete_nav_translation(p / "mkdocs.yml", LAST_EDITION, NAV_TITLE),
               [lambda p: f"mkdocs.yml, line {line_of(p / 'mkdocs.yml', f'- {NAV_TITLE}:')}",
                f"the nav entry '{NAV_TITLE}' has no {_LAST.name} ({LAST_EDITION}) title"]),
     BuildCase("figure that its theme page does not show",

@@ -19,6 +19,7 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from adapter import data, editions  # noqa: E402
 from adapter.moved_pages import moved_pages, page_url, redirect_page  # noqa: E402
+from figures import FigureDataError  # noqa: E402
 
 
 @event_priority(-250)  # after the editions hook (-200), before the address check (-300)
@@ -30,7 +31,10 @@ def on_post_build(config, **kwargs) -> None:
     if not moved:
         return
     languages = editions.edition_languages(config)
-    _, site_editions = data.load(PROJECT_DIR, languages)
+    try:
+        _, site_editions = data.load(PROJECT_DIR, languages)
+    except FigureDataError:
+        return  # a data mistake, already reported (macros.py); under serve, the redirects return with its fix
     site_url = (config.site_url or "/").rstrip("/") + "/"
     for old, new in moved.items():
         for index, language in enumerate(languages):
