@@ -317,7 +317,7 @@ def try_recipe(name: str, workspace: Path, run_suite: bool = True) -> bool:
     if not run_suite:
         return True
     started = time.monotonic()
-    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=clone,
+    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"], cwd=clone,
                            capture_output=True, text=True, env=_environment())
     (workspace / f"{name}.log").write_text(suite.stdout + suite.stderr, encoding="utf-8")
     summary = (suite.stdout.strip().splitlines() or suite.stderr.strip().splitlines() or ["(no output)"])[-1]
