@@ -17,6 +17,7 @@ from typing import Any
 from .changes import Change, Release, build_changes, build_release
 from .errors import FigureDataError, closest, lookalikes
 from .formatting import SOURCE_QUALIFIER_WORDS, source_spellings
+from .untranslated import unmarked
 from .yamlfile import YamlDocument
 
 ARTICLE_VOICE = "article"  # `stated_by` value for the article speaking in its own voice
@@ -169,7 +170,8 @@ def build_dataset(document: YamlDocument) -> Dataset:
         return records[wanted]
 
     def check_contains(text: str, needle: str, key: tuple, what: str) -> None:
-        if needle not in text:
+        # A copy not yet translated is marked in the quote and the excerpt alike.
+        if unmarked(needle) not in unmarked(text):
             raise FigureDataError(
                 f"the quote does not contain {what} '{needle}'", file=document.file,
                 line=document.line_of(key), key=key,

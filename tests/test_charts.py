@@ -9,11 +9,16 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from helpers import editions, golden
+from helpers import PROJECT, addresses, editions, golden, languages, nav_sources
 
 GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
-CHARTS = {"index.html": "chart-counts", "source-and-method/index.html": "chart-timeline"}
+DEFAULT = languages()[0]
+# The page (built file of the default edition) that calls each chart's macro.
+_MACROS = {"counts_chart(": "chart-counts", "timeline_chart(": "chart-timeline"}
+CHARTS = {addresses().page(src) + "index.html": chart for src in nav_sources()
+          for macro, chart in _MACROS.items() if macro in (PROJECT / "docs" / src).read_text(encoding="utf-8")}
+COUNTS_PAGE, TIMELINE_PAGE = (next(page for page, c in CHARTS.items() if c == chart) for chart in _MACROS.values())
 
 
 def _chart(pages, page: str):
@@ -22,12 +27,12 @@ def _chart(pages, page: str):
 
 @pytest.fixture
 def counts(pages):
-    return _chart(pages, "index.html")
+    return _chart(pages, COUNTS_PAGE)
 
 
 @pytest.fixture
 def timeline(pages):
-    return _chart(pages, "source-and-method/index.html")
+    return _chart(pages, TIMELINE_PAGE)
 
 
 def _bars(chart) -> dict:
@@ -119,10 +124,10 @@ def test_each_chart_has_its_data_as_a_table(counts, timeline, dataset):
     assert len(timeline.select("details table tbody tr")) == len(timeline_figures)
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize("language", languages())
 @pytest.mark.parametrize("page", list(CHARTS))
 def test_download_is_a_standalone_svg_that_stands_alone(pages, site, page, language):
-    page_path = page if language == "en" else f"{language}/{page}"
+    page_path = addresses().editions[language] + page
     chart = pages[page_path].select_one(f'figure.chart[data-figure="{CHARTS[page]}"]')
     link = chart.select_one("a.chart__download")
     assert link.has_attr("download")
