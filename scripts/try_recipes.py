@@ -184,8 +184,35 @@ ADDED = "voluntary-returns"  # taken out first (the base), then added by the rec
 _saved: dict[str, str] = {}
 
 
+def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: int) -> None:
+    """An entry on top of the data file's log of changes, in every edition's
+    words, with the data's version raised (`part`: 1 for an addition, 2 for a
+    correction) and dated; as CONTRIBUTING.md's recipe writes it by hand."""
+    import json
+    data = clone / "data/figures.yml"
+    document = read_yaml(data)
+    version = [int(n) for n in document.data["release"]["version"].split(".")]
+    version = version[:part] + [version[part] + 1] + [0] * (2 - part)
+    version_text, date = ".".join(map(str, version)), "2026-12-15"
+    reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]}
+    written = "".join(f"\n      {fid}: {json.dumps(v).replace(chr(34), '')}" for fid, v in values.items())
+    entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n    values:{written}\n'
+             "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
+             + "\n")
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(document.lines[("changes", 0)] - 1, entry)
+    data.write_text("".join(lines), encoding="utf-8")
+    substitute(data, r'^(  version: )"[^"]*"$', rf'\g<1>"{version_text}"')
+    substitute(data, r'^(  date: )"[^"]*"$', rf'\g<1>"{date}"')
+
+
+def _publication_value_line(path: Path, figure_id: str) -> int:
+    return read_yaml(path).lines[("changes", len(read_yaml(path).data["changes"]) - 1, "values", figure_id)] - 1
+
+
 def without_the_figure(clone: Path) -> None:
-    """The base: the site as it was before the figure, committed in the clone."""
+    """The base: the site as it was before the figure, committed in the clone
+    (its value out of the first publication's entry too)."""
     for name in ["data/figures.yml", "tests/golden.yml", "data/public_urls.txt",
                  *(f"docs/{page.name}" for page in (clone / "docs").glob("returns*.md"))]:
         _saved[name] = (clone / name).read_text(encoding="utf-8")
@@ -193,6 +220,10 @@ def without_the_figure(clone: Path) -> None:
         first, end = block(path, key)
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(lines[:first] + lines[end:]), encoding="utf-8")
+    data = clone / "data/figures.yml"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    del lines[_publication_value_line(data, ADDED)]
+    data.write_text("".join(lines), encoding="utf-8")
     urls = clone / "data/public_urls.txt"
     urls.write_text("".join(line for line in urls.read_text(encoding="utf-8").splitlines(keepends=True)
                             if f"#{ADDED}" not in line and f"/{ADDED}.svg" not in line), encoding="utf-8")
@@ -207,7 +238,17 @@ def _restore(clone: Path, name: str) -> None:
 
 
 def figure_entry(clone: Path) -> None:
-    _restore(clone, "data/figures.yml")  # its entry under figures:, its quote being there already
+    """Its entry under figures: (its quote being there already)."""
+    _restore(clone, "data/figures.yml")
+    data = clone / "data/figures.yml"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    del lines[_publication_value_line(data, ADDED)]  # published later than the rest: the log says so next
+    data.write_text("".join(lines), encoding="utf-8")
+
+
+def logged_addition(clone: Path) -> None:
+    value = read_yaml(clone / "data/figures.yml").data["figures"][ADDED]["value"]
+    _log_entry(clone, "addition", {ADDED: {"new": value}}, part=1)
 
 
 def card_and_sentence_on_its_theme_page(clone: Path) -> None:
@@ -251,6 +292,10 @@ def value_and_quote(clone: Path) -> None:
     data.write_text("".join(lines), encoding="utf-8")
 
 
+def logged_correction(clone: Path) -> None:
+    _log_entry(clone, "correction", {CORRECTED: {"old": OLD_VALUE, "new": NEW_VALUE}}, part=2)
+
+
 def our_copy_of_the_article(clone: Path) -> None:
     """This trial supposes a transcription error of ours: the article printed
     22,500 and our copy said 22,000. (It did not: the change lives in the
@@ -286,9 +331,10 @@ RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
     "edition": ("Adding an edition (es, with python -m figures.new_edition)", [],
                 [start_with_the_command, translate, golden_entries]),
     "add": (f"Adding a figure ({ADDED}, taken out of the base first)", [without_the_figure],
-            [figure_entry, card_and_sentence_on_its_theme_page, figure_public_addresses, figure_golden_entry]),
+            [figure_entry, logged_addition, card_and_sentence_on_its_theme_page, figure_public_addresses,
+             figure_golden_entry]),
     "correct": (f"Correcting a figure ({CORRECTED}: {OLD_VALUE:,} -> {NEW_VALUE:,}, a transcription error of ours)",
-                [], [value_and_quote, our_copy_of_the_article, corrected_golden_entry]),
+                [], [value_and_quote, logged_correction, our_copy_of_the_article, corrected_golden_entry]),
     "heading": ("Rewording a heading (its old anchor kept)", [], [reworded_with_its_old_anchor]),
 }
 
