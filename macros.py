@@ -41,6 +41,7 @@ from figures.charts import CHART_DRAWINGS  # noqa: E402
 from figures.components import Components  # noqa: E402
 from figures.errors import closest  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
+from figures.untranslated import refuse_untranslated  # noqa: E402
 
 # Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
 BLOCK_COMPONENTS = Components.block_names()
@@ -52,15 +53,24 @@ def define_env(env) -> None:
     try:
         dataset, editions = state.data()
         _check_site(dataset, env.conf)
+        if not state.serving:
+            _refuse_untranslated(env.conf)
     except FigureDataError as error:
         state.site_problem = f"Figure data error: {error}"
         state.report(state.site_problem)
         return
     addresses = addresses_for(env.conf, dataset)
     edition = editions[i18n.current_language(env.conf)]
+    issues_url = env.conf["extra"].get("issues_url")
 
     def renderer() -> Components:
-        return Components(dataset, edition, addresses, env.page.url, state.page.quotes)
+        # The edition's own site_name: the i18n plugin sets it after this hook.
+        return Components(dataset, edition, addresses, env.page.url, state.page.quotes,
+                          site_name=env.conf["site_name"], issues_url=issues_url)
+
+    # Material's `copyright` setting is the footer line of every page: the
+    # licences, and the data's version and date, in this edition's words.
+    env.conf["copyright"] = str(Components(dataset, edition, addresses, "").footer())
 
     for name in Components.names():
         env.macro(_component_macro(env, name, renderer), name)
@@ -113,6 +123,15 @@ def _check_site(dataset: Dataset, config) -> None:
                 suggestion=closest(theme.page, pages))
     check_pages(config)
     check_nav_titles(config)
+
+
+def _refuse_untranslated(config) -> None:
+    """An edition started by `python -m figures.new_edition` is shown with
+    its "not yet translated" marks by `mkdocs serve`, and is not built for
+    publishing while one is left: the figure layer lists them all."""
+    config_file = Path(config["config_file_path"])
+    refuse_untranslated(config_file.parent, i18n.edition_languages(config), config_file=config_file.name,
+                        docs_dir=Path(config["docs_dir"]).relative_to(config_file.parent).as_posix())
 
 
 def _template_problem(env) -> FigureDataError | None:

@@ -96,7 +96,7 @@ def on_page_content(html, page, config):
         site_name=config["site_name"], figures=tuple(shown), charts=tuple(state.page.charts),
         nav_title={src: title for title, src in nav_pages(config["nav"])}.get(source))
     state.pages.append(built)
-    renderer = Components(dataset, editions[language], addresses, page.url)
+    renderer = Components(dataset, editions[language], addresses, page.url, site_name=config["site_name"])
     preview = page_preview(renderer, built)
     locales = {lang: editions[lang].locale for lang in state.languages}
     page.meta["share"] = {

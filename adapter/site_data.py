@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from figures import Dataset, load_dataset
-from figures.editions import Edition, check_dataset_covers, load_editions
+from figures.editions import Edition, load_editions
 
 DATA_DIR = Path("data")
 DATA_FILE = DATA_DIR / "figures.yml"
@@ -22,6 +22,6 @@ def load_data(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dic
     """The dataset and the editions of `languages` (the default first);
     raises FigureDataError with a readable message."""
     dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix())
-    editions = load_editions(project_dir / WORDS_FILE, languages, WORDS_FILE.as_posix())
-    check_dataset_covers(dataset, languages)
+    # With the dataset: every text missing in either file, in one message.
+    editions = load_editions(project_dir / WORDS_FILE, languages, WORDS_FILE.as_posix(), dataset=dataset)
     return dataset, editions

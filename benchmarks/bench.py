@@ -7,6 +7,7 @@ the byte budgets.
 
 from __future__ import annotations
 
+import resource
 import socket
 import statistics
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]  # the figure layer and the tests' helpers
 
-from browsing import (PAGES, SUB_PATH, build_under_sub_path, gzip_size, launch_chromium,  # noqa: E402
+from browsing import (PAGES, SUB_PATH, build_under_sub_path, launch_chromium,  # noqa: E402
                       second_page, served_site, transferred)
 
 from helpers import clean_environment, copy_project, synthetic  # noqa: E402
@@ -26,90 +27,123 @@ from helpers import clean_environment, copy_project, synthetic  # noqa: E402
 ENV = clean_environment()
 
 
-def timed_build(project: Path, site_dir: Path, strict: bool = True) -> float:
+def timed_build(project: Path, site_dir: Path, strict: bool = True) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one `mkdocs build`, interpreter start
+    included. CPU seconds change less than wall time when other work shares
+    the machine's two cores."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--quiet",
                     "--site-dir", str(site_dir)], cwd=project, env=ENV, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def build_times(runs: int) -> list[float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        return [timed_build(PROJECT, Path(tmp) / "site") for _ in range(runs)]
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"bench: {old!r} is no longer in {path.name}; update benchmarks/bench.py"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def without_previews(project: Path) -> None:
-    """The same site without its preview images and sharing tags."""
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - adapter/hooks/sharing.py\n", ""),
-                      encoding="utf-8")
-
-
-def without_macros(project: Path) -> None:
-    """The same site without the macros plugin (pages keep their raw
-    {{ … }}), and so without the public-address check and the preview
-    images, which need them."""
-    without_previews(project)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    start = text.index("  - macros:")
-    text = text[:start] + "\n".join(line for line in text[start:].splitlines()[1:]
-                                     if not line.startswith("      "))
-    text = text.replace("  - adapter/hooks/public_addresses.py\n", "")
-    config.write_text(text, encoding="utf-8")
-
-
-def macros_alone(project: Path) -> None:
-    """The same site with the macros plugin running a module whose macros
-    all return nothing: what mkdocs-macros costs before the figure layer
-    does any work (no preview images, no public-address check)."""
+def floor_site(project: Path) -> None:
+    """The simplest site a user could make of the same pages: mkdocs-macros
+    with every macro returning an empty string, and no hooks."""
     from figures.components import Components
-    without_previews(project)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("module_name: macros", "module_name: no_figures")
-    config.write_text(text.replace("  - adapter/hooks/public_addresses.py\n", ""), encoding="utf-8")
+    _edit(project / "mkdocs.yml", "hooks:\n  - adapter/hooks.py\n", "")
+    _edit(project / "mkdocs.yml", "module_name: macros", "module_name: no_figures")
     (project / "no_figures.py").write_text(
-        f"def define_env(env):\n    for name in {Components.names()!r}:\n"
+        f"def define_env(env):\n    for name in {[*Components.names(), 'dataset_jsonld']!r}:\n"
         "        env.macro(lambda *args, **kwargs: '', name)\n", encoding="utf-8")
 
 
-def macros_ratio(runs: int) -> tuple[float, float, float, float]:
-    """Median build times, runs interleaved: the site; the site without its
-    preview images; the macros plugin with nothing behind its macros; the
-    site without the macros plugin (nor the images)."""
-    full, no_previews, alone, plain = [], [], [], []
+# Each speed mechanism, and how a copy of the project goes without it.
+def no_template_cache(project: Path) -> None:
+    _edit(project / "adapter" / "build_steps.py", "    return use_template_cache(env, project_dir)", "    return env")
+
+
+def no_preview_cache(project: Path) -> None:
+    _edit(project / "adapter" / "build_steps.py", "files = site_files(dataset, editions, addresses, pages, moved, previews.png)",
+          "files = site_files(dataset, editions, addresses, pages, moved)")
+
+
+def no_blocks(project: Path) -> None:
+    _edit(project / "macros.py", "return state.blocks.placeholder(rendered) if name in BLOCK_COMPONENTS else rendered",
+          "return rendered")
+
+
+def no_search_exclusion(project: Path) -> None:
+    _edit(project / "adapter" / "blocks.py", "self._page.append(self._set_aside_excluded(html))", "self._page.append(html)")
+
+
+def no_formatting_caches(project: Path) -> None:
+    for decorator in ("@functools.lru_cache(maxsize=4096)\n", "@functools.lru_cache(maxsize=1024)\n"):
+        _edit(project / "figures" / "formatting.py", decorator, "")
+
+
+MECHANISMS = [  # (name, how to go without it, figures in the copy measured)
+    ("theme templates compiled once (adapter/template_cache.py)", no_template_cache, None),
+    ("preview images kept (adapter/preview_cache.py)", no_preview_cache, None),
+    ("block components around Markdown (adapter/blocks.py)", no_blocks, None),
+    ("block components around Markdown (adapter/blocks.py)", no_blocks, 1000),
+    ("search-excluded parts around search (adapter/blocks.py)", no_search_exclusion, 1000),
+    ("numbers and dates formatted once (figures/formatting.py)", no_formatting_caches, 1000),
+]
+
+
+def _medians(projects: dict[str, Path], runs: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each project's build, runs interleaved,
+    after one build each that fills its .cache/."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in projects}
+    for name, project in projects.items():
+        timed_build(project, project / "site")
+    for _ in range(runs):
+        for name, project in projects.items():
+            times[name].append(timed_build(project, project / "site"))
+    return {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
+
+
+def floor_ratio(runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
     with tempfile.TemporaryDirectory() as tmp:
-        quiet = copy_project(Path(tmp) / "no-previews")
-        without_previews(quiet)
-        stub = copy_project(Path(tmp) / "macros-alone")
-        macros_alone(stub)
-        bare = copy_project(Path(tmp) / "plain")
-        without_macros(bare)
-        for _ in range(runs):
-            full.append(timed_build(PROJECT, Path(tmp) / "site"))
-            no_previews.append(timed_build(quiet, Path(tmp) / "site-quiet"))
-            alone.append(timed_build(stub, Path(tmp) / "site-alone", strict=False))
-            plain.append(timed_build(bare, Path(tmp) / "site-plain", strict=False))
-    return tuple(statistics.median(times) for times in (full, no_previews, alone, plain))
+        floor = copy_project(Path(tmp) / "floor")
+        floor_site(floor)
+        medians = _medians({"site": copy_project(Path(tmp) / "site"), "floor": floor}, runs)
+    return medians["site"], medians["floor"]
 
 
-def scale(counts: list[int]) -> list[tuple[int, float, float, int, int]]:
-    """(figures, seconds of the first build, seconds of the next, bytes of
-    the largest reference page, its gzip bytes): the table of all figures,
-    or beyond a hundred figures the largest of its index and its theme
-    tables. The first build of a copy compiles the theme's templates and
-    draws the preview images (.cache/); the next finds them, as the real
-    site's builds above do."""
+def mechanisms(runs: int) -> list[tuple[str, int, tuple[float, float], tuple[float, float]]]:
+    """(mechanism, figures, with it, without it): median (wall, CPU) seconds."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for count in counts:
-            project = copy_project(Path(tmp) / f"p{count}")
-            synthetic(project, count)
-            site = Path(tmp) / f"site{count}"
-            first, again = timed_build(project, site), timed_build(project, site)
-            largest = max((site / "figures").rglob("index.html"), key=gzip_size)
-            rows.append((count, first, again, largest.stat().st_size, gzip_size(largest)))
+        for index, (name, without, count) in enumerate(MECHANISMS):
+            kept, gone = copy_project(Path(tmp) / f"kept{index}"), copy_project(Path(tmp) / f"gone{index}")
+            for project in (kept, gone):
+                if count:
+                    synthetic(project, count)
+            without(gone)
+            medians = _medians({"kept": kept, "gone": gone}, runs if count is None else max(1, runs // 2))
+            rows.append((name, count or real_figures(), medians["kept"], medians["gone"]))
     return rows
+
+
+def real_figures() -> int:
+    from figures import load_dataset
+    return len(load_dataset(PROJECT / "data" / "figures.yml", PROJECT / "data" / "figures.schema.json").figures)
+
+
+def growth(added: list[int], runs: int) -> list[tuple[int, float, float]]:
+    """(figures added, wall and CPU milliseconds per added figure, three
+    editions): each copy's build against the real site's."""
+    real = real_figures()
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {0: copy_project(Path(tmp) / "p0")}
+        for count in added:
+            projects[count] = copy_project(Path(tmp) / f"p{count}")
+            synthetic(projects[count], real + count)
+        medians = _medians(projects, runs)
+    base_wall, base_cpu = medians[0]
+    return [(count, (medians[count][0] - base_wall) / count * 1000, (medians[count][1] - base_cpu) / count * 1000)
+            for count in added]
 
 
 def page_weights() -> list[tuple[str, int, int, int]]:
@@ -186,21 +220,22 @@ def _summary(times: list[float]) -> str:
 
 
 def main(runs: int) -> None:
-    times = build_times(runs)
-    print(f"Full build, mkdocs build --strict, interpreter start included: {_summary(times)}")
-    full, no_previews, alone, plain = macros_ratio(5)
-    print(f"With and without the macros plugin (median of 5, interleaved): {full:.2f} s / {plain:.2f} s"
-          f" = {full / plain:.2f}; without the preview images: {no_previews:.2f} s / {plain:.2f} s"
-          f" = {no_previews / plain:.2f}; the plugin alone, its macros returning nothing:"
-          f" {alone:.2f} s / {plain:.2f} s = {alone / plain:.2f}")
-    real = statistics.median(times)
-    print("Synthetic data (real figures copied under new ids, each carded on its theme page):")
-    print(f"{'figures':>8}{'first build':>13}{'next build':>12}{'x real':>8}{'largest reference page':>24}"
-          f"{'gzip':>10}")
-    for count, first, again, size, zipped in scale([100, 1000]):
-        print(f"{count:>8}{first:>12.2f}s{again:>11.2f}s{again / real:>8.1f}{size / 1024:>21.0f} KB"
-              f"{zipped / 1024:>7.0f} KB")
-    print(f"mkdocs serve, edited figure to served page:                  {_summary(serve_reload_times(runs))}")
+    (wall, cpu), (floor_wall, floor_cpu) = floor_ratio(runs)
+    print(f"Build, mkdocs build --strict (median of {runs}, interleaved; wall and CPU seconds):")
+    print(f"  the site                       {wall:6.2f} s wall {cpu:6.2f} s CPU")
+    print(f"  the floor (macros return '', no hooks) {floor_wall:6.2f} s wall {floor_cpu:6.2f} s CPU")
+    print(f"  ratio (goal: at most 1.15)     {wall / floor_wall:6.2f} wall {cpu / floor_cpu:6.2f} CPU")
+    print()
+    print("Speed mechanisms (median seconds with / without; kept where they save at least 10 %):")
+    for name, count, (kept_wall, kept_cpu), (gone_wall, gone_cpu) in mechanisms(runs):
+        print(f"  {name:58} {count:>5} figures  CPU {kept_cpu:5.2f} / {gone_cpu:5.2f} s"
+              f" ({1 - kept_cpu / gone_cpu:4.0%} saved), wall {kept_wall:5.2f} / {gone_wall:5.2f} s")
+    print()
+    print("Growth: each added figure (copies of the real ones, carded on their theme pages), three editions:")
+    for count, per_wall, per_cpu in growth([200, 1000], max(1, runs // 2)):
+        print(f"  {count:>5} added figures: {per_wall:5.1f} ms wall, {per_cpu:5.1f} ms CPU per figure")
+    print()
+    print(f"mkdocs serve, edited figure to served page: {_summary(serve_reload_times(runs))}")
     print()
     print("Page weights (gzip level 6 of every file the browser requested; budgets 85 KB and 10 KB):")
     print(f"{'page':<22}{'first view':>12}{'requests':>10}{'second page':>13}")
@@ -209,4 +244,4 @@ def main(runs: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

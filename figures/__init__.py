@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .changes import check_changes
 from .errors import FigureDataError
 from .model import Dataset, build_dataset
 from .schema import load_schema, validate
@@ -20,11 +21,12 @@ __all__ = ["Dataset", "FigureDataError", "load_dataset"]
 
 def load_dataset(data_path: Path, schema_path: Path, display_name: str | None = None) -> Dataset:
     """Read, validate and build the data file, and hold it to the source's
-    text; raise FigureDataError if anything is off."""
+    text and to its log of changes; raise FigureDataError if anything is off."""
     name = display_name or str(data_path)
     document = read_yaml(data_path, name)
     check_ids_and_texts(document)
     validate(document, load_schema(schema_path, str(Path(name).parent / schema_path.name)))
     dataset = build_dataset(document)
     check_against_source(dataset, document, data_path, str(Path(name).parent))
+    check_changes(dataset)
     return dataset

@@ -19,7 +19,11 @@ JSON_PATH = "figures.json"
 CSV_PATH = "figures.csv"
 DATAPACKAGE_PATH = "datapackage.json"
 INVENTORY_PATH = "objects.inv"
-EXPORTS = (JSON_PATH, CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH)
+BIBTEX_PATH = "figures.bib"
+CSL_PATH = "figures.csl.json"
+EXPORTS = (JSON_PATH, CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, BIBTEX_PATH, CSL_PATH)
+# The page of the corrections policy and the log of changes.
+CORRECTIONS_PAGE = "corrections.md"
 
 
 @dataclass(frozen=True)

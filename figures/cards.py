@@ -13,6 +13,7 @@ import re
 
 from markupsafe import Markup, escape
 
+from .changes import latest_correction
 from .drawing import (LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs,
                       text_width)
 from .html import Renderer, block_component
@@ -36,7 +37,8 @@ class CardRenderer(Renderer):
         w, layout = self.words, Layout(CARD_WIDTH, self.direction, margin=14)
         width = layout.inner - _INDENT
         drawing = Drawing(f"card-{figure.id}", CARD_WIDTH, 0, self.direction, self.language,
-                          self.card_title(figure), self.card_description(figure))
+                          self.card_title(figure), self.card_description(figure),
+                          metadata=self.card_metadata(figure))
 
         def paragraph(words: str, y: float, kind: str, size: float, line: float, data_figure=None):
             lines, bottom = layout.paragraph(words, y, kind, size, line, width=width, data_figure=data_figure)
@@ -45,6 +47,10 @@ class CardRenderer(Renderer):
 
         y = paragraph(self.shown(figure, with_unit=True), 46, "card__value", 34, 40, data_figure=figure.id)
         y = paragraph(figure.label(self.language), y + 30, "card__label", 19, 24)
+        change = latest_correction(self.data, figure)
+        if change:
+            y = paragraph(self.words["corrected_on"].format(date=self.fmt.date(change.date)), y + 23,
+                          "card__fact", 16.5, 21, data_figure=f"{figure.id}:corrected")
         y = paragraph(w["fact"].format(name=w["period"], value=self.period_words(figure.period)),
                       y + 28, "card__fact", 16.5, 21)
         y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 23, "card__fact", 16.5, 21)
@@ -61,6 +67,15 @@ class CardRenderer(Renderer):
         drawing.groups.remove(frame)
         drawing.groups.insert(0, frame)
         return drawing
+
+    def card_metadata(self, figure: Figure) -> dict[str, str]:
+        """The card's licence and the data's version, for its file's <metadata>."""
+        release = self.data.release
+        licence = release.content_licence
+        rights = self.words["card_rights"].format(licence=licence.name, version=release.version,
+                                                  date=self.fmt.date(release.date))
+        return {"identifier": self.figure_url(figure.id), "date": release.date, "rights": rights,
+                "licence_url": licence.url}
 
     def card_title(self, figure: Figure) -> str:
         return self.words["label_and_value"].format(label=figure.label(self.language),
@@ -95,9 +110,7 @@ class CardRenderer(Renderer):
         parts += [self.words["chart_point"].format(label=f.label, value=f.value, period=f.period)
                   for f in preview.figures[:6]]
         # Plain text, shown by other sites: Latin runs isolated with Unicode's marks.
-        published = self.data.source.date_published
-        source = preview.source_line.replace(self.unbroken_date(published), self.fmt.date(published))
-        return isolated_runs(" ".join(parts + [source + "."]), self.direction)
+        return isolated_runs(" ".join(parts + [preview.source_line + "."]), self.direction)
 
     @block_component
     def embeds(self) -> Markup:

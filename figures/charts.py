@@ -18,7 +18,8 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from .drawing import Drawing, Fade, Layout, Line, Rect, Text, isolated_runs
-from .html import NO_BREAK_SPACE, Renderer, block_component
+from .formatting import NO_BREAK_SPACE
+from .html import Renderer, block_component
 from .model import Figure, Period
 from .templating import render
 

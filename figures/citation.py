@@ -1,14 +1,26 @@
-"""Citations of the source, as plain text, holding only what the source states."""
+"""Citations of a figure: what was cited first (the figure, with its
+qualifier and period), then where (this site, the data's version, the
+figure's address), then what it is based on (the article, with what the
+article leaves unstated). As plain text, BibTeX and CSL JSON.
+
+BibTeX: each figure has an entry of its own, under a key unique across the
+site and its editions, that refers (`crossref`) to one entry for the
+article. Only fields both BibTeX and biblatex read carry the facts (`year`
+and `month` beside biblatex's `date`; the version in `note` beside
+biblatex's `version`).
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 from babel.lists import format_list
 
 from .editions import Edition
-from .formatting import Formatter
-from .model import Dataset, Figure
+from .formatting import NO_BREAK_SPACE, Formatter
+from .model import Dataset, Figure, Period
 
 BIBLIOGRAPHIC_FIELDS = ("author", "publisher", "url")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -19,38 +31,82 @@ def not_stated(dataset: Dataset) -> list[str]:
     return [name for name in BIBLIOGRAPHIC_FIELDS if getattr(dataset.source, name) is None]
 
 
-def short_citation(dataset: Dataset, figure: Figure, edition: Edition) -> str:
-    """For running text: who said it, where, when."""
+def period_words(period: Period, edition: Edition) -> str:
+    """A period in a few words, as plain text (citations, charts, cards,
+    images). Dates worked out from the article's date say so, beside the
+    article's words, which stay on one line (a break would split their
+    isolate in Arabic)."""
+    words, fmt = edition.words, Formatter(edition)
+    if period.recurrence:
+        return words["yearly"]
+    end = fmt.date(period.end)
+    if period.start:
+        span = words["span"].format(start=fmt.date(period.start), end=end)
+    else:
+        span = words["until_open"].format(end=end)
+    if not period.inferred:
+        return span
+    wording = words["quoted"].format(text=period.wording.replace(" ", NO_BREAK_SPACE))
+    return words["span_inferred"].format(span=span, wording=wording)
+
+
+def _figure_words(figure: Figure, edition: Edition) -> dict[str, str]:
+    fmt, language = Formatter(edition), edition.language
+    return {"label": figure.label(language), "value": fmt.qualified(figure.value, figure.qualifier, figure.currency),
+            "period": period_words(figure.period, edition)}
+
+
+def short_citation(dataset: Dataset, figure: Figure, edition: Edition, site_name: str) -> str:
+    """For running text: the figure, who said it, where, when; this site and the version."""
     words, source = edition.words, dataset.source
-    date = Formatter(edition).date(source.date_published)
+    parts = {**_figure_words(figure, edition), "title": source.title,
+             "date": Formatter(edition).date(source.date_published),
+             "site": site_name, "version": dataset.release.version}
     if figure.quote.speaker is None:
-        return words["short_citation_unattributed"].format(title=source.title, date=date)
-    return words["short_citation"].format(speaker=figure.quote.speaker.name, title=source.title, date=date)
+        return words["short_citation_unattributed"].format(**parts)
+    return words["short_citation"].format(speaker=figure.quote.speaker.name, **parts)
 
 
-def full_citation(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition) -> str:
-    """For a bibliography: the source, what it leaves unstated, the figure and its address here."""
+def full_citation(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str) -> str:
+    """For a bibliography: the figure; this site, the version and the
+    figure's address; the article, and what it leaves unstated."""
+    fmt, release = Formatter(edition), dataset.release
+    return edition.words["full_citation"].format(
+        **_figure_words(figure, edition), site=site_name, version=release.version,
+        version_date=fmt.date(release.date), url=figure_url, based_on=based_on(dataset, figure, edition))
+
+
+def based_on(dataset: Dataset, figure: Figure, edition: Edition) -> str:
+    """The article a figure is based on: where it says it, who says it, and
+    what it leaves unstated."""
     words, fmt, source, language = edition.words, Formatter(edition), dataset.source, edition.language
     speaker = (words["name_and_role"].format(name=figure.quote.speaker.name,
                                              role=figure.quote.speaker.role(language))
                if figure.quote.speaker else words["unattributed"])
-    missing = format_list([words["fields"][name] for name in not_stated(dataset)],
-                          locale=fmt.locale) or "—"
-    return words["full_citation"].format(
-        title=source.title, kind=source.kind(language).capitalize(), date=fmt.date(source.date_published),
-        paragraph=fmt.number(figure.quote.paragraph), speaker=speaker, missing=missing,
-        label=figure.label(language), value=fmt.qualified(figure.value, figure.qualifier, figure.currency),
-        url=figure_url)
+    missing = format_list([words["fields"][name] for name in not_stated(dataset)], locale=fmt.locale)
+    template = words["based_on"] if missing else words["based_on_all_stated"]
+    return template.format(title=source.title, kind=source.kind(language), date=fmt.date(source.date_published),
+                           paragraph=fmt.number(figure.quote.paragraph), speaker=speaker, missing=missing)
 
+
+# -- BibTeX --------------------------------------------------------------------
 
 def bibtex_key(dataset: Dataset) -> str:
+    """The article's key: its title's first word and its year ("dismantling2017")."""
     first_word = re.sub(r"[^a-z]", "", dataset.source.title.split()[0].lower())
     return f"{first_word}{dataset.source.date_published[:4]}"
 
 
+def figure_key(dataset: Dataset, figure: Figure, edition: Edition, default_language: str) -> str:
+    """A figure's key, unique across the site: each edition's row is a work
+    of its own (its own words and address), so other editions add their language."""
+    key = f"{bibtex_key(dataset)}:{figure.id}"
+    return key if edition.language == default_language else f"{key}:{edition.language}"
+
+
 def bibtex(dataset: Dataset) -> str:
-    """A @misc entry: the source names no outlet, so it cannot be an @article,
-    and fields it leaves blank are left out rather than guessed."""
+    """The article's @misc entry: the source names no outlet, so it cannot
+    be an @article, and fields it leaves blank are left out rather than guessed."""
     source = dataset.source
     year, month, _ = source.date_published.split("-")
     fields = [("title", "{" + _escape(source.title) + "}")]  # inner braces keep its capitals
@@ -65,9 +121,38 @@ def bibtex(dataset: Dataset) -> str:
     missing = not_stated(dataset)
     if missing:
         fields.append(("note", "Not stated in the source: " + ", ".join(missing)))
+    return _entry("misc", bibtex_key(dataset), fields)
+
+
+def figure_bibtex(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str,
+                  default_language: str) -> str:
+    """The figure's @misc entry: the figure on this site, at this version;
+    the article it is based on by `crossref` (whose entry must follow it in
+    a .bib file, as BibTeX wants)."""
+    release, words = dataset.release, _figure_words(figure, edition)
+    year, month, _ = release.date.split("-")
+    fields = [("title", "{" + _escape(edition.words["label_and_value"].format(**words)) + "}"),
+              ("howpublished", _escape(site_name)),
+              ("year", year), ("month", _MONTHS[int(month) - 1]), ("date", release.date),
+              ("version", release.version),
+              ("url", _escape_figure_url(figure_url)),
+              ("note", _escape(_note(dataset, figure, edition))),
+              ("language", edition.language),
+              ("crossref", bibtex_key(dataset))]
+    return _entry("misc", figure_key(dataset, figure, edition, default_language), fields)
+
+
+def _note(dataset: Dataset, figure: Figure, edition: Edition) -> str:
+    """The period, the version and the article, for a figure's BibTeX and CSL entries."""
+    period = period_words(figure.period, edition)
+    return edition.words["bibtex_note"].format(period=period[:1].upper() + period[1:], version=dataset.release.version,
+                                               based_on=based_on(dataset, figure, edition))
+
+
+def _entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
     # A month is a BibTeX macro (nov), written without braces.
     lines = [f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}" for name, value in fields]
-    return f"@misc{{{bibtex_key(dataset)},\n" + ",\n".join(lines) + "\n}"
+    return f"@{kind}{{{key},\n" + ",\n".join(lines) + "\n}"
 
 
 def _escape(value: str) -> str:
@@ -78,3 +163,55 @@ def _escape_url(url: str) -> str:
     """An address for a BibTeX url field, where %, # and braces are special
     (the schema admits only http(s) addresses in URL characters)."""
     return re.sub(r"([%#{}\\])", r"\\\1", url)
+
+
+def _escape_figure_url(url: str) -> str:
+    """This site's own address of a figure: its `#` is legal inside braces,
+    and escaped it reaches readers as "\\#" (as pybtex renders it); % and
+    braces are not (the site's address comes from SITE_URL)."""
+    return re.sub(r"([%{}\\])", r"\\\1", url)
+
+
+# -- CSL JSON ------------------------------------------------------------------
+
+def article_csl(dataset: Dataset) -> dict[str, Any]:
+    """The article as a CSL JSON item (Zotero, Pandoc, citeproc)."""
+    source = dataset.source
+    item: dict[str, Any] = {"id": bibtex_key(dataset), "type": "article-newspaper", "title": source.title,
+                            "issued": _csl_date(source.date_published), "language": source.language}
+    if source.author:
+        item["author"] = [{"literal": source.author}]
+    if source.publisher:
+        item["container-title"] = source.publisher
+    if source.url:
+        item["URL"] = source.url
+    missing = not_stated(dataset)
+    if missing:
+        item["note"] = "Not stated in the source: " + ", ".join(missing)
+    return item
+
+
+def figure_csl(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str,
+               default_language: str) -> dict[str, Any]:
+    """The figure on this site, at this version, as a CSL JSON dataset item;
+    its note cites the article it is based on."""
+    release, words = dataset.release, _figure_words(figure, edition)
+    return {
+        "id": figure_key(dataset, figure, edition, default_language),
+        "type": "dataset",
+        "title": edition.words["label_and_value"].format(**words),
+        "container-title": site_name,
+        "version": release.version,
+        "issued": _csl_date(release.date),
+        "URL": figure_url,
+        "language": edition.language,
+        "note": _note(dataset, figure, edition),
+    }
+
+
+def csl_json(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def _csl_date(iso: str) -> dict[str, Any]:
+    return {"date-parts": [[int(part) for part in iso.split("-")]]}

@@ -2,13 +2,15 @@
 
 from .cards import CardRenderer
 from .charts import ChartRenderer
+from .corrections import CorrectionsRenderer
 from .reference import ReferenceRenderer
 
 
-class Components(ChartRenderer, CardRenderer, ReferenceRenderer):
+class Components(ChartRenderer, CardRenderer, ReferenceRenderer, CorrectionsRenderer):
     """Inline figures, cards and quotes (Renderer), the key figures and the
-    reference table (ReferenceRenderer), the charts (ChartRenderer), and the
-    embeddable cards (CardRenderer)."""
+    reference table (ReferenceRenderer), the charts (ChartRenderer), the
+    embeddable cards (CardRenderer), and the corrections page and the
+    footer (CorrectionsRenderer)."""
 
     @classmethod
     def names(cls) -> list[str]:

@@ -91,6 +91,10 @@ class Drawing:
     description: str
     groups: list[Group] = field(default_factory=list)
     fades: list[Fade] = field(default_factory=list)
+    # What travels with a standalone file (Dublin Core and Creative Commons
+    # terms, as editors such as Inkscape write them): identifier, licence,
+    # licence_url, rights, date.
+    metadata: dict[str, str] | None = None
 
     def add(self, *shapes, data_figure: str | None = None) -> Group:
         group = Group(data_figure, list(shapes))

@@ -21,7 +21,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import FigureDataError
+from .errors import FigureDataError, collected
 from .yamlfile import YamlDocument, read_yaml
 
 QUALIFIERS = ("as-stated", "more-than", "as-much-as")
@@ -45,17 +45,24 @@ def _direction(locale: str) -> str:
     return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
 
 
-def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None) -> dict[str, Edition]:
-    """The editions of `languages` (the first is the default), from the site's words file."""
+def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None,
+                  dataset=None) -> dict[str, Edition]:
+    """The editions of `languages` (the first is the default), from the site's
+    words file. With `dataset`, its texts are checked too (check_dataset_covers),
+    and every text missing in the two files is reported in one message."""
     document = read_yaml(path, display_name or str(path))
     data = document.data
     if not isinstance(data, dict):
         raise FigureDataError("the file is not a mapping of editions", file=document.file, line=1,
                               expected="one entry per edition: " + ", ".join(languages))
-    _check_cover(document, set(data), languages, "entry")
+    problems: list[FigureDataError] = []
+    absent = _check_cover(document, set(data), languages, "entry", problems)
     default = languages[0]
-    editions = {}
+    if default in absent:
+        raise problems[0]
     for language in languages:
+        if language in absent:
+            continue
         entry = data[language]
         key = (language,)
         if not isinstance(entry, dict) or set(entry) != {"locale", "qualifiers", "words"}:
@@ -69,51 +76,67 @@ def load_editions(path: Path, languages: Sequence[str], display_name: str | None
                                   line=document.line_of(key + ("locale",)), key=key + ("locale",),
                                   expected="a locale such as en_GB, fr_MA or ar_MA") from None
         _check_same_shape(document, data[default]["qualifiers"] if language != default else
-                          {q: "{}" for q in QUALIFIERS}, entry["qualifiers"], key + ("qualifiers",))
-        _check_same_shape(document, data[default]["words"], entry["words"], key + ("words",))
-        editions[language] = Edition(language, entry["locale"], MappingProxyType(dict(entry["qualifiers"])),
-                                     MappingProxyType(dict(entry["words"])))
-    return editions
+                          {q: "{}" for q in QUALIFIERS}, entry["qualifiers"], key + ("qualifiers",), problems)
+        _check_same_shape(document, data[default]["words"], entry["words"], key + ("words",), problems)
+    if dataset is not None:
+        problems += dataset_text_problems(dataset, languages)
+    if problems:
+        raise _all_at_once(problems, languages)
+    return {language: Edition(language, data[language]["locale"],
+                              MappingProxyType(dict(data[language]["qualifiers"])),
+                              MappingProxyType(dict(data[language]["words"])))
+            for language in languages}
 
 
-def _check_cover(document: YamlDocument, present: set[str], languages: Sequence[str], what: str) -> None:
+def _all_at_once(problems: list[FigureDataError], languages: Sequence[str]) -> FigureDataError:
+    return collected(problems, "the editions' texts are incomplete",
+                     expected="every text of the default edition given in each edition declared in mkdocs.yml ("
+                              + ", ".join(languages) + "), with the same {slots}")
+
+
+def _check_cover(document: YamlDocument, present: set[str], languages: Sequence[str], what: str,
+                 problems: list[FigureDataError]) -> set[str]:
+    """Note each edition with no entry, and each entry of no edition; return
+    the editions with none."""
     missing = [language for language in languages if language not in present]
-    extra = sorted(present - set(languages))
-    if missing:
-        raise FigureDataError(f"no {what} for the edition '{missing[0]}'", file=document.file, line=1,
-                              expected="one entry per edition declared in mkdocs.yml: " + ", ".join(languages))
-    if extra:
-        raise FigureDataError(f"'{extra[0]}' is not an edition of the site", file=document.file,
-                              line=document.line_of((extra[0],)), key=(extra[0],),
-                              expected="only the editions declared in mkdocs.yml: " + ", ".join(languages))
+    for language in missing:
+        problems.append(FigureDataError(
+            f"no {what} for the edition '{language}'", file=document.file, line=1,
+            expected="one entry per edition declared in mkdocs.yml: " + ", ".join(languages)))
+    for extra in sorted(present - set(languages)):
+        problems.append(FigureDataError(
+            f"'{extra}' is not an edition of the site", file=document.file,
+            line=document.line_of((extra,)), key=(extra,),
+            expected="only the editions declared in mkdocs.yml: " + ", ".join(languages)))
+    return set(missing)
 
 
-def _check_same_shape(document: YamlDocument, model: Any, entry: Any, key: tuple) -> None:
-    """`entry` has the keys of `model`, and each text the same {slots}."""
+def _check_same_shape(document: YamlDocument, model: Any, entry: Any, key: tuple,
+                      problems: list[FigureDataError]) -> None:
+    """`entry` has the keys of `model`, and each text the same {slots}; each
+    difference is noted in `problems`."""
+    def note(problem: str, at: tuple, expected: str) -> None:
+        problems.append(FigureDataError(problem, file=document.file, line=document.line_of(at), key=at,
+                                        expected=expected))
+
     if isinstance(model, dict):
         if not isinstance(entry, dict):
-            raise FigureDataError("expected a mapping here", file=document.file, line=document.line_of(key),
-                                  key=key, expected="the same keys as the default edition")
+            return note("expected a mapping here", key, "the same keys as the default edition")
         for name in model:
             if name not in entry:
-                raise FigureDataError(f"the word '{name}' is missing", file=document.file,
-                                      line=document.line_of(key), key=key,
-                                      expected="every word the default edition has")
-            _check_same_shape(document, model[name], entry[name], key + (name,))
+                note(f"the word '{name}' is missing", key, "every word the default edition has")
+            else:
+                _check_same_shape(document, model[name], entry[name], key + (name,), problems)
         for name in entry:
             if name not in model:
-                raise FigureDataError(f"'{name}' is not a word of the default edition", file=document.file,
-                                      line=document.line_of(key + (name,)), key=key + (name,),
-                                      expected="only the words the default edition has")
+                note(f"'{name}' is not a word of the default edition", key + (name,),
+                     "only the words the default edition has")
         return
     if not isinstance(entry, str) or not entry.strip() and model.strip():
-        raise FigureDataError("expected text here", file=document.file, line=document.line_of(key), key=key,
-                              expected="a translation of the default edition's text")
+        return note("expected text here", key, "a translation of the default edition's text")
     if _slots(model) != _slots(entry):
-        raise FigureDataError(
-            f"the text has the slots {sorted(_slots(entry))}, the default edition's {sorted(_slots(model))}",
-            file=document.file, line=document.line_of(key), key=key,
-            expected="the same {slots}, where the data goes, in every edition")
+        note(f"the text has the slots {sorted(_slots(entry))}, the default edition's {sorted(_slots(model))}",
+             key, "the same {slots}, where the data goes, in every edition")
 
 
 def _slots(template: str) -> set[str]:
@@ -123,40 +146,57 @@ def _slots(template: str) -> set[str]:
 def check_dataset_covers(dataset, languages: Sequence[str]) -> None:
     """Every text of the data file that pages show is given in exactly the
     site's editions; quotes carry our translation into every edition that is
-    not in the source's language."""
+    not in the source's language. Every gap is reported, in one message."""
+    problems = dataset_text_problems(dataset, languages)
+    if problems:
+        raise _all_at_once(problems, languages)
+
+
+def dataset_text_problems(dataset, languages: Sequence[str]) -> list[FigureDataError]:
+    """Each text of the data file missing in an edition, or given in a
+    language that is no edition: one problem each."""
     document = dataset.document
     wanted = set(languages)
+    problems: list[FigureDataError] = []
 
     def check(key: tuple, texts: Mapping[str, str], expected: set[str]) -> None:
-        missing = sorted(expected - set(texts))
-        extra = sorted(set(texts) - expected)
-        if missing or extra:
-            problem = (f"no text for the edition '{missing[0]}'" if missing
-                       else f"'{extra[0]}' is not an edition of the site")
-            line_key = key + (extra[0],) if not missing else key
-            raise FigureDataError(problem, file=document.file if document else None,
-                                  line=document.line_of(line_key) if document else None, key=line_key,
-                                  expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages))
+        for language in sorted(expected - set(texts)):
+            problems.append(FigureDataError(
+                f"no text for the edition '{language}'", file=document.file if document else None,
+                line=document.line_of(key) if document else None, key=key,
+                expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages)))
+        for language in sorted(set(texts) - expected):
+            line_key = key + (language,)
+            problems.append(FigureDataError(
+                f"'{language}' is not an edition of the site", file=document.file if document else None,
+                line=document.line_of(line_key) if document else None, key=line_key,
+                expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages)))
 
-    source_language = dataset.source.language
-    check(("source", "kind"), dataset.source.kind.texts, wanted)
+    for key, localized, translated_only in localized_texts(dataset):
+        exempt = {dataset.source.language} if translated_only else set()
+        check(key, {k: v for k, v in localized.texts.items() if k not in exempt}, wanted - exempt)
+    return problems
+
+
+def localized_texts(dataset):
+    """(key, Localized, translated_only) for each text of the data file that
+    every edition must have; `translated_only`: a translation of the source's
+    own words, which the source's language does not need (a quote, an
+    excerpt). The key is where its texts stand in the data file."""
+    yield ("source", "kind"), dataset.source.kind, False
     for speaker in dataset.speakers.values():
-        check(("speakers", speaker.id, "role"), speaker.role.texts, wanted)
+        yield ("speakers", speaker.id, "role"), speaker.role, False
     for theme in dataset.themes.values():
-        check(("themes", theme.id, "title"), theme.title.texts, wanted)
+        yield ("themes", theme.id, "title"), theme.title, False
     for figure in dataset.figures.values():
-        check(("figures", figure.id, "label"), figure.label.texts, wanted)
-        check(("figures", figure.id, "unit"), figure.unit.texts, wanted)
+        yield ("figures", figure.id, "label"), figure.label, False
+        yield ("figures", figure.id, "unit"), figure.unit, False
     for claim in dataset.claims.values():
-        check(("claims", claim.id, "label"), claim.label.texts, wanted)
-        check(("claims", claim.id, "excerpt_translation"),
-              {k: v for k, v in claim.excerpt_translation.texts.items() if k != source_language},
-              wanted - {source_language})
+        yield ("claims", claim.id, "label"), claim.label, False
+        yield ("claims", claim.id, "excerpt_translation"), claim.excerpt_translation, True
     for period in dataset.periods.values():
-        check(("periods", period.id, "wording_translation"),
-              {k: v for k, v in period.wording_translation.texts.items() if k != source_language},
-              wanted - {source_language})
+        yield ("periods", period.id, "wording_translation"), period.wording_translation, True
+    for change in dataset.changes:
+        yield ("changes", change.index, "reason"), change.reason, False
     for quote in dataset.quotes.values():
-        check(("quotes", quote.id, "translation"),
-              {k: v for k, v in quote.translation.texts.items() if k != source_language},
-              wanted - {source_language})
+        yield ("quotes", quote.id, "translation"), quote.translation, True

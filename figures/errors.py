@@ -78,3 +78,23 @@ def lookalikes(word: str) -> str:
     if not strangers:
         return ""
     return " (it contains " + ", ".join(describe_character(c) for c in strangers) + ", not a Latin letter)"
+
+
+# A list longer than this is cut, with a count of the rest: enough to fix a
+# batch at a time without scrolling past a screen.
+LISTED_AT_MOST = 20
+
+
+def collected(problems: Sequence[FigureDataError], headline: str, expected: str | None = None,
+              noun: str = "problems") -> FigureDataError:
+    """One error for several problems: a single one as it is, several as
+    `headline`, then one line per problem (its file, line and key): the
+    first LISTED_AT_MOST of them, then how many more."""
+    if len(problems) == 1:
+        return problems[0]
+    lines = [f"  - {p.location}: {p.problem}" if p.location else f"  - {p.problem}"
+             for p in problems[:LISTED_AT_MOST]]
+    if len(problems) > LISTED_AT_MOST:
+        lines.append(f"  - … and {len(problems) - LISTED_AT_MOST} more ({len(problems)} in all)")
+    opening = f"{headline}: {len(problems)} {noun}" + (f"; expected {expected}" if expected else "")
+    return FigureDataError(opening + ":\n" + "\n".join(lines))

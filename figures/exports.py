@@ -12,8 +12,10 @@ import io
 import json
 from typing import Any
 
-from .addresses import CSV_PATH, JSON_PATH, SiteAddresses
-from .citation import bibtex, full_citation, not_stated, short_citation
+from .addresses import BIBTEX_PATH, CORRECTIONS_PAGE, CSL_PATH, CSV_PATH, JSON_PATH, SiteAddresses
+from .changes import latest_correction
+from .citation import (article_csl, bibtex, csl_json, figure_bibtex, figure_csl, full_citation, not_stated,
+                       short_citation)
 from .editions import Edition
 from .formatting import Formatter
 from .model import ARTICLE_VOICE, Claim, Dataset, Figure
@@ -48,13 +50,17 @@ CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
     ("theme_url", "string", "Absolute address of that theme page.", {"format": "uri"}),
     ("url", "string", "Absolute address of the figure's row in the table of all figures.", {"format": "uri"}),
     ("citation", "string", "A full citation of the figure and its source.", {}),
+    ("data_version", "string", "The version of the data this row belongs to (MAJOR.MINOR.PATCH).", {}),
+    ("corrected_on", "date", "The day of the figure's latest correction; empty if it was never corrected.", {}),
 ]
 
 
-def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition: Edition) -> dict[str, Any]:
+def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition: Edition,
+                  site_name: str) -> dict[str, Any]:
     """A figure as the exports give it, in the default edition's words."""
     period, speaker, language = figure.period, figure.quote.speaker, edition.language
     url = urls.absolute(urls.figure(figure.id))
+    corrected = latest_correction(dataset, figure)
     return {
         "id": figure.id,
         "label": figure.label(language),
@@ -79,9 +85,15 @@ def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition
         "theme_url": urls.absolute(urls.page(figure.theme.page)),
         "url": url,
         "citation": {
-            "short": short_citation(dataset, figure, edition),
-            "full": full_citation(dataset, figure, url, edition),
+            "short": short_citation(dataset, figure, edition, site_name),
+            "full": full_citation(dataset, figure, url, edition, site_name),
+            "bibtex": figure_bibtex(dataset, figure, url, edition, site_name, urls.default_language),
+            "csl": figure_csl(dataset, figure, url, edition, site_name, urls.default_language),
         },
+        "data_version": dataset.release.version,
+        "corrected": ({"version": corrected.version, "date": corrected.date,
+                       "entry": urls.absolute(urls.page(CORRECTIONS_PAGE)) + "#" + corrected.anchor}
+                      if corrected else None),
     }
 
 
@@ -108,22 +120,36 @@ def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
     }
 
 
-def figures_json(dataset: Dataset, urls: SiteAddresses, edition: Edition) -> str:
+def release_record(dataset: Dataset, urls: SiteAddresses) -> dict[str, Any]:
+    """The data's version, its date, its licence and where its changes are told."""
+    release = dataset.release
+    return {"version": release.version, "date": release.date,
+            "license": _licence(release.content_licence), "code_license": _licence(release.code_licence),
+            "license_note": "The quoted sentences remain the article's, quoted for reference.",
+            "changes": urls.absolute(urls.page(CORRECTIONS_PAGE))}
+
+
+def _licence(licence) -> dict[str, str]:
+    return {"name": licence.spdx, "title": licence.title, "path": licence.url}
+
+
+def figures_json(dataset: Dataset, urls: SiteAddresses, edition: Edition, site_name: str) -> str:
     document = {
+        **release_record(dataset, urls),
         "source": source_record(dataset, edition),
-        "figures": [figure_record(dataset, f, urls, edition) for f in dataset.figures.values()],
+        "figures": [figure_record(dataset, f, urls, edition, site_name) for f in dataset.figures.values()],
         "claims": [claim_record(c, urls, edition) for c in dataset.claims.values()],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def figures_csv(dataset: Dataset, urls: SiteAddresses, edition: Edition) -> str:
+def figures_csv(dataset: Dataset, urls: SiteAddresses, edition: Edition, site_name: str) -> str:
     """One row per figure; CRLF line ends and minimal quoting, as RFC 4180 says."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(name for name, *_ in CSV_COLUMNS)
     for figure in dataset.figures.values():
-        writer.writerow(_csv_row(figure_record(dataset, figure, urls, edition)))
+        writer.writerow(_csv_row(figure_record(dataset, figure, urls, edition, site_name)))
     return buffer.getvalue()
 
 
@@ -138,6 +164,8 @@ def _csv_row(record: dict[str, Any]) -> list[str]:
         "period_recurrence": period["recurrence"], "period_inferred": " ".join(period["inferred"]),
         "stated_by": speaker["id"], "stated_by_name": speaker["name"], "stated_by_role": speaker["role"],
         "citation": record["citation"]["full"],
+        "data_version": record["data_version"],
+        "corrected_on": record["corrected"]["date"] if record["corrected"] else None,
     }
     return [_cell(flat[name]) for name, *_ in CSV_COLUMNS]
 
@@ -169,6 +197,8 @@ def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
                         "and verbatim source sentence. Official statements as reported; "
                         "not independently verified."),
         "homepage": urls.absolute(""),
+        "version": dataset.release.version,
+        "licenses": [_licence(dataset.release.content_licence)],
         "sources": [{"title": source.title}],
         "resources": [
             {
@@ -194,6 +224,25 @@ def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
                 "description": ("The same figures with nested periods, speakers and citations, "
                                 "plus the source record and the non-numeric claims."),
             },
+            {
+                "name": "citations-csl",
+                "path": CSL_PATH,
+                "type": "json",
+                "format": "json",
+                "mediatype": "application/vnd.citationstyles.csl+json",
+                "encoding": "utf-8",
+                "description": "Each figure's citation and the article's, as CSL JSON (Zotero, Pandoc).",
+            },
         ],
     }
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+
+
+def citation_exports(dataset: Dataset, urls: SiteAddresses, edition: Edition, site_name: str) -> dict[str, str]:
+    """Every figure's citation, then the article's: as BibTeX (the article's
+    entry last, as `crossref` wants) and as CSL JSON."""
+    figures = [(f, urls.absolute(urls.figure(f.id))) for f in dataset.figures.values()]
+    entries = [figure_bibtex(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
+    items = [figure_csl(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
+    return {BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset)]) + "\n",
+            CSL_PATH: csl_json([*items, article_csl(dataset)]) + "\n"}

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
+from babel.numbers import NumberFormatError, format_compact_decimal, format_decimal, get_currency_name, parse_decimal
 
 from .editions import Edition
 
@@ -104,8 +105,30 @@ def _exact_in_words(value: int) -> bool:
 
 
 def source_spellings(value: int, language: str = "en") -> set[str]:
-    """Ways a source in `language` may write `value`: "50,000", "175 million"."""
-    return {
-        format_decimal(value, locale=language),
-        format_compact_decimal(value, format_type="long", locale=language),
-    }
+    """Ways a source in `language` may write `value` exactly: "50,000",
+    "175 million", "22.5 thousand". A compact form that rounds ("22
+    thousand" for 22500) stands for another number, so it is not one."""
+    spellings = {format_decimal(value, locale=language)}
+    for fraction_digits in range(3):
+        compact = format_compact_decimal(value, format_type="long", locale=language,
+                                         fraction_digits=fraction_digits)
+        if _states_exactly(compact, value, language):
+            spellings.add(compact)
+    return spellings
+
+
+def _states_exactly(compact: str, value: int, language: str) -> bool:
+    """True if the compact form's number times its word's power of ten is
+    `value`: Babel writes round(value / 10**k, digits) before the word, so
+    value / number is a power of ten only when nothing was rounded away."""
+    number = re.search(r"\d[\d.,\u00a0\u202f ]*", compact)
+    if number is None:
+        return False
+    try:
+        stated = parse_decimal(number.group().strip(), locale=language)
+    except NumberFormatError:
+        return False
+    if stated == 0:
+        return value == 0
+    ratio = Decimal(value) / stated
+    return ratio == ratio.to_integral_value() and str(int(ratio)).rstrip("0") == "1"

@@ -14,7 +14,9 @@ from string import Formatter as _TemplateParser
 
 from markupsafe import Markup
 
-from .addresses import SiteAddresses
+from .addresses import CORRECTIONS_PAGE, SiteAddresses
+from .changes import latest_correction
+from .citation import period_words
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
 from .editions import Edition
 from .formatting import NO_BREAK_SPACE, Formatter
@@ -24,8 +26,7 @@ from .templating import macros, render, text
 _inline = macros("inline.html")
 # A run of Latin script: letters (and $) with the digits, dots, apostrophes,
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
-_LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'\-]|\s(?=[A-Za-z0-9$]))*)")
-NO_BREAK_SPACE = "\u00a0"
+_LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'_\-]|\s(?=[A-Za-z0-9$]))*)")
 _QUOTE_SLOT = re.compile(r"[^\s{}]?\{quote\}[^\s{}]?")  # "“{quote}”": the slot and its quotation marks
 _LEGEND_SHOWN = "#highlight-legend"  # in a page's set of quote ids, which never hold a "#"
 _SPACE_BEFORE_NUMBER = re.compile(r" \{number\}")
@@ -50,7 +51,7 @@ class Renderer:
     """Renders records of one dataset in one edition, on one page."""
 
     def __init__(self, dataset: Dataset, edition: Edition, addresses: SiteAddresses, page_address: str,
-                 page_quotes: set[str] | None = None) -> None:
+                 page_quotes: set[str] | None = None, site_name: str = "", issues_url: str | None = None) -> None:
         self.data = dataset
         self.edition = edition
         self.language = edition.language
@@ -64,6 +65,10 @@ class Renderer:
         # to it) and "speaker:<id>" once a speaker's name and title are given
         # (later mentions give the name alone). None: not tracked.
         self.page_quotes = page_quotes
+        # What the site generator knows of the site: its name in this edition
+        # (citations name it), and its issue tracker's address, if given.
+        self.site_name = site_name or addresses.base
+        self.issues_url = issues_url
 
     # -- links ---------------------------------------------------------------
 
@@ -111,7 +116,18 @@ class Renderer:
         return render("figure_card.html", figure=figure, words=self.display_words, tips=self.words, href=self.figure_href(figure.id),
                       value=self.value(figure, with_unit=True), label=self.isolated(figure.label(self.language)),
                       period=self.period(figure.period.id), speaker=self.speaker(figure.quote),
-                      quote=self._blockquote_once(figure.quote))
+                      quote=self._blockquote_once(figure.quote), corrected=self.corrected(figure))
+
+    def corrected(self, figure: Figure) -> Markup:
+        """"corrected on <date>", linked to the correction's entry in the
+        log of changes; nothing for a figure never corrected."""
+        change = latest_correction(self.data, figure)
+        if change is None:
+            return Markup("")
+        href = self.link(self.addresses.page(CORRECTIONS_PAGE, self.language)) + "#" + change.anchor
+        return render("corrected.html", figure=figure, href=href, title=self.words["corrected_on_title"],
+                      words=self.fill(self.words["corrected_on"],
+                                      date=self.date(change.date, f"change:{change.version}:date")))
 
     @component
     def theme_link(self, theme_id: str) -> Markup:
@@ -312,28 +328,12 @@ class Renderer:
         """"Source: “<title>”, <date>", as plain text for images."""
         source = self.data.source
         return self.words["source_line"].format(
-            title=self.words["quoted"].format(text=source.title), date=self.unbroken_date(source.date_published))
-
-    def unbroken_date(self, iso: str) -> str:
-        """A date as plain text that no line break splits ("16 November 2017"
-        with no-break spaces): images and charts wrap at spaces."""
-        return self.fmt.date(iso).replace(" ", NO_BREAK_SPACE)
+            title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published))
 
     def period_words(self, period: Period) -> str:
-        """A period in a few words, as plain text (charts, cards, images). Dates
-        worked out from the article's date say so, beside the article's words."""
-        if period.recurrence:
-            return self.words["yearly"]
-        end = self.unbroken_date(period.end)
-        if period.start:
-            span = self.words["span"].format(start=self.unbroken_date(period.start), end=end)
-        else:
-            span = self.words["until_open"].format(end=end)
-        if not period.inferred:
-            return span
-        # The source's words stay on one line: a line break would split their isolate in Arabic.
-        wording = self.words["quoted"].format(text=period.wording.replace(" ", NO_BREAK_SPACE))
-        return self.words["span_inferred"].format(span=span, wording=wording)
+        """A period in a few words, as plain text (charts, cards, images); inferred
+        dates say so (figures/citation.py)."""
+        return period_words(period, self.edition)
 
     def _not_stated(self) -> Markup:
         return _inline.not_stated(self.words["not_stated"])

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from .changes import Change, Release, build_changes, build_release
 from .errors import FigureDataError, closest, lookalikes
 from .formatting import SOURCE_QUALIFIER_WORDS, source_spellings
+from .untranslated import unmarked
 from .yamlfile import YamlDocument
 
 ARTICLE_VOICE = "article"  # `stated_by` value for the article speaking in its own voice
@@ -112,6 +114,8 @@ class Dataset:
     quotes: Mapping[str, Quote]
     figures: Mapping[str, Figure]
     claims: Mapping[str, Claim]
+    release: Release
+    changes: tuple[Change, ...]  # newest first (figures/changes.py)
     # Where each key stands in the data file, for messages about it.
     document: YamlDocument | None = field(default=None, compare=False, repr=False)
 
@@ -166,7 +170,8 @@ def build_dataset(document: YamlDocument) -> Dataset:
         return records[wanted]
 
     def check_contains(text: str, needle: str, key: tuple, what: str) -> None:
-        if needle not in text:
+        # A copy not yet translated is marked in the quote and the excerpt alike.
+        if unmarked(needle) not in unmarked(text):
             raise FigureDataError(
                 f"the quote does not contain {what} '{needle}'", file=document.file,
                 line=document.line_of(key), key=key,
@@ -240,6 +245,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
         speakers=MappingProxyType(speakers), themes=MappingProxyType(themes),
         periods=MappingProxyType(periods), quotes=MappingProxyType(quotes),
         figures=MappingProxyType(figures), claims=MappingProxyType(claims),
+        release=build_release(data), changes=build_changes(data, _localized),
         document=document,
     )
 
@@ -247,7 +253,9 @@ def build_dataset(document: YamlDocument) -> Dataset:
 def _check_dates(document: YamlDocument) -> None:
     """Each ISO date names a real day ("2017-02-30" has the right form, no day)."""
     data = document.data
-    dates = [(("source", "date_published"), data["source"]["date_published"])]
+    dates = [(("source", "date_published"), data["source"]["date_published"]),
+             (("release", "date"), data["release"]["date"])]
+    dates += [(("changes", index, "date"), change["date"]) for index, change in enumerate(data["changes"])]
     dates += [(("periods", pid, bound), p[bound]) for pid, p in data["periods"].items()
               for bound in ("start", "end") if p.get(bound)]
     for key, iso in dates:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH
-from .citation import bibtex, full_citation, short_citation
+from .addresses import BIBTEX_PATH, CSL_PATH, CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH
+from .citation import article_csl, bibtex, csl_json, figure_bibtex, figure_csl, full_citation, short_citation
 from .html import Renderer, block_component, component
 from .templating import render, text
 
@@ -73,9 +73,13 @@ class ReferenceRenderer(Renderer):
                  "unit": f.unit(self.language), "period": self.period(f.period.id),
                  "speaker": self.speaker(f.quote, once_per_page=False), "theme": self.theme_link(f.theme.id),
                  "quote": self._blockquote(f.quote),
-                 "short": short_citation(self.data, f, self.edition),
-                 "full": full_citation(self.data, f, self.figure_url(f.id), self.edition),
-                 "address": self.figure_url(f.id)}
+                 "short": short_citation(self.data, f, self.edition, self.site_name),
+                 "full": full_citation(self.data, f, self.figure_url(f.id), self.edition, self.site_name),
+                 "bibtex": figure_bibtex(self.data, f, self.figure_url(f.id), self.edition, self.site_name,
+                                         self.addresses.default_language),
+                 "csl": csl_json([figure_csl(self.data, f, self.figure_url(f.id), self.edition, self.site_name,
+                                             self.addresses.default_language), article_csl(self.data)]),
+                 "corrected": self.corrected(f), "address": self.figure_url(f.id)}
                 for f in figures]
         return parts + render("figure_table.html", words=self.display_words, tips=self.words, columns=TABLE_COLUMNS,
                               rows=rows, bibtex=bibtex(self.data), direction=self.direction)
@@ -121,5 +125,6 @@ class ReferenceRenderer(Renderer):
         items = [{"name": name, "href": self.link(name), "description": self.isolated(w[key])}
                  for name, key in ((JSON_PATH, "download_json"), (CSV_PATH, "download_csv"),
                                    (DATAPACKAGE_PATH, "download_datapackage"),
-                                   (INVENTORY_PATH, "download_inventory"))]
+                                   (INVENTORY_PATH, "download_inventory"),
+                                   (BIBTEX_PATH, "download_bib"), (CSL_PATH, "download_csl"))]
         return render("downloads.html", items=items, between=self._between)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH, SiteAddresses
 from .components import Components
 from .editions import Edition
-from .exports import datapackage, figures_csv, figures_json
+from .exports import citation_exports, datapackage, figures_csv, figures_json
 from .inventory import inventory
 from .model import Dataset
 from .preview import Preview, preview_png
@@ -50,24 +50,27 @@ def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: Sit
     default = addresses.default_language
     edition = editions[default]
     reference = addresses.page(addresses.reference_page)
-    files: dict[str, bytes] = {
-        JSON_PATH: figures_json(dataset, addresses, edition).encode(),
-        CSV_PATH: figures_csv(dataset, addresses, edition).encode(),
-    }
     names = {page.language: page.site_name for page in pages}
-    files[DATAPACKAGE_PATH] = datapackage(dataset, addresses, names.get(default, "")).encode()
+    site_name = names.get(default, "")
+    files: dict[str, bytes] = {
+        JSON_PATH: figures_json(dataset, addresses, edition, site_name).encode(),
+        CSV_PATH: figures_csv(dataset, addresses, edition, site_name).encode(),
+        DATAPACKAGE_PATH: datapackage(dataset, addresses, site_name).encode(),
+        **{path: text.encode() for path, text in citation_exports(dataset, addresses, edition, site_name).items()},
+    }
     documents = [(page.source.removesuffix(".md"), addresses.page(page.source), page.nav_title)
                  for page in pages if page.language == default and page.nav_title is not None]
     titles = {source + ".md": title for source, _, title in documents}
     documents += [(old.removesuffix(".md"), addresses.page(new), titles.get(new, new))
                   for old, new in (moved_pages or {}).items()]
-    files[INVENTORY_PATH] = inventory(dataset, names.get(default, ""), INVENTORY_VERSION, reference, edition,
-                                      documents)
+    files[INVENTORY_PATH] = inventory(dataset, site_name, INVENTORY_VERSION, reference, edition, documents)
     for language in editions:
-        cards = Components(dataset, editions[language], addresses, addresses.page(addresses.reference_page, language))
+        cards = Components(dataset, editions[language], addresses, addresses.page(addresses.reference_page, language),
+                           site_name=names.get(language))
         files.update({path: svg.encode() for path, svg in cards.card_files().items()})
     for page in pages:
-        renderer = Components(dataset, editions[page.language], addresses, addresses.page(page.source, page.language))
+        renderer = Components(dataset, editions[page.language], addresses, addresses.page(page.source, page.language),
+                              site_name=page.site_name)
         for chart in page.charts:
             if drawn := renderer.standalone_chart(chart):
                 files[drawn[0]] = drawn[1].encode()

@@ -13,13 +13,14 @@ import difflib
 import re
 from pathlib import Path
 
+import sentencex
+
 from .errors import FigureDataError
 from .files import read_text
 from .model import Dataset
 from .yamlfile import YamlDocument
 
 _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def check_against_source(dataset: Dataset, document: YamlDocument, data_path: Path,
@@ -32,7 +33,7 @@ def check_against_source(dataset: Dataset, document: YamlDocument, data_path: Pa
     except FigureDataError as error:
         raise FigureDataError(f"{error.problem} ({error.file})", file=document.file,
                               line=document.line_of(key), key=key, expected=error.expected) from None
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    sentences = split_sentences(text, dataset.source.language)
 
     def require(words: str, key: tuple, what: str) -> None:
         if words in text:
@@ -49,6 +50,15 @@ def check_against_source(dataset: Dataset, document: YamlDocument, data_path: Pa
     for quote in dataset.quotes.values():
         require(quote.text, ("quotes", quote.id, "text"), f"the quote '{quote.id}'")
     return text
+
+
+def split_sentences(text: str, language: str) -> list[str]:
+    """The sentences of `text`, by a segmenter that knows abbreviations: a
+    full stop after "Mr." or "U.S." ends no sentence, so the closest sentence
+    a message offers can be copied as it is. Lines are split first: the
+    title, the byline and each paragraph stand on their own lines."""
+    return [sentence.strip() for line in text.splitlines()
+            for sentence in sentencex.segment(language, line) if sentence.strip()]
 
 
 def _check_same_day(printed: str, iso: str, document: YamlDocument) -> None:

@@ -16,6 +16,18 @@ from helpers import DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_ORIGIN, SUB_PA
 from hostile import HOSTILE_SUB_PATH, HostileSite, build_hostile, hostile_project
 
 
+def pytest_configure(config) -> None:
+    """A golden file that lacks an entry (a new figure, a new edition) stops
+    the run before any test, with one message that lists what to write."""
+    from helpers import GOLDEN_FILE, golden_gaps
+    gaps = golden_gaps()
+    if gaps:
+        raise pytest.UsageError(
+            f"{GOLDEN_FILE} has no hand-checked entry for what the data and mkdocs.yml now hold "
+            f"({len(gaps)}): " + "; ".join(gaps[:20]) + (f"; and {len(gaps) - 20} more" if len(gaps) > 20 else "")
+            + f". Write each one by hand, as a reader of that edition must see it (the header of {GOLDEN_FILE} says how).")
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset(DATA, SCHEMA, "data/figures.yml")

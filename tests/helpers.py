@@ -43,7 +43,9 @@ _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_p
 def clean_environment(**overrides: str) -> dict[str, str]:
     """The shell's environment, minus proxies, with the tests' site address."""
     env = {k: v for k, v in os.environ.items() if k.lower() not in _PROXY_VARIABLES}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **overrides}
+    # No issue tracker either, whatever the shell says: the corrections page
+    # then says the build has none (tests/test_corrections.py).
+    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "ISSUES_URL": "", **overrides}
 
 
 def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (),
@@ -78,11 +80,36 @@ def copy_project(destination: Path, cache: Path | None = None) -> Path:
 
 
 def html_pages(site_dir: Path) -> dict[str, BeautifulSoup]:
-    """Every HTML page of a built site, keyed by its path in the site."""
+    """Every HTML page of a built site, keyed by its path in the site. A
+    moved page's old address (extra.moved_pages) holds a redirect, not a
+    page: it is left out (redirect_pages lists them)."""
+    redirects = set(redirect_pages(site_dir))
     return {
-        path.relative_to(site_dir).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in sorted(site_dir.rglob("*.html"))
+        name: BeautifulSoup((site_dir / name).read_text(encoding="utf-8"), "html.parser")
+        for name in (path.relative_to(site_dir).as_posix() for path in sorted(site_dir.rglob("*.html")))
+        if name not in redirects
     }
+
+
+def redirect_pages(site_dir: Path) -> list[str]:
+    """The redirect pages a built site has for its moved pages, in every
+    edition: index.html under each old page's address."""
+    found = []
+    for old in moved_pages():
+        for prefix in addresses().editions.values():
+            name = prefix + page_address(old) + "index.html"
+            if (site_dir / name).is_file():
+                found.append(name)
+    return found
+
+
+def page_address(source: str) -> str:
+    """A page's address from its source path, as MkDocs makes it with
+    use_directory_urls: "returns.md" -> "returns/", "index.md" -> ""."""
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 # Requests to servers on this machine never go through a proxy.
@@ -185,9 +212,18 @@ def reformat_number(text: str, old: int, new: int) -> str:
     return re.sub(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", swap, text)
 
 
-def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int) -> None:
+# A correction as change_figure_value logs it, and its reason in each edition.
+CORRECTION_DATE = "2026-12-15"
+CORRECTION_REASON = {"en": "The article was corrected.", "fr": "L’article a été corrigé.",
+                     "ar": "صُحّح المقال."}
+
+
+def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int, log: bool = True) -> str:
     """Change a figure's value and the sentence that states it (the quote and
-    our translations), as a real correction would: nothing else."""
+    our translations), as a real correction would, and (unless `log` is
+    False) record it on top of the log of changes with a new version.
+    Returns that version."""
+    version = log_correction(data_file, dataset, figure_id, new_value) if log else dataset.release.version
     editor = DataFileEditor(data_file)
     figure = dataset.figure(figure_id)
     editor.set(("figures", figure_id, "value"), str(new_value))
@@ -199,16 +235,73 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
         number = editor.line(*key)
         lines[number - 1] = reformat_number(lines[number - 1], figure.value, new_value)
     data_file.write_text("".join(lines), encoding="utf-8")
-    # A corrected figure comes with a corrected source: our record of it too.
+    # The new value is one the article does not state: the test's copy of
+    # the article's text says it too, so that the quote still matches it.
     source = data_file.parent / dataset.source.text_file
     source.write_text(source.read_text(encoding="utf-8").replace(
         figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
+    return version
+
+
+def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> str:
+    """Put a correction of `figure_id` on top of the data file's log of
+    changes, and raise the data's version to it (its third number)."""
+    import json
+    major, minor, patch = dataset.release.version.split(".")
+    version = f"{major}.{minor}.{int(patch) + 1}"
+    editor = DataFileEditor(data_file)
+    old_value = dataset.figure(figure_id).value
+    reasons = "".join(f"\n    {language}: {json.dumps(reason, ensure_ascii=False)}"
+                      for language, reason in CORRECTION_REASON.items())
+    entry = (f'- version: "{version}"\n  date: "{CORRECTION_DATE}"\n  kind: correction\n'
+             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n  reason:{reasons}")
+    lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = editor.line("changes", 0)
+    indent = re.match(r"\s*", lines[number - 1]).group()
+    lines.insert(number - 1, indent + entry.replace("\n", "\n" + indent) + "\n")
+    data_file.write_text("".join(lines), encoding="utf-8")
+    editor.set(("release", "version"), f'"{version}"')
+    editor.set(("release", "date"), f'"{CORRECTION_DATE}"')
+    return version
+
+
+GOLDEN_FILE = "tests/golden.yml"
 
 
 def golden() -> dict:
     """The hand-checked renderings (tests/golden.yml)."""
     import yaml
-    return yaml.safe_load((PROJECT / "tests" / "golden.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load((PROJECT / GOLDEN_FILE).read_text(encoding="utf-8"))
+
+
+def golden_gaps() -> list[str]:
+    """Each entry tests/golden.yml lacks, or has for no figure or edition:
+    one per figure and field and edition that the data and mkdocs.yml call for."""
+    from figures import load_dataset
+    written, wanted = golden(), languages()
+    figures = load_dataset(DATA, SCHEMA).figures
+    gaps = [f"article_date › {language}" for language in wanted
+            if language not in (written.get("article_date") or {})]
+    for figure_id in figures:
+        entry = (written.get("figures") or {}).get(figure_id)
+        if entry is None:
+            gaps.append(f"figures › {figure_id} (value, shown, with_unit)")
+            continue
+        gaps += [f"figures › {figure_id} › value"] if "value" not in entry else []
+        gaps += [f"figures › {figure_id} › {field} › {language}" for field in ("shown", "with_unit")
+                 for language in wanted if language not in (entry.get(field) or {})]
+    gaps += [f"figures › {figure_id} (no such figure in data/figures.yml)"
+             for figure_id in (written.get("figures") or {}) if figure_id not in figures]
+    return gaps
+
+
+def golden_mismatch(field: str, edition: str, shown: dict, expected: dict) -> str:
+    """A failed comparison with tests/golden.yml, pointing at the entries."""
+    lines = [f"  figures › {figure_id} › {field} › {edition}: the file says {expected.get(figure_id)!r}, "
+             f"the site shows {shown.get(figure_id)!r}"
+             for figure_id in sorted(set(shown) | set(expected)) if shown.get(figure_id) != expected.get(figure_id)]
+    return (f"{GOLDEN_FILE} and the {edition} edition disagree (fix the site, or the file if the figure "
+            "really changed):\n" + "\n".join(lines))
 
 
 @functools.lru_cache(maxsize=1)
@@ -224,6 +317,70 @@ def site_config():
             os.environ.pop("SITE_URL", None)
         else:
             os.environ["SITE_URL"] = saved
+
+
+def nav_sources() -> list[str]:
+    """Each page's source path in the nav of mkdocs.yml, in order."""
+    from adapter.page_urls import nav_pages
+    return [source for _, source in nav_pages(site_config()["nav"])]
+
+
+def embeds_page() -> str:
+    """The source path of the page that offers the figures' cards to embed
+    (the one calling {{ embeds() }}): it shows figures as images, not text."""
+    return next(src for src in nav_sources() if "embeds()" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+
+
+def nav_titles() -> dict[str, str]:
+    """Each page's nav title (in the default edition), by source path."""
+    from adapter.page_urls import nav_pages
+    return {source: title for title, source in nav_pages(site_config()["nav"])}
+
+
+def moved_pages() -> dict[str, str]:
+    """Old source path -> new one, as mkdocs.yml declares moves (extra.moved_pages)."""
+    return dict(site_config()["extra"].get("moved_pages") or {})
+
+
+def declare_move(config_file: Path, old: str, new: str) -> None:
+    """Add `old: new` under extra › moved_pages of a copy's mkdocs.yml,
+    whether the mapping is still empty ({}) or already holds moves."""
+    text = config_file.read_text(encoding="utf-8")
+    match = re.search(r"^(?P<indent> *)moved_pages:(?P<rest>.*)$", text, re.M)
+    assert match, f"test setup: no moved_pages in {config_file}"
+    indent = match["indent"] + "  "
+    line = f"{match['indent']}moved_pages:\n{indent}{old}: {new}"
+    if match["rest"].strip() == "{}":
+        text = text[:match.start()] + line + text[match.end():]
+    else:
+        text = text[:match.end()] + f"\n{indent}{old}: {new}" + text[match.end():]
+    config_file.write_text(text, encoding="utf-8")
+
+
+def suffixes() -> dict[str, str]:
+    """Each edition's page suffix: "" for the default, ".fr" for French."""
+    default, *others = languages()
+    return {default: "", **{language: f".{language}" for language in others}}
+
+
+def start_edition(project: Path, language: str, locale: str | None = None):
+    """`python -m figures.new_edition`, in-process, on a copy."""
+    from figures.new_edition import start_edition as start
+    return start(project, language, locale)
+
+
+def translate_all(project: Path) -> list[str]:
+    """What a translator's last step does to a started edition, without
+    translating: every "not yet translated" mark deleted, each copied text
+    kept. Returns the files changed."""
+    from figures.untranslated import MARK
+    changed = []
+    for path in [project / "mkdocs.yml", *(project / "data").glob("*.yml"), *(project / "docs").rglob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        if MARK in text:
+            path.write_text(text.replace(f"\n{MARK}\n", "\n").replace(f"{MARK} ", ""), encoding="utf-8")
+            changed.append(path.relative_to(project).as_posix())
+    return changed
 
 
 def languages() -> list[str]:
@@ -257,6 +414,7 @@ def synthetic(project: Path, count: int) -> None:
         figure_id, figure = real[index % len(real)]
         new_id = f"{figure_id}-copy-{index}"
         data["figures"][new_id] = copy.deepcopy(figure)
+        data["changes"][-1]["values"][new_id] = {"new": figure["value"]}  # published with the others
         cards.setdefault(data["themes"][figure["theme"]]["page"], []).append(new_id)
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     for page, ids in cards.items():

@@ -88,6 +88,12 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
         source["kind"][language] = payload(f"source › kind › {language}") + source["kind"][language]
     for name in ("author", "publisher"):
         source[name] = payload(f"source › {name}").strip()
+    for index, change in enumerate(raw["changes"]):
+        for language in change["reason"]:
+            change["reason"][language] = payload(f"changes › {index} › reason › {language}") + change["reason"][language]
+    for kind, licence in raw["release"]["licences"].items():
+        for name in ("name", "title"):
+            licence[name] = payload(f"release › licences › {kind} › {name}") + licence[name]
     for qid, text in originals.items():
         article = article.replace(text, raw["quotes"][qid]["text"], 1)
     return raw, article, fields

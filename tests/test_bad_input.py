@@ -20,8 +20,10 @@ import pytest
 
 from figures import FigureDataError, load_dataset
 from figures.editions import check_dataset_covers
-from helpers import DATA, PROJECT, DataFileEditor, build, edit, languages, line_of
+from helpers import (DATA, PROJECT, DataFileEditor, build, edit, languages, line_of, nav_sources, nav_titles,
+                     page_address, site_config)
 from figures.yamlfile import read_yaml
+from adapter.link_check import public_addresses
 
 RAW = read_yaml(DATA).data
 FIRST_FIGURE = next(iter(RAW["figures"]))
@@ -29,6 +31,13 @@ QUALIFIED = next(fid for fid, f in RAW["figures"].items() if f["qualifier"] != "
 FIRST_THEME = next(iter(RAW["themes"]))
 FIRST_CLAIM = next(iter(RAW["claims"]))
 TRANSLATED_QUOTE = RAW["figures"][FIRST_FIGURE]["quote"]
+# Editions to break: the first after the default, and the last.
+SECOND_EDITION, LAST_EDITION = languages()[1], languages()[-1]
+# A figure in whole thousands (Babel's compact form "22 thousand" would
+# round a value near it), and a quote with an abbreviation's full stop.
+THOUSANDS = next(fid for fid, f in RAW["figures"].items()
+                 if f["value"] >= 1000 and f["value"] % 1000 == 0 and "currency" not in f)
+ABBREVIATED_QUOTE = next(qid for qid, q in RAW["quotes"].items() if "Mr. " in q["text"])
 
 
 @dataclass
@@ -46,6 +55,19 @@ def at(*key) -> Callable[[DataFileEditor], str]:
 
 def at_text(needle: str) -> Callable[[DataFileEditor], str]:
     return lambda data: f"data/figures.yml, line {line_of(data.path, needle)}"
+
+
+def _rounded_in_words(editor: DataFileEditor) -> None:
+    """The value becomes 500 more, and its quote and translations say it
+    "in thousands", as Babel's compact form rounds it: "22 thousand" for 22500."""
+    from helpers import reformat_number
+    figure = RAW["figures"][THOUSANDS]
+    value, quote = figure["value"], figure["quote"]
+    editor.set(("figures", THOUSANDS, "value"), str(value + 500))
+    editor.replace_in_value(("quotes", quote, "text"), f"{value:,}", f"{value // 1000} thousand")
+    for language, translated in RAW["quotes"][quote]["translation"].items():
+        editor.set(("quotes", quote, "translation", language),
+                   '"' + reformat_number(translated, value, value // 1000) + '"')
 
 
 def _first_digit_group(text: str) -> str:
@@ -78,6 +100,11 @@ DATA_CASES = [
          lambda d: d.set(("figures", FIRST_FIGURE, "value"), str(RAW["figures"][FIRST_FIGURE]["value"] + 1)),
          [at("figures", FIRST_FIGURE, "value"),
           f"the quote '{TRANSLATED_QUOTE}' does not contain the figure's value"]),
+    Case("quote that rounds the figure's value",
+         _rounded_in_words,
+         [at("figures", THOUSANDS, "value"),
+          f"the quote '{RAW['figures'][THOUSANDS]['quote']}' does not contain the figure's value "
+          f"{RAW['figures'][THOUSANDS]['value'] + 500} (looked for '{RAW['figures'][THOUSANDS]['value'] + 500:,}'"]),
     Case("quote drops the figure's qualifier",
          lambda d: d.set(("figures", FIRST_FIGURE, "qualifier"), "more-than"),
          [at("figures", FIRST_FIGURE, "qualifier"), "the quote does not contain the qualifier 'more than'"]),
@@ -86,16 +113,21 @@ DATA_CASES = [
          [at("claims", FIRST_CLAIM, "excerpt"), f"claims › {FIRST_CLAIM} › excerpt",
           "the quote does not contain the excerpt"]),
     Case("translation that changes a number",
-         lambda d: d.set(("quotes", TRANSLATED_QUOTE, "translation", "fr"), '"Un total de 7 reste."'),
-         [at("quotes", TRANSLATED_QUOTE, "translation", "fr"), f"quotes › {TRANSLATED_QUOTE} › translation › fr",
-          "the fr translation holds the numbers [7]"]),
-    Case("label missing in one language", lambda d: d.delete(("figures", FIRST_FIGURE, "label", "ar")),
+         lambda d: d.set(("quotes", TRANSLATED_QUOTE, "translation", SECOND_EDITION), '"Un total de 7 reste."'),
+         [at("quotes", TRANSLATED_QUOTE, "translation", SECOND_EDITION),
+          f"quotes › {TRANSLATED_QUOTE} › translation › {SECOND_EDITION}",
+          f"the {SECOND_EDITION} translation holds the numbers [7]"]),
+    Case("label missing in one language", lambda d: d.delete(("figures", FIRST_FIGURE, "label", LAST_EDITION)),
          [at("figures", FIRST_FIGURE, "label"), f"figures › {FIRST_FIGURE} › label",
-          "no text for the edition 'ar'"]),
+          f"no text for the edition '{LAST_EDITION}'"]),
     Case("quote that is not the article's sentence",
          lambda d: d.replace_in_value(("quotes", TRANSLATED_QUOTE, "text"), "a", "â"),
          [at("quotes", TRANSLATED_QUOTE, "text"), f"the quote '{TRANSLATED_QUOTE}' is not in the source's text",
           "its closest sentence is"]),
+    Case("closest sentence kept whole at an abbreviation",
+         lambda d: d.replace_in_value(("quotes", ABBREVIATED_QUOTE, "text"), "e", "é"),
+         [at("quotes", ABBREVIATED_QUOTE, "text"),
+          f"its closest sentence is '{RAW['quotes'][ABBREVIATED_QUOTE]['text']}'"]),
     Case("title that is not the article's",
          lambda d: d.replace_in_value(("source", "title"), "Morocco", "Marocco"),
          [at("source", "title"), "the title is not in the source's text",
@@ -143,6 +175,16 @@ def _theme_page_of(figure_id: str) -> str:
 
 
 CARD = f'figure_card("{FIRST_FIGURE}")'
+THEME_PAGE = _theme_page_of(FIRST_FIGURE)
+# Its nav entry, and that entry's title in the last edition (mkdocs.yml).
+NAV_TITLE = nav_titles()[THEME_PAGE.removeprefix("docs/")]
+_LAST = next(lang for lang in site_config()["plugins"]["i18n"].config.languages if lang.locale == LAST_EDITION)
+# A public anchor that a page sets itself ({ #id }), to rename.
+ANCHORED_PAGE, ANCHOR = next(
+    (f"docs/{src}", address.split("#")[1]) for src in nav_sources()
+    for _, address in public_addresses(PROJECT) if address.startswith(f"/{page_address(src)}#")
+    and "{ #" + address.split("#")[1] + " }" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+ANCHOR_ADDRESS = f"/{page_address(ANCHORED_PAGE.removeprefix('docs/'))}#{ANCHOR}"
 
 
 @dataclass
@@ -150,6 +192,16 @@ class BuildCase:
     id: str
     breaks: Callable[[Path], None]
     message: list[str | Callable[[Path], str]]
+
+
+def _delete_nav_translation(config: Path, language: str, title: str) -> None:
+    """Delete `title: …` under nav_translations of `language`'s entry in mkdocs.yml."""
+    import re
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    entry = next(i for i, line in enumerate(lines) if re.match(rf"\s*- locale: {language}\s*$", line))
+    target = next(i for i in range(entry, len(lines)) if re.match(rf"\s+{re.escape(title)}:", lines[i]))
+    del lines[target]
+    config.write_text("".join(lines), encoding="utf-8")
 
 
 def page_line(page: str, needle: str) -> Callable[[Path], str]:
@@ -171,14 +223,15 @@ BUILD_CASES = [
     BuildCase("broken template syntax", lambda p: edit(p / "docs/index.md", "{{ published() }}", "{{ published( }}"),
               [page_line("docs/index.md", "published( }}"), "template syntax error"]),
     BuildCase("digit typed into a page",
-              lambda p: edit(p / "docs/returns.md", "\n#", "\nSome 12 people.\n\n#"),
-              [page_line("docs/returns.md", "Some 12 people."), "a digit typed outside a macro: 'Some 12 people.'"]),
-    BuildCase("page missing in one edition", lambda p: (p / "docs/returns.ar.md").unlink(),
-              ["missing translation: docs/returns.ar.md does not exist"]),
+              lambda p: edit(p / THEME_PAGE, "\n#", "\nSome 12 people.\n\n#"),
+              [page_line(THEME_PAGE, "Some 12 people."), "a digit typed outside a macro: 'Some 12 people.'"]),
+    BuildCase("page missing in one edition",
+              lambda p: (p / THEME_PAGE.replace(".md", f".{LAST_EDITION}.md")).unlink(),
+              [f"missing translation: {THEME_PAGE.replace('.md', f'.{LAST_EDITION}.md')} does not exist"]),
     BuildCase("nav entry without its translation",
-              lambda p: edit(p / "mkdocs.yml", "            Voluntary returns: العودة الطوعية\n", ""),
-              [lambda p: f"mkdocs.yml, line {line_of(p / 'mkdocs.yml', '- Voluntary returns:')}",
-               "the nav entry 'Voluntary returns' has no العربية (ar) title"]),
+              lambda p: _delete_nav_translation(p / "mkdocs.yml", LAST_EDITION, NAV_TITLE),
+              [lambda p: f"mkdocs.yml, line {line_of(p / 'mkdocs.yml', f'- {NAV_TITLE}:')}",
+               f"the nav entry '{NAV_TITLE}' has no {_LAST.name} ({LAST_EDITION}) title"]),
     BuildCase("figure that its theme page does not show",
               lambda p: edit(p / _theme_page_of(FIRST_FIGURE), "{{ " + CARD + " }}", ""),
               [_theme_page_of(FIRST_FIGURE), f"the figure '{FIRST_FIGURE}' is not shown on this page",
@@ -188,9 +241,9 @@ BUILD_CASES = [
               [lambda p: f"data/figures.yml, line {DataFileEditor(p / 'data/figures.yml').line('themes', FIRST_THEME, 'page')}",
                "the theme page 'nowhere.md' is not a page of the site"]),
     BuildCase("public anchor renamed",
-              lambda p: edit(p / "docs/enforcement.md", "{ #cumulative-count }", "{ #cumulative }"),
-              [lambda p: f"data/public_urls.txt, line {line_of(p / 'data/public_urls.txt', '/enforcement/#cumulative-count')}",
-               "the public address /enforcement/#cumulative-count no longer resolves"]),
+              lambda p: edit(p / ANCHORED_PAGE, "{ #" + ANCHOR + " }", "{ #" + ANCHOR + "-renamed }"),
+              [lambda p: f"data/public_urls.txt, line {line_of(p / 'data/public_urls.txt', ANCHOR_ADDRESS)}",
+               f"the public address {ANCHOR_ADDRESS} no longer resolves"]),
     BuildCase("data error reaches the build",
               lambda p: DataFileEditor(p / "data/figures.yml").set(("figures", FIRST_FIGURE, "value"), '"many"'),
               [lambda p: f"data/figures.yml, line {DataFileEditor(p / 'data/figures.yml').line('figures', FIRST_FIGURE, 'value')}",

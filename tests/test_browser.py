@@ -13,7 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browsing import EDITIONS, NOT_FOUND, PAGES, second_page, transferred
-from helpers import fetch
+from helpers import addresses, editions, fetch
+
+# The right-to-left editions (Arabic), whose layout mirrors.
+RIGHT_TO_LEFT = [language for language, edition in editions().items() if edition.direction == "rtl"]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 FIRST_VIEW_BUDGET = 85 * 1024   # gzip bytes, everything a first view loads
@@ -177,13 +180,14 @@ def test_the_budget_check_counts_every_request(tab, served):
                            "e => e.name.endsWith('/search/search_index.json'))", timeout=5000)
 
 
-@pytest.mark.parametrize("edition", ["", "ar/"], ids=["en", "ar"])
-def test_a_figures_address_lands_on_its_row_highlighted_and_opened(tab, served, dataset, edition):
+@pytest.mark.parametrize("language", [addresses().default_language, *RIGHT_TO_LEFT])
+def test_a_figures_address_lands_on_its_row_highlighted_and_opened(tab, served, dataset, language):
     """…/figures/#id at 390 px: the row is in view below the sticky header,
     highlighted, its citations open, and its address ready to copy."""
     base, _ = served
     figure = list(dataset.figures.values())[-2]
-    page = _visit(tab, f"{base}{edition}figures/#{figure.id}", settle=False)
+    address = addresses().figure(figure.id, language)
+    page = _visit(tab, base + address, settle=False)
     page.wait_for_timeout(300)
     facts = page.evaluate("""id => {
         const row = document.getElementById(id), header = document.querySelector('.md-header');
@@ -199,10 +203,10 @@ def test_a_figures_address_lands_on_its_row_highlighted_and_opened(tab, served, 
     assert facts["header"] <= facts["top"] < facts["height"] / 2
     assert facts["background"] != facts["other"], "the target row is highlighted"
     # The published address (the site's site_url), whatever serves this copy.
-    assert facts["copy"].startswith("http") and facts["copy"].endswith(f"/{edition}figures/#{figure.id}")
+    assert facts["copy"].startswith("http") and facts["copy"].endswith("/" + address)
 
 
-@pytest.mark.parametrize("edition", ["", "fr/", "ar/"], ids=["en", "fr", "ar"])
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.strip("/") or "default")
 def test_the_home_pages_first_screen_shows_figures_and_their_caveat(tab, served, edition):
     """At 390×844, before any scrolling: the caveat line, and figures with
     their period and who stated them."""
@@ -230,14 +234,14 @@ def test_the_accessibility_check_finds_a_planted_violation(tab, web_root):
     assert [v.split(":")[0] for v in _axe_violations(page, COLOUR_RULES)] == ["color-contrast"]
 
 
-@pytest.mark.parametrize("edition", ["", "fr/", "ar/"], ids=["en", "fr", "ar"])
-def test_the_reference_table_fits_1280_px(tab, served, edition):
+@pytest.mark.parametrize("language", list(editions()))
+def test_the_reference_table_fits_1280_px(tab, served, language):
     """The table needs no sideways scrolling, no value takes more than two
     lines, no date or id is broken, and every row's top border is drawn
     across its first column too."""
     base, _ = served
     tab.fresh(width=1280)
-    page = _visit(tab, f"{base}{edition}figures/", settle=False)
+    page = _visit(tab, base + addresses().page(addresses().reference_page, language), settle=False)
     found = page.evaluate("""() => {
         const lines = el => new Set([...el.getClientRects()].map(r => Math.round(r.top))).size;
         const found = [], box = document.querySelector(".figure-table");
@@ -255,12 +259,13 @@ def test_the_reference_table_fits_1280_px(tab, served, edition):
     assert found == []
 
 
-@pytest.mark.parametrize("edition", ["", "ar/"], ids=["en", "ar"])
-def test_a_figures_tooltip_stays_on_a_390_px_screen_at_a_readable_size(tab, served, edition):
+@pytest.mark.parametrize("language", [addresses().default_language, *RIGHT_TO_LEFT])
+def test_a_figures_tooltip_stays_on_a_390_px_screen_at_a_readable_size(tab, served, dataset, language):
     """Focusing a figure shows its source sentence in Material's tooltip:
     wholly inside the screen, in either direction, in 14 px text or more."""
     base, _ = served
-    page = _visit(tab, f"{base}{edition}sahel/", settle=False)
+    theme_page = next(iter(dataset.themes.values())).page
+    page = _visit(tab, base + addresses().page(theme_page, language), settle=False)
     link = page.locator("article a.fig").first
     link.scroll_into_view_if_needed()
     link.focus()

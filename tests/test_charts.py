@@ -10,11 +10,15 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from helpers import editions, golden
+from helpers import PROJECT, addresses, editions, golden, languages, nav_sources
 
 GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
-CHARTS = {"source-and-method/index.html": "chart-timeline"}
+# The page (built file of the default edition) that calls each chart's macro.
+_MACROS = {"timeline_chart(": "chart-timeline"}
+CHARTS = {addresses().page(src) + "index.html": chart for src in nav_sources()
+          for macro, chart in _MACROS.items() if macro in (PROJECT / "docs" / src).read_text(encoding="utf-8")}
+TIMELINE_PAGE = next(page for page, c in CHARTS.items() if c == "chart-timeline")
 
 
 def _chart(pages, page: str):
@@ -23,7 +27,7 @@ def _chart(pages, page: str):
 
 @pytest.fixture
 def timeline(pages):
-    return _chart(pages, "source-and-method/index.html")
+    return _chart(pages, TIMELINE_PAGE)
 
 
 def _texts(chart) -> list[str]:
@@ -44,7 +48,8 @@ def test_charts_are_accessible_images_with_their_values_in_words(timeline):
 def test_the_home_page_sets_no_figures_side_by_side_on_one_scale(pages):
     """The article never relates its counts to one another (23,000 given
     legal stay, 22,000 returned): the home page shows them one by one."""
-    for home in ("index.html", "fr/index.html", "ar/index.html"):
+    for language in languages():
+        home = addresses().page("index.md", language) + "index.html"
         assert pages[home].select("figure.chart") == [], home
         assert pages[home].select(".key-figures li"), home
 
@@ -92,10 +97,10 @@ def test_each_chart_has_its_data_as_a_table(timeline, dataset):
     assert len(timeline.select("details table tbody tr")) == len(timeline_figures)
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize("language", languages())
 @pytest.mark.parametrize("page", list(CHARTS))
 def test_download_is_a_standalone_svg_that_stands_alone(pages, site, page, language):
-    page_path = page if language == "en" else f"{language}/{page}"
+    page_path = addresses().editions[language] + page
     chart = pages[page_path].select_one(f'figure.chart[data-figure="{CHARTS[page]}"]')
     link = chart.select_one("a.chart__download")
     assert link.has_attr("download")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path

@@ -7,29 +7,33 @@ from xml.etree import ElementTree
 import pytest
 
 from figures import load_dataset
-from adapter.page_urls import nav_pages
-from helpers import DATA, PROJECT, addresses, build, editions, golden, site_config
+from figures.untranslated import MARK
+from helpers import (DATA, addresses, build, editions, embeds_page, golden, golden_mismatch, languages, nav_sources,
+                     page_address, start_edition, translate_all)
 
 EDITIONS = addresses().editions
+DEFAULT, *TRANSLATED = languages()
+WORDS = {language: edition.words for language, edition in editions().items()}
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 GOLDEN = golden()
-ENGLISH_PAGES = sorted(p.relative_to(PROJECT / "docs").with_suffix("").as_posix()
-                       for p in (PROJECT / "docs").glob("*.md") if "." not in p.stem)
+PAGES = [source.removesuffix(".md") for source in nav_sources()]
 # The "Use these figures" page shows its figures as images (cards), whose
-# values test_sharing.py reads in the SVG files.
-PAGES_WITH_VALUES = [stem for stem in ENGLISH_PAGES if stem != "use"]
+# values test_sharing.py reads in the SVG files: the pages that show a
+# figure in text are those that call a macro with a value.
+PAGES_WITH_VALUES = [stem for stem in PAGES if stem != embeds_page().removesuffix(".md")]
+A_THEME_PAGE = next(iter(DATASET.themes.values())).page.removesuffix(".md")
 
 
 def _page(pages, edition, stem):
-    return pages[EDITIONS[edition] + ("index.html" if stem == "index" else f"{stem}/index.html")]
+    return pages[EDITIONS[edition] + page_address(stem + ".md") + "index.html"]
 
 
-@pytest.mark.parametrize("stem", ENGLISH_PAGES)
+@pytest.mark.parametrize("stem", PAGES)
 def test_every_page_exists_in_every_edition_with_its_language_and_direction(pages, stem):
     for edition in EDITIONS:
         soup = _page(pages, edition, stem)
         assert soup.html["lang"] == edition
-        assert soup.body["dir"] == ("rtl" if edition == "ar" else "ltr")
+        assert soup.body["dir"] == editions()[edition].direction
         # The document's direction is on its root too, not only on <body>.
         assert soup.html.get("dir", "ltr") == soup.body["dir"]
 
@@ -73,11 +77,12 @@ def test_each_edition_shows_the_same_figures_and_reads_back_as_their_values(page
 def test_renderings_per_locale(pages, edition):
     home = _page(pages, edition, "index")
     shown = {li["data-figure"]: li.data.get_text() for li in home.select(".key-figures > li")}
-    assert shown == {figure_id: g["shown"][edition] for figure_id, g in GOLDEN["figures"].items()}
+    expected = {figure_id: g["shown"][edition] for figure_id, g in GOLDEN["figures"].items()}
+    assert shown == expected, golden_mismatch("shown", edition, shown, expected)
     assert home.select_one('time[data-figure="source:date_published"]').get_text() == GOLDEN["article_date"][edition]
 
 
-@pytest.mark.parametrize("edition", ["fr", "ar"])
+@pytest.mark.parametrize("edition", TRANSLATED)
 def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edition):
     figure = next(iter(DATASET.figures.values()))
     stem = figure.theme.page.removesuffix(".md")
@@ -86,41 +91,60 @@ def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edit
     assert original == {"fr": f"«\u202f{figure.quote.text}\u202f»", "ar": f"«{figure.quote.text}»"}[edition]
     translation = card.select_one(f'.quote__translation[lang="{edition}"]').get_text()
     ours = figure.quote.translation(edition)
-    assert translation == {"fr": f"Notre traduction\u202f: «\u202f{ours}\u202f»", "ar": f"ترجمتنا: «{ours}»"}[edition]
+    assert translation == WORDS[edition]["our_translation"].format(text=ours)
 
 
 def test_english_quotes_carry_no_translation(pages):
-    assert _page(pages, "en", "regularisation").select(".quote__translation") == []
+    assert _page(pages, DEFAULT, A_THEME_PAGE).select(".quote__translation") == []
 
 
-def test_language_selector_links_to_the_same_page_in_each_edition(pages):
-    links = {a["hreflang"]: a["href"] for a in _page(pages, "fr", "enforcement").select("a.md-select__link")}
-    assert links == {"en": "../../enforcement/", "fr": "./", "ar": "../../ar/enforcement/"}
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_language_selector_links_to_the_same_page_in_each_edition(pages, edition):
+    import posixpath
+    here = EDITIONS[edition] + page_address(A_THEME_PAGE + ".md")
+    links = {a["hreflang"]: a["href"] for a in _page(pages, edition, A_THEME_PAGE).select("a.md-select__link")}
+    assert links == {other: posixpath.relpath(prefix + page_address(A_THEME_PAGE + ".md"), here) + "/"
+                     for other, prefix in EDITIONS.items()}
 
 
 def test_sitemap_gives_every_page_its_hreflang_alternates(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = ElementTree.parse(site / "sitemap.xml").findall("s:url", ns)
-    assert len(urls) == len(ENGLISH_PAGES) * len(EDITIONS)
+    assert len(urls) == len(PAGES) * len(EDITIONS)
     for url in urls:
         alternates = {link.get("hreflang") for link in url.findall("x:link", ns)}
         assert alternates == set(EDITIONS), url.find("s:loc", ns).text
 
 
-def test_each_edition_searches_its_own_index(site):
-    for edition, prefix in EDITIONS.items():
+def test_each_edition_searches_its_own_index(site, pages):
+    def page_entries(prefix: str) -> dict[str, dict]:
         index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-        assert locations == {"" if stem == "index" else f"{stem}/" for stem in ENGLISH_PAGES}, edition
-        text = " ".join(doc["text"] for doc in index["docs"])
-        marker = {"en": "Every figure reported by the article", "fr": "tous les chiffres rapportés par l’article",
-                  "ar": "جميع الأرقام التي أوردها المقال"}
-        assert marker[edition] in text
-        assert all(marker[other] not in text for other in marker if other != edition)
+        entries = [doc for doc in index["docs"] if "#" not in doc["location"]]
+        # Each page once, at its address in the edition: another edition's
+        # pages would come twice, or under its folder.
+        assert len({doc["location"] for doc in entries}) == len(entries), prefix
+        return {doc["location"]: doc for doc in entries}
+
+    default = page_entries("")
+    for edition, prefix in EDITIONS.items():
+        entries = default if not prefix else page_entries(prefix)
+        # mkdocs-static-i18n leaves out of an edition's index a section
+        # whose title and text are the default edition's, word for word (a
+        # copy not yet translated), so that search shows it once: such a page
+        # is found in the default edition's index, under the same title.
+        expected = {page_address(stem + ".md"): stem for stem in PAGES}
+        title = {address: _page(pages, edition, stem).h1.get_text().strip("¶ ") for address, stem in expected.items()}
+        assert set(entries) <= set(expected), edition
+        copies = set(expected) - set(entries)
+        assert prefix or not copies, f"pages missing from the default edition's index: {sorted(copies)}"
+        assert {address: default[address]["title"] for address in copies} == {a: title[a] for a in copies}, edition
+        assert {address: doc["title"] for address, doc in entries.items()} == {
+            address: title[address] for address in expected if address not in copies}, edition
 
 
-def test_arabic_chart_reads_right_to_left(pages):
-    svg = _page(pages, "ar", "source-and-method").select_one('figure.chart[data-figure="chart-timeline"] svg')
+@pytest.mark.parametrize("edition", [e for e in EDITIONS if editions()[e].direction == "rtl"])
+def test_right_to_left_chart_reads_right_to_left(pages, edition):
+    svg = _page(pages, edition, "source-and-method").select_one('figure.chart[data-figure="chart-timeline"] svg')
     assert svg["direction"] == "rtl"
     width = float(svg["viewbox"].split()[2])
     spans = [g for g in svg.find_all("g") if g.get("data-figure", "").startswith("period:")]
@@ -135,74 +159,124 @@ def test_arabic_chart_reads_right_to_left(pages):
 
 def test_the_not_found_page_is_the_default_editions(pages):
     # Each edition builds a 404.html at the root; the last one must not win.
-    assert pages["404.html"].html["lang"] == "en"
+    assert pages["404.html"].html["lang"] == DEFAULT
 
 
-def add_edition(project, language: str, locale: str, name: str) -> None:
-    """A fourth edition, its texts copied from English: mkdocs.yml, the pages,
-    the data file and the site's words, and nothing else."""
-    import copy
+# A language that is not an edition yet, for the tests that start one.
+NEW = next(language for language in ("es", "de", "pt", "it") if language not in EDITIONS)
+
+
+def _marks(project) -> int:
+    return sum(path.read_text(encoding="utf-8").count(MARK)
+               for path in [project / "mkdocs.yml", *(project / "data").glob("*.yml"), *(project / "docs").glob("*.md")])
+
+
+def test_a_new_edition_is_one_command_and_is_not_published_until_translated(project_copy, tmp_path):
     import re
-    import yaml
-    config = project / "mkdocs.yml"
-    titles = [title for title, _ in nav_pages(site_config()["nav"])]
-    entry = (f"        - locale: {language}\n          name: {name}\n          build: true\n"
-             "          nav_translations:\n" + "".join(f"            {t}: {t}\n" for t in titles))
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(\n  - macros:)", "\n" + entry.rstrip("\n") + r"\1", text, count=1),
-                      encoding="utf-8")
-    for page in (project / "docs").glob("*.md"):
-        if page.stem.count(".") == 0:
-            page.with_name(f"{page.stem}.{language}.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
-    data_file = project / "data" / "figures.yml"
-    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    from bs4 import BeautifulSoup
+    from figures.errors import LISTED_AT_MOST
+    started = start_edition(project_copy, NEW)
+    assert _marks(project_copy) == started.texts > len(DATASET.figures)
+    refused = build(project_copy, tmp_path / "refused")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "Traceback" not in output, output
+    assert f"the edition '{NEW}' still has texts copied from the default edition and marked {MARK}: " \
+           f"{started.texts} texts" in output, output
+    listed = re.findall(r"^  - (\S+), line (\d+)", output, re.M)
+    assert len(listed) == LISTED_AT_MOST and f"({started.texts} in all)" in output
+    for file, line in listed:  # each one points at a marked line
+        assert MARK in (project_copy / file).read_text(encoding="utf-8").splitlines()[int(line) - 1], (file, line)
 
-    def copy_english(value):
-        if isinstance(value, dict):
-            if "en" in value and all(isinstance(v, str) for v in value.values()):
-                value[language] = value["en"]
-            for child in value.values():
-                copy_english(child)
-    copy_english(data)
-    for quote in data["quotes"].values():
-        quote["translation"][language] = quote["text"]
-    for claim in data["claims"].values():
-        claim["excerpt_translation"][language] = claim["excerpt"]
-    for period in data["periods"].values():
-        period["wording_translation"][language] = period["wording"]
-    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
-    words_file = project / "data" / "site_words.yml"
-    words = yaml.safe_load(words_file.read_text(encoding="utf-8"))
-    words[language] = {**copy.deepcopy(words["en"]), "locale": locale}  # no shared objects: no YAML aliases
-    words_file.write_text(yaml.safe_dump(words, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def test_a_fourth_edition_needs_only_its_texts(project_copy, tmp_path):
-    add_edition(project_copy, "es", "es_ES", "Español")
+    translate_all(project_copy)  # (as a translator's last step would leave it: no mark)
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
-    page = (site / "es" / "regularisation" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="es"' in page
     figure = next(iter(DATASET.figures.values()))
-    from bs4 import BeautifulSoup
-    card = BeautifulSoup((site / "es" / addresses().page(figure.theme.page) / "index.html").read_text(encoding="utf-8"),
-                         "html.parser").select_one(f'figure.fig-card[data-figure="{figure.id}"]')
+    page = BeautifulSoup((site / NEW / addresses().page(figure.theme.page) / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert page.html["lang"] == NEW and MARK not in page.get_text()
+    card = page.select_one(f'figure.fig-card[data-figure="{figure.id}"]')
     assert card.select_one("data")["value"] == str(figure.value)
     assert card.select_one(".fig-card__value a")["href"] == f"../figures/#{figure.id}", "links stay in the edition"
-    assert (site / "es" / "search" / "search_index.json").is_file()
+    assert (site / NEW / "search" / "search_index.json").is_file()
+
+
+def test_every_missing_text_of_an_edition_is_reported_at_once(tmp_path):
+    """One message for an edition declared with none of its texts: the site's
+    words and each text of the data file, with its line, the first ones
+    listed, then how many in all."""
+    import re
+    import shutil
+    from figures import FigureDataError
+    from figures.editions import load_editions, localized_texts
+    from figures.errors import LISTED_AT_MOST
+    from helpers import DataFileEditor
+    shutil.copytree(DATA.parent, tmp_path / "data")
+    data_file = tmp_path / "data" / "figures.yml"
+    dataset = load_dataset(data_file, data_file.with_name("figures.schema.json"), "data/figures.yml")
+    with pytest.raises(FigureDataError) as raised:
+        load_editions(tmp_path / "data" / "site_words.yml", [*languages(), NEW], "data/site_words.yml",
+                      dataset=dataset)
+    message = str(raised.value)
+    expected = 1 + sum(1 for _ in localized_texts(dataset))  # the words' entry, and each text of the data
+    assert message.startswith(f"the editions' texts are incomplete: {expected} problems")
+    assert f"  - data/site_words.yml, line 1: no entry for the edition '{NEW}'" in message
+    listed = re.findall(r"^  - data/figures.yml, line (\d+), at (.+): no text for the edition '(\w+)'$", message, re.M)
+    assert len(listed) == LISTED_AT_MOST - 1 and {language for *_, language in listed} == {NEW}
+    editor = DataFileEditor(data_file)
+    assert all(int(line) == editor.line(*key.split(" › ")) for line, key, _ in listed)
+    assert message.endswith(f"… and {expected - LISTED_AT_MOST} more ({expected} in all).")
+
+
+def test_serve_shows_a_started_edition_with_its_marks(project_copy, tmp_path):
+    """`mkdocs serve` shows an edition not yet translated as it stands, each
+    copied text with its mark: the page, its title in the nav, the site's
+    name, a figure's label."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    from helpers import LOCAL_URL, clean_environment, fetch
+    start_edition(project_copy, NEW)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    figure = next(iter(DATASET.figures.values()))
+    url = f"http://127.0.0.1:{port}/{NEW}/{addresses().page(figure.theme.page)}"
+    with (tmp_path / "serve.log").open("w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project_copy, env=clean_environment(SITE_URL=LOCAL_URL),
+                                  stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 60
+            while f'data-figure="{figure.id}"' not in (html := fetch(url)) and time.monotonic() < deadline:
+                time.sleep(0.2)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    from bs4 import BeautifulSoup
+    page = BeautifulSoup(html, "html.parser")
+    assert page.select_one("article"), (tmp_path / "serve.log").read_text()
+    assert "build-problem" not in html
+    title = next(t for s, t in __import__("helpers").nav_titles().items() if s == figure.theme.page)
+    assert f"{MARK} {title}" in page.select_one(".md-nav--primary").get_text()
+    assert f"{MARK} " in page.select_one(".md-header__topic").get_text()
+    assert page.select_one("article").get_text().lstrip().startswith(MARK), "the page's own mark, on top"
+    card = page.select_one(f'figure.fig-card[data-figure="{figure.id}"]')
+    assert f"{MARK} {figure.label(DEFAULT)}" in card.get_text()
 
 
 def test_an_edition_without_its_words_stops_the_build(project_copy, tmp_path):
-    add_edition(project_copy, "es", "es_ES", "Español")
     import yaml
+    start_edition(project_copy, NEW)
+    translate_all(project_copy)
     words_file = project_copy / "data" / "site_words.yml"
     words = yaml.safe_load(words_file.read_text(encoding="utf-8"))
-    del words["es"]
+    del words[NEW]
     words_file.write_text(yaml.safe_dump(words, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = build(project_copy, tmp_path / "site", strict=False)
     assert result.returncode != 0
-    assert "data/site_words.yml, line 1: no entry for the edition 'es'" in result.stdout + result.stderr
+    assert f"data/site_words.yml, line 1: no entry for the edition '{NEW}'" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("edition", [language for language in EDITIONS if EDITIONS[language]])
@@ -246,10 +320,10 @@ def _latin_outside_isolates(article) -> list[str]:
     return found
 
 
-def test_every_latin_run_in_arabic_pages_is_isolated(pages):
-    right_to_left = [language for language in EDITIONS if language == "ar"]
-    assert right_to_left, "the site has an Arabic edition"
-    offenders = {name: found for name, soup in pages.items() if name.startswith("ar/")
+def test_every_latin_run_in_right_to_left_pages_is_isolated(pages):
+    right_to_left = [EDITIONS[language] for language in EDITIONS if editions()[language].direction == "rtl"]
+    assert right_to_left, "the site has a right-to-left edition (Arabic)"
+    offenders = {name: found for name, soup in pages.items() if name.startswith(tuple(right_to_left))
                  and (found := _latin_outside_isolates(soup.select_one("article")))}
     assert offenders == {}
 

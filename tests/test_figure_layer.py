@@ -12,7 +12,7 @@ from figures import FigureDataError, load_dataset
 from figures.formatting import Formatter
 from figures.templating import text, tooltip
 from figures.yamlfile import read_yaml
-from helpers import DATA, SCHEMA, DataFileEditor, editions, golden
+from helpers import DATA, SCHEMA, DataFileEditor, editions, golden, golden_mismatch, languages
 
 GOLDEN = golden()
 
@@ -37,12 +37,13 @@ def test_real_data_file_loads():
     assert dataset.source.author is None and dataset.source.publisher is None and dataset.source.url is None
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize("language", languages())
 def test_renderings_match_the_golden_file(language):
     dataset = load(DATA)
     fmt = Formatter(editions()[language])
     shown = {f.id: fmt.qualified(f.value, f.qualifier, f.currency) for f in dataset.figures.values()}
-    assert shown == {figure_id: g["shown"][language] for figure_id, g in GOLDEN["figures"].items()}
+    expected = {figure_id: g["shown"][language] for figure_id, g in GOLDEN["figures"].items()}
+    assert shown == expected, golden_mismatch("shown", language, shown, expected)
 
 
 # A date is one unit: no-break spaces (U+00A0) keep a line from breaking inside it.
@@ -141,3 +142,26 @@ def test_text_and_tooltips_read_back_and_hold_no_markup_character(value):
     assert html.unescape(shown) == value
     assert html.unescape(html.unescape(tip)) == value  # Material decodes the attribute, then inserts it as HTML
     assert not set(shown + tip) & set("<>\"'\\`*_{}[]|~^=")
+
+
+@pytest.mark.parametrize("value, stated, not_stated", [
+    (175_000_000, {"175 million", "175,000,000"}, set()),
+    (22_500, {"22,500", "22.5 thousand"}, {"22 thousand", "23 thousand"}),
+    (1_500_000, {"1.5 million"}, {"2 million"}),
+    (999_999, {"999,999"}, {"1000 thousand", "1 million"}),
+])
+def test_a_source_states_a_value_only_in_an_exact_spelling(value, stated, not_stated):
+    from figures.formatting import source_spellings
+    spellings = source_spellings(value, "en")
+    assert stated <= spellings and not (not_stated & spellings)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Mr. Zerouali said so. He left.", ["Mr. Zerouali said so.", "He left."]),
+    ("Dr. Smith met the U.S. envoy on Monday. Then he left.",
+     ["Dr. Smith met the U.S. envoy on Monday.", "Then he left."]),
+    ("A title\n\nWritten by | Thursday\nOne. Two?", ["A title", "Written by | Thursday", "One.", "Two?"]),
+])
+def test_sentences_end_at_full_stops_not_at_abbreviations(text, sentences):
+    from figures.source_text import split_sentences
+    assert split_sentences(text, "en") == sentences

@@ -8,12 +8,20 @@ import re
 
 import pytest
 
-from helpers import DATA, addresses, golden
+from adapter.page_urls import REFERENCE_PAGE
+from helpers import DATA, addresses, editions, golden, golden_mismatch, languages
 from figures import load_dataset
 
 GOLDEN = golden()["figures"]
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURES = list(DATASET.figures)
+DEFAULT = languages()[0]
+HOME, REFERENCE = (addresses().page(src) + "index.html" for src in (next(iter(addresses().pages)), REFERENCE_PAGE))
+# A figure stated by a speaker, its sentence shown by its own card; and one
+# the article states in its own voice.
+SPOKEN = next(f for f in DATASET.figures.values() if f.quote.speaker
+              and sum(g.quote.id == f.quote.id for g in DATASET.figures.values()) == 1)
+UNATTRIBUTED = next(f for f in DATASET.figures.values() if f.quote.speaker is None)
 
 
 def theme_page(figure_id: str) -> str:
@@ -21,8 +29,12 @@ def theme_page(figure_id: str) -> str:
 
 
 def test_the_golden_file_covers_exactly_the_figures():
-    assert sorted(GOLDEN) == sorted(FIGURES)
-    assert {fid: g["value"] for fid, g in GOLDEN.items()} == {f.id: f.value for f in DATASET.figures.values()}
+    assert sorted(GOLDEN) == sorted(FIGURES), "tests/golden.yml: one entry per figure of data/figures.yml"
+    written = {fid: g["value"] for fid, g in GOLDEN.items()}
+    data = {f.id: f.value for f in DATASET.figures.values()}
+    assert written == data, "tests/golden.yml and data/figures.yml give other values: " + ", ".join(
+        f"figures › {fid} › value is {written[fid]} in the golden file, {data[fid]} in the data"
+        for fid in data if written.get(fid) != data[fid])
 
 
 @pytest.mark.parametrize("figure_id", FIGURES)
@@ -32,7 +44,8 @@ def test_figure_card_on_its_theme_page(pages, figure_id):
     assert len(cards) == 1, f"{figure_id} should have one card on its theme page"
     value = cards[0].select_one(".fig-card__value data")
     assert value["value"] == str(GOLDEN[figure_id]["value"])
-    assert value.get_text() == GOLDEN[figure_id]["with_unit"]["en"]
+    assert value.get_text() == GOLDEN[figure_id]["with_unit"][DEFAULT], golden_mismatch(
+        "with_unit", DEFAULT, {figure_id: value.get_text()}, {figure_id: GOLDEN[figure_id]["with_unit"][DEFAULT]})
 
 
 @pytest.mark.parametrize("figure_id", FIGURES)
@@ -42,7 +55,8 @@ def test_figure_in_running_text_keeps_its_qualifier(pages, figure_id):
     assert inline, f"{figure_id} is not cited in the prose of its theme page"
     for link in inline:
         assert link.data["value"] == str(GOLDEN[figure_id]["value"])
-        assert link.get_text().startswith(GOLDEN[figure_id]["shown"]["en"])
+        assert link.get_text().startswith(GOLDEN[figure_id]["shown"][DEFAULT]), golden_mismatch(
+            "shown", DEFAULT, {figure_id: link.get_text()}, {figure_id: GOLDEN[figure_id]["shown"][DEFAULT]})
 
 
 @pytest.mark.parametrize("figure_id", FIGURES)
@@ -50,7 +64,7 @@ def test_figure_links_to_its_reference_row_and_shows_its_source(pages, figure_id
     page = pages[theme_page(figure_id)]
     link = page.select_one(f'a.fig[data-figure="{figure_id}"]')
     assert link["href"].endswith(f"figures/#{figure_id}")
-    assert pages["figures/index.html"].select_one(f'tr[id="{figure_id}"]') is not None
+    assert pages[REFERENCE].select_one(f'tr[id="{figure_id}"]') is not None
     # The tooltip holds the verbatim sentence, with the figure in it; the page
     # shows that sentence as a block, in the card or once above it.
     sentence = DATASET.figure(figure_id).quote.text
@@ -69,43 +83,46 @@ def test_qualifiers_stay_with_their_numbers_in_the_source_sentences(pages, figur
     assert SOURCE_QUALIFIER_WORDS[figure.qualifier] in sentence
 
 
-def test_periods_say_what_was_inferred(pages):
-    card = pages["enforcement/index.html"].select_one('figure.fig-card[data-figure="networks-dismantled"]')
-    period = card.select_one('[data-figure="period:year-to-date-2017"]')
-    assert [t["datetime"] for t in period.select("time")] == ["2017-01-01", "2017-11-16"]
+@pytest.mark.parametrize("period_id", golden()["periods"])
+def test_periods_say_what_was_inferred(pages, period_id):
+    figure = next(f for f in DATASET.figures.values() if f.period.id == period_id)
+    card = pages[theme_page(figure.id)].select_one(f'figure.fig-card[data-figure="{figure.id}"]')
+    period = card.select_one(f'[data-figure="period:{period_id}"]')
+    assert [t["datetime"] for t in period.select("time")] == [d for d in (figure.period.start, figure.period.end) if d]
     text = " ".join(period.get_text().split())
-    assert text == ("1 January 2017 – 16 November 2017 (the source says “so far this year”; "
-                    "both dates inferred from the article’s date)")
+    assert text == golden()["periods"][period_id][DEFAULT], f"tests/golden.yml, periods › {period_id} › {DEFAULT}"
 
 
 def test_home_page_shows_every_figure(pages):
-    home = pages["index.html"]
+    home = pages[HOME]
     shown = {li["data-figure"]: li.data.get_text() for li in home.select(".key-figures > li")}
-    assert shown == {figure_id: g["shown"]["en"] for figure_id, g in GOLDEN.items()}
+    expected = {figure_id: g["shown"][DEFAULT] for figure_id, g in GOLDEN.items()}
+    assert shown == expected, golden_mismatch("shown", DEFAULT, shown, expected)
 
 
 def test_reference_table_lists_every_figure_once(pages):
-    rows = pages["figures/index.html"].select(".figure-table tbody tr[id]")
+    rows = pages[REFERENCE].select(".figure-table tbody tr[id]")
     assert sorted(row["id"] for row in rows) == sorted(FIGURES)
 
 
 def test_speaker_and_source_attributed(pages):
-    page = pages["regularisation/index.html"]
+    page = pages[theme_page(SPOKEN.id)]
+    speaker = SPOKEN.quote.speaker
     # The speaker's name and title the first time the page names him, the name alone after.
-    named = [element.get_text() for element in page.article.select('[data-figure="speaker:zerouali"]')]
-    assert named[0] == "Khaled Zerouali, Director of immigration at Morocco’s interior ministry"
-    assert set(named[1:]) == {"Khaled Zerouali"} and len(named) > 2
-    card = page.select_one('figure.fig-card[data-figure="people-regularised"]')
-    assert card.select_one('[data-figure="speaker:zerouali"]').get_text() == "Khaled Zerouali"
+    named = [element.get_text() for element in page.article.select(f'[data-figure="speaker:{speaker.id}"]')]
+    assert named[0] == editions()[DEFAULT].words["name_and_role"].format(name=speaker.name, role=speaker.role(DEFAULT))
+    assert set(named[1:]) == {speaker.name} and len(named) > 2
+    card = page.select_one(f'figure.fig-card[data-figure="{SPOKEN.id}"]')
+    assert card.select_one(f'[data-figure="speaker:{speaker.id}"]').get_text() == speaker.name
     caption = " ".join(card.figcaption.get_text().split())
-    assert caption == ("“Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being”, "
-                       "16 November 2017, paragraph 3")
+    assert caption == (f"“{DATASET.source.title}”, {golden()['article_date'][DEFAULT]}, "
+                       f"paragraph {SPOKEN.quote.paragraph}")
 
 
 def test_unattributed_sentences_are_not_put_in_the_officials_mouth(pages):
-    card = pages["enforcement/index.html"].select_one('figure.fig-card[data-figure="networks-dismantled"]')
+    card = pages[theme_page(UNATTRIBUTED.id)].select_one(f'figure.fig-card[data-figure="{UNATTRIBUTED.id}"]')
     assert card.select_one('[data-figure="speaker:article"]') is not None
-    assert card.select_one('[data-figure="speaker:zerouali"]') is None
+    assert [s for s in DATASET.speakers if card.select_one(f'[data-figure="speaker:{s}"]')] == []
 
 
 def test_no_page_shows_a_blank_none_or_template_tag(site):

@@ -6,7 +6,8 @@ import sphobjinv as soi
 
 from figures import load_dataset
 from figures.formatting import Formatter
-from helpers import DATA, addresses, build, change_figure_value, editions, golden
+from adapter.page_urls import REFERENCE_PAGE
+from helpers import DATA, addresses, build, change_figure_value, editions, embeds_page, golden, languages, nav_sources
 
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".js", ".svg"}
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -27,23 +28,43 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
     # The old value as each edition writes its digits, and raw.
     old = {str(FIGURE.value)} | {re.search(r"\d[\d,.\u202f]*\d", shown).group()
                                  for shown in GOLDEN[FIGURE.id]["shown"].values()}
-    stale = [p.relative_to(site).as_posix() for p in files if any(o in p.read_text(encoding="utf-8") for o in old)]
+    # Only the log of changes still tells the old value (the correction's
+    # "from … to …"), on the corrections page of each edition and in its search entries.
+    log_pages = {addresses().page("corrections.md", language) for language in editions()}
+    stale = [p.relative_to(site).as_posix() for p in files
+             if any(o in _without_the_log(p, site, log_pages) for o in old)]
     assert stale == []
     new = {language: Formatter(edition).qualified(NEW_VALUE, FIGURE.qualifier) for language, edition in editions().items()}
     showing_new = {p.relative_to(site).as_posix() for p in files if new["en"] in p.read_text(encoding="utf-8")}
-    theme_page = FIGURE.theme.page.removesuffix(".md") + "/index.html"
-    assert {"index.html", theme_page, "figures/index.html", "search/search_index.json",
-            "figures.json", "figures.csv"} <= showing_new
-    for edition in ("fr", "ar"):
-        for page in ("index.html", theme_page, "figures/index.html", "search/search_index.json"):
-            assert new[edition] in (site / edition / page).read_text(encoding="utf-8"), f"{edition}/{page}"
+    home, theme_page, reference = (addresses().page(src) + "index.html"
+                                   for src in (nav_sources()[0], FIGURE.theme.page, REFERENCE_PAGE))
+    assert {home, theme_page, reference, "search/search_index.json", "figures.json", "figures.csv"} <= showing_new
+    for edition in languages()[1:]:
+        folder = addresses().editions[edition]
+        for page in (home, theme_page, reference, "search/search_index.json"):
+            assert new[edition] in (site / folder / page).read_text(encoding="utf-8"), f"{folder}{page}"
     # Its card in every edition, and the preview image of every page that shows it.
     for language, edition in editions().items():
         assert new[language] in (changed := tmp_path / "site").joinpath(
             addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
-        for src in ("index.md", FIGURE.theme.page, "figures.md", "use.md"):
+        for src in (nav_sources()[0], FIGURE.theme.page, REFERENCE_PAGE, embeds_page()):
             preview = addresses().preview(src, language)
             assert (changed / preview).read_bytes() != (real_site / preview).read_bytes(), preview
     # objects.inv is compressed: read it back.
     names = {o.name: o.dispname for o in soi.Inventory(site / "objects.inv").objects}
     assert names[FIGURE.id] == f"{FIGURE.label('en')}: {new['en']}"
+
+
+def _without_the_log(path, site, log_pages: set[str]) -> str:
+    """The file's text, less the corrections pages and their search entries."""
+    import json
+    relative = path.relative_to(site).as_posix()
+    if any(relative == page + "index.html" for page in log_pages):
+        return ""
+    text = path.read_text(encoding="utf-8")
+    if path.name == "search_index.json":
+        index = json.loads(text)
+        edition = relative.removesuffix("search/search_index.json")
+        index["docs"] = [d for d in index["docs"] if edition + d["location"].split("#")[0] not in log_pages]
+        return json.dumps(index, ensure_ascii=False)
+    return text

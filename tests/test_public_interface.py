@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 
 from adapter.link_check import problem_with, public_addresses, redirect_target, site_relative
 from figures import load_dataset
-from helpers import DATA, PROJECT, SITE_URL, build, golden
+from helpers import (DATA, PROJECT, SITE_URL, addresses, build, declare_move, golden, languages, moved_pages,
+                     nav_sources, nav_titles, page_address, site_config, suffixes)
 
 PUBLIC_URLS = [address for _, address in public_addresses(PROJECT)]
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -40,38 +41,47 @@ def test_every_page_and_figure_is_listed_as_public(site, pages):
         assert f"/figures/#{figure_id}" in listed
 
 
+# A page to move in the test below: the last of the nav with a public anchor
+# (the build checks the anchor through the redirect), and that anchor.
+MOVED = next(src for src in reversed(nav_sources()) if src != "index.md"
+             and any(a.startswith("/" + page_address(src) + "#") for a in PUBLIC_URLS))
+MOVED_ANCHOR = next(a for a in PUBLIC_URLS if a.startswith("/" + page_address(MOVED) + "#")).split("#")[1]
+
+
 def test_moving_a_page_keeps_its_old_address_in_every_edition(project_copy, tmp_path):
-    # A real rename: the three editions' files, the nav and every link.
-    for path in [project_copy / "mkdocs.yml", *(project_copy / "docs").glob("*.md")]:
-        path.write_text(path.read_text(encoding="utf-8").replace("source-and-method.md", "method.md"),
-                        encoding="utf-8")
-    for edition in ("", ".fr", ".ar"):
-        (project_copy / f"docs/source-and-method{edition}.md").rename(project_copy / f"docs/method{edition}.md")
+    old_src, new_src = MOVED, "moved-" + MOVED
+    old, new = MOVED.removesuffix(".md"), new_src.removesuffix(".md")
+    # A real rename: every edition's file, the nav and every link.
+    for path in [project_copy / "mkdocs.yml", project_copy / "data" / "figures.yml",
+                 *(project_copy / "docs").glob("*.md")]:
+        path.write_text(re.sub(rf"\b(?<!-){re.escape(old)}((?:\.\w+)?\.md)\b", rf"{new}\1",
+                               path.read_text(encoding="utf-8")), encoding="utf-8")
+    for suffix in suffixes().values():
+        (project_copy / f"docs/{old}{suffix}.md").rename(project_copy / f"docs/{new}{suffix}.md")
     broken = build(project_copy, tmp_path / "renamed")
     assert broken.returncode != 0
-    assert "the public address /source-and-method/ no longer resolves" in broken.stdout + broken.stderr
+    assert f"the public address /{page_address(old_src)}" in broken.stdout + broken.stderr
 
     # The one documented step: declare the move.
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  moved_pages: {}", "  moved_pages:\n    source-and-method.md: method.md"), encoding="utf-8")
+    declare_move(project_copy / "mkdocs.yml", old_src, new_src)
     result = build(project_copy, tmp_path / "moved")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "moved"
-    for edition, language in (("", "en"), ("fr/", "fr"), ("ar/", "ar")):
-        old = f"/{edition}source-and-method/"
-        assert problem_with(site, old + "#the-source") is None
-        html = (site / edition / "source-and-method" / "index.html").read_text(encoding="utf-8")
-        assert redirect_target(html, old) == f"/{edition}method/", "the same edition's new page"
+    for language in languages():
+        edition = addresses().editions[language]
+        old_address = f"/{edition}{page_address(old_src)}"
+        assert problem_with(site, old_address + "#" + MOVED_ANCHOR) is None
+        html = (site / edition / page_address(old_src) / "index.html").read_text(encoding="utf-8")
+        assert redirect_target(html, old_address) == f"/{edition}{page_address(new_src)}", "the same edition's new page"
         page = BeautifulSoup(html, "html.parser")
         assert page.html["lang"] == language
-        assert page.find("link", rel="canonical")["href"] == f"{SITE_URL}{edition}method/"
+        assert page.find("link", rel="canonical")["href"] == f"{SITE_URL}{edition}{page_address(new_src)}"
         assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         description = page.find("meta", attrs={"name": "description"})["content"]
         assert description and not re.search(r"\d", description + page.title.get_text())
         assert "location.hash" in page.script.string, "the anchor is kept"
     inventory = {o.name: o.uri for o in soi.Inventory(site / "objects.inv").objects if o.role == "doc"}
-    assert inventory["source-and-method"] == inventory["method"] == "method/"
+    assert inventory[old] == inventory[new] == page_address(new_src)
 
 
 # -- the reference page --------------------------------------------------------
@@ -99,15 +109,24 @@ def test_every_figure_on_every_page_links_to_its_row(pages):
 
 def test_each_row_offers_quote_and_citations(pages):
     reference = pages["figures/index.html"]
-    figure = FIGURE
+    figure, release, site_name = FIGURE, DATASET.release, site_config()["site_name"]
+    shown, address = GOLDEN[figure.id]["shown"]["en"], f"{SITE_URL}figures/#{figure.id}"
     details = reference.select_one(f'tr[data-figure="{figure.id}:cite"] details')
     assert details.blockquote.get_text() == f"“{figure.quote.text}”"
-    short, full, bibtex = (code.get_text() for code in details.select("pre code"))
-    assert short == ("Khaled Zerouali, quoted in “Dismantling Human Traffickers: Morocco Paves the Way "
-                     "for Immigrant Well-Being”, 16\u00a0November\u00a02017")
-    assert full.endswith(f"{figure.label('en')}: {GOLDEN[figure.id]['shown']['en']}. {SITE_URL}figures/#{figure.id}")
-    assert "Not stated in the source: author, publisher and web address." in full
-    assert bibtex == (
+    short, full, figure_bibtex, csl = (code.get_text() for code in details.select("pre code"))
+    # The figure first, with its qualifier; then the site and the version; then the article.
+    assert short == (f"{figure.label('en')}: {shown} (Khaled Zerouali, quoted in “Dismantling Human Traffickers: "
+                     f"Morocco Paves the Way for Immigrant Well-Being”, 16\u00a0November\u00a02017). {site_name}, "
+                     f"version {release.version}")
+    assert full.startswith(f"{figure.label('en')}: {shown}, ")
+    assert f". {site_name}, data version {release.version} of " in full and f", {address}. Based on “" in full
+    assert full.endswith("(author, publisher and web address not stated in the source).")
+    assert figure_bibtex.startswith(f"@misc{{dismantling2017:{figure.id},\n"
+                                    f"  title = {{{{{figure.label('en')}: {shown}}}}},\n")
+    assert "  crossref = {dismantling2017}\n}" in figure_bibtex
+    assert [item["id"] for item in json.loads(csl)] == [f"dismantling2017:{figure.id}", "dismantling2017"]
+    # The article's entry, once, after the table.
+    assert reference.select_one(".figure-table__article pre code").get_text() == (
         "@misc{dismantling2017,\n"
         "  title = {{Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being}},\n"
         "  year = {2017},\n"
@@ -119,7 +138,7 @@ def test_each_row_offers_quote_and_citations(pages):
 
 
 def test_bibtex_invents_no_author_publisher_or_address(pages):
-    bibtex = pages["figures/index.html"].select("tr.figure-table__cite pre code")[2].get_text()
+    bibtex = pages["figures/index.html"].select_one(".figure-table__article pre code").get_text()
     assert not re.search(r"^\s*(author|publisher|organization|journal|url|address)\s*=", bibtex, re.M)
 
 
@@ -193,9 +212,10 @@ def test_inventory_has_a_label_per_figure_and_a_doc_per_page(site):
     assert set(labels) == set(DATASET.figures)
     assert labels[FIGURE.id].uri_expanded == f"figures/#{FIGURE.id}"
     assert labels[FIGURE.id].dispname == f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}"
-    assert docs == {"index": "", "enforcement": "enforcement/", "regularisation": "regularisation/",
-                    "returns": "returns/", "sahel": "sahel/", "algerian-border": "algerian-border/",
-                    "figures": "figures/", "use": "use/", "source-and-method": "source-and-method/"}
+    # Each page of the nav, and each moved page's old name, still resolving (to its new page).
+    expected = {src.removesuffix(".md"): page_address(src) for src in nav_sources()}
+    expected |= {old.removesuffix(".md"): page_address(new) for old, new in moved_pages().items()}
+    assert docs == expected
     assert (site / "objects.inv").read_bytes().startswith(b"# Sphinx inventory version 2\n")
 
 
@@ -205,8 +225,9 @@ def test_a_sphinx_project_resolves_figures_through_intersphinx_and_stops_on_an_u
     (tmp_path / "conf.py").write_text(
         'extensions = ["sphinx.ext.intersphinx"]\n'
         f'intersphinx_mapping = {{"morocco": ("https://example.org/morocco/", {str(site / "objects.inv")!r})}}\n')
+    page = FIGURE.theme.page
     (tmp_path / "index.rst").write_text(
-        f"Client\n======\n\nSee :ref:`morocco:{FIGURE.id}` and :doc:`morocco:returns`.\n\n"
+        f"Client\n======\n\nSee :ref:`morocco:{FIGURE.id}` and :doc:`morocco:{page.removesuffix('.md')}`.\n\n"
         f"Not :ref:`morocco:{FIGURE.id}x`.\n")
     result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
                              str(tmp_path), str(tmp_path / "_build")], capture_output=True, text=True, timeout=120)
@@ -214,9 +235,9 @@ def test_a_sphinx_project_resolves_figures_through_intersphinx_and_stops_on_an_u
     assert result.stderr.count("WARNING") == 1, result.stderr
     html = BeautifulSoup((tmp_path / "_build/index.html").read_text(), "html.parser")
     links = {a["href"]: a.get_text() for a in html.select("a.reference.external")}
-    assert links == {f"https://example.org/morocco/figures/#{FIGURE.id}":
+    assert links == {f"https://example.org/morocco/{addresses().figure(FIGURE.id)}":
                      f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}",
-                     "https://example.org/morocco/returns/": "Voluntary returns"}
+                     f"https://example.org/morocco/{page_address(page)}": nav_titles()[page]}
 
 
 # -- page metadata -------------------------------------------------------------
@@ -234,14 +255,18 @@ def test_jsonld_dataset(pages):
 
 
 def test_canonical_urls_and_descriptions(pages):
-    descriptions = {}
+    descriptions: dict[str, dict[str, str]] = {}  # edition folder -> page -> description
+    folders = sorted(addresses().editions.values(), key=len)
     for name, soup in pages.items():
         if name == "404.html":
             continue
         canonical = soup.find("link", rel="canonical")["href"]
         assert canonical == SITE_URL + name.removesuffix("index.html")
-        descriptions[name] = soup.find("meta", attrs={"name": "description"})["content"]
-    assert len(set(descriptions.values())) == len(descriptions), "each page needs its own description"
+        folder = next(f for f in reversed(folders) if name.startswith(f))
+        descriptions.setdefault(folder, {})[name] = soup.find("meta", attrs={"name": "description"})["content"]
+    assert set(descriptions) == set(folders)
+    for folder, described in descriptions.items():  # an edition may begin as a copy of another's words
+        assert len(set(described.values())) == len(described), f"each page of {folder or '/'} needs its own description"
 
 
 def test_sitemap_lists_exactly_the_pages(site, pages):

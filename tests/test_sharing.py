@@ -13,7 +13,7 @@ from PIL import Image
 
 from figures.cards import markdown_alt
 from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
-from helpers import PROJECT, SITE_URL, addresses, editions, golden, languages
+from helpers import PROJECT, SITE_URL, addresses, editions, embeds_page, golden, languages
 
 GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -109,7 +109,7 @@ def test_card_addresses_are_public_addresses(dataset):
 
 @pytest.mark.parametrize("language", languages())
 def test_the_use_page_offers_each_card_with_working_snippets(pages, site, dataset, language):
-    page = pages[_page_file("use.md", language)]
+    page = pages[_page_file(embeds_page(), language)]
     for figure in dataset.figures.values():
         section = page.select_one(f'section[data-figure="{figure.id}:embed"]')
         card = SITE_URL + addresses().card(figure.id, language)
@@ -120,7 +120,7 @@ def test_the_use_page_offers_each_card_with_working_snippets(pages, site, datase
         assert snippet.a["href"] == row and snippet.img["src"] == card
         assert figure.label(language) in snippet.img["alt"]
         shown = section.select_one("img")
-        assert (site / _page_file("use.md", language)).parent.joinpath(shown["src"]).resolve() == \
+        assert (site / _page_file(embeds_page(), language)).parent.joinpath(shown["src"]).resolve() == \
             (site / addresses().card(figure.id, language)).resolve()
 
 

@@ -1,0 +1,393 @@
+"""Perform each recipe of CONTRIBUTING.md in a scratch copy and run the whole
+suite there: the proof that following a recipe leaves `make test` green.
+
+    .venv/bin/python scripts/try_recipes.py [move|edition|add|correct|heading ...]
+
+Each recipe gets a fresh clone of the committed HEAD in a temporary folder,
+makes exactly the edits its section of CONTRIBUTING.md lists, one function
+per step, and nothing else; then the script prints the files the recipe
+touched, as `git status` sees them, and the suite's result on the clone.
+A step a recipe gains later (a log entry, when the data file has one) is one
+more function in its list.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY))
+
+from figures.new_edition import i18n_entry, read_config  # noqa: E402
+from figures.source_text import split_sentences  # noqa: E402
+from figures.untranslated import MARK  # noqa: E402
+from figures.yamlfile import read_yaml  # noqa: E402
+
+Step = Callable[[Path], None]
+
+
+# -- small editing tools -------------------------------------------------------
+
+def replace(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        raise SystemExit(f"try_recipes: {old!r} is not in {path}; the recipe needs updating")
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def substitute(path: Path, pattern: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed, count = re.subn(pattern, new, text, flags=re.M)
+    if not count:
+        raise SystemExit(f"try_recipes: nothing matches {pattern!r} in {path}; the recipe needs updating")
+    path.write_text(changed, encoding="utf-8")
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
+
+
+def git(clone: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(clone), *args], check=True, capture_output=True, text=True).stdout
+
+
+def editions(clone: Path) -> dict[str, str]:
+    """language -> page suffix ("" for the default, ".fr" for French), from mkdocs.yml."""
+    languages = i18n_entry(read_config(clone / "mkdocs.yml"))["languages"]
+    return {entry["locale"]: "" if entry.get("default") else f".{entry['locale']}" for entry in languages}
+
+
+def block(path: Path, key: tuple) -> tuple[int, int]:
+    """(first, end) line indexes of `key` and everything nested under it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = read_yaml(path).lines[key] - 1
+    indent = len(lines[first]) - len(lines[first].lstrip())
+    end = first + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while not lines[end - 1].strip():
+        end -= 1
+    return first, end
+
+
+# -- moving a page -------------------------------------------------------------
+
+OLD_PAGE, NEW_PAGE = "returns.md", "voluntary-returns.md"
+
+
+def rename_in_every_edition(clone: Path) -> None:
+    for suffix in editions(clone).values():
+        old, new = (f"docs/{page.removesuffix('.md')}{suffix}.md" for page in (OLD_PAGE, NEW_PAGE))
+        git(clone, "mv", old, new)
+
+
+def relink(clone: Path) -> None:
+    for page in (clone / "docs").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(rf"\]\({re.escape(OLD_PAGE)}([#)])", rf"]({NEW_PAGE}\1", text), encoding="utf-8")
+
+
+def nav_and_moved_pages(clone: Path) -> None:
+    config = clone / "mkdocs.yml"
+    substitute(config, rf"^(\s*- [^:\n]+: ){re.escape(OLD_PAGE)}$", rf"\g<1>{NEW_PAGE}")
+    substitute(config, r"^(\s*)moved_pages: \{\}$", rf"\1moved_pages:\n\1  {OLD_PAGE}: {NEW_PAGE}")
+
+
+def theme_page(clone: Path) -> None:
+    substitute(clone / "data/figures.yml", rf"^(\s*page: ){re.escape(OLD_PAGE)}$", rf"\g<1>{NEW_PAGE}")
+
+
+def new_public_addresses(clone: Path) -> None:
+    folders = ["" if not suffix else suffix[1:] + "/" for suffix in editions(clone).values()]
+    address = NEW_PAGE.removesuffix(".md") + "/"
+    append(clone / "data/public_urls.txt", f"\n# {OLD_PAGE} moved to {NEW_PAGE}: its new address in every edition\n"
+           + "".join(f"/{folder}{address}\n" for folder in folders))
+
+
+def readme_table(clone: Path) -> None:
+    readme = clone / "README.md"
+    old = f"`/{OLD_PAGE.removesuffix('.md')}/`"
+    if old in readme.read_text(encoding="utf-8"):
+        replace(readme, f"| {old} |", f"| `/{NEW_PAGE.removesuffix('.md')}/` |")
+
+
+# -- adding an edition -----------------------------------------------------------
+
+NEW_EDITION, NEW_LOCALE = "es", "es_ES"
+# Written by hand, as a Spanish reader must see each figure (CLDR es_ES:
+# a dot between groups, "millones", "US$" after a no-break space). Only the
+# qualifier words are translated in this trial; every other text keeps its
+# English copy.
+SPANISH = {
+    "article_date": "16 de noviembre de 2017",
+    "networks-dismantled": ("80", "80 criminal networks"),
+    "migration-attempts-prevented": ("50.000", "50.000 attempts"),
+    "cells-busted": ("3.000", "3.000 cells"),
+    "extremist-trafficking-earnings": ("hasta 175 millones\\u00a0US$", "hasta 175 millones\\u00a0US$"),
+    "people-regularised": ("más de 23.000", "más de 23.000 people"),
+    "voluntary-returns": ("22.000", "22.000 people"),
+}
+_refused: list[str] = []  # what the build said about the started edition, for the report
+
+
+def start_with_the_command(clone: Path) -> None:
+    started = subprocess.run([sys.executable, "-m", "figures.new_edition", NEW_EDITION, "--locale", NEW_LOCALE],
+                             cwd=clone, capture_output=True, text=True, check=True)
+    print(started.stdout.rstrip())
+    refused = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+                              str(clone.parent / "refused-site")], cwd=clone, capture_output=True, text=True,
+                             env={**_environment(), "SITE_URL": "http://127.0.0.1:8000/"})
+    output = refused.stdout + refused.stderr
+    _refused.append(output[output.find("Figure data error"):].split("\nAborted")[0].rstrip()
+                    if refused.returncode else "(the build went through)")
+
+
+def translate(clone: Path) -> None:
+    words = clone / "data/site_words.yml"
+    replace(words, f"more-than: '{MARK} more than {{}}'", "more-than: más de {}")
+    replace(words, f"as-much-as: '{MARK} as much as {{}}'", "as-much-as: hasta {}")
+    for path in [clone / "mkdocs.yml", *(clone / "data").glob("*.yml"), *(clone / "docs").glob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"\n{MARK}\n", "\n").replace(f"{MARK} ", ""), encoding="utf-8")
+
+
+def golden_entries(clone: Path) -> None:
+    golden = clone / "tests/golden.yml"
+    lines = golden.read_text(encoding="utf-8").splitlines()
+    at = lines.index("article_date:") + 1
+    while lines[at].startswith("  "):
+        at += 1
+    lines.insert(at, f"  {NEW_EDITION}: {SPANISH['article_date']}")
+    for figure_id, (shown, with_unit) in ((k, v) for k, v in SPANISH.items() if k != "article_date"):
+        start = lines.index(f"  {figure_id}:")
+        for field, text in (("shown", shown), ("with_unit", with_unit)):
+            row = next(i for i in range(start, len(lines)) if lines[i].startswith(f"    {field}:"))
+            if lines[row].rstrip().endswith("}"):  # {en: "…", fr: "…"}
+                lines[row] = lines[row].rstrip()[:-1] + f', {NEW_EDITION}: "{text}"}}'
+            else:  # one line per edition below
+                end = row + 1
+                while end < len(lines) and lines[end].startswith("      "):
+                    end += 1
+                lines.insert(end, f'      {NEW_EDITION}: "{text}"')
+    golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# -- adding a figure ---------------------------------------------------------------
+
+ADDED = "voluntary-returns"  # taken out first (the base), then added by the recipe
+_saved: dict[str, str] = {}
+
+
+def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: int) -> None:
+    """An entry on top of the data file's log of changes, in every edition's
+    words, with the data's version raised (`part`: 1 for an addition, 2 for a
+    correction) and dated; as CONTRIBUTING.md's recipe writes it by hand."""
+    import json
+    data = clone / "data/figures.yml"
+    document = read_yaml(data)
+    version = [int(n) for n in document.data["release"]["version"].split(".")]
+    version = version[:part] + [version[part] + 1] + [0] * (2 - part)
+    version_text, date = ".".join(map(str, version)), "2026-12-15"
+    reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]}
+    written = "".join(f"\n      {fid}: {json.dumps(v).replace(chr(34), '')}" for fid, v in values.items())
+    entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n    values:{written}\n'
+             "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
+             + "\n")
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(document.lines[("changes", 0)] - 1, entry)
+    data.write_text("".join(lines), encoding="utf-8")
+    substitute(data, r'^(  version: )"[^"]*"$', rf'\g<1>"{version_text}"')
+    substitute(data, r'^(  date: )"[^"]*"$', rf'\g<1>"{date}"')
+
+
+def _publication_value_line(path: Path, figure_id: str) -> int:
+    return read_yaml(path).lines[("changes", len(read_yaml(path).data["changes"]) - 1, "values", figure_id)] - 1
+
+
+def without_the_figure(clone: Path) -> None:
+    """The base: the site as it was before the figure, committed in the clone
+    (its value out of the first publication's entry too)."""
+    for name in ["data/figures.yml", "tests/golden.yml", "data/public_urls.txt",
+                 *(f"docs/{page.name}" for page in (clone / "docs").glob("returns*.md"))]:
+        _saved[name] = (clone / name).read_text(encoding="utf-8")
+    for path, key in ((clone / "data/figures.yml", ("figures", ADDED)), (clone / "tests/golden.yml", ("figures", ADDED))):
+        first, end = block(path, key)
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(lines[:first] + lines[end:]), encoding="utf-8")
+    data = clone / "data/figures.yml"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    del lines[_publication_value_line(data, ADDED)]
+    data.write_text("".join(lines), encoding="utf-8")
+    urls = clone / "data/public_urls.txt"
+    urls.write_text("".join(line for line in urls.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if f"#{ADDED}" not in line and f"/{ADDED}.svg" not in line), encoding="utf-8")
+    for page in (clone / "docs").glob("returns*.md"):
+        paragraphs = page.read_text(encoding="utf-8").split("\n\n")
+        page.write_text("\n\n".join(p for p in paragraphs if f'"{ADDED}"' not in p), encoding="utf-8")
+    git(clone, "commit", "-qam", f"base: the site before the figure {ADDED}")
+
+
+def _restore(clone: Path, name: str) -> None:
+    (clone / name).write_text(_saved[name], encoding="utf-8")
+
+
+def figure_entry(clone: Path) -> None:
+    """Its entry under figures: (its quote being there already)."""
+    _restore(clone, "data/figures.yml")
+    data = clone / "data/figures.yml"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    del lines[_publication_value_line(data, ADDED)]  # published later than the rest: the log says so next
+    data.write_text("".join(lines), encoding="utf-8")
+
+
+def logged_addition(clone: Path) -> None:
+    value = read_yaml(clone / "data/figures.yml").data["figures"][ADDED]["value"]
+    _log_entry(clone, "addition", {ADDED: {"new": value}}, part=1)
+
+
+def card_and_sentence_on_its_theme_page(clone: Path) -> None:
+    for name in _saved:
+        if name.startswith("docs/"):
+            _restore(clone, name)
+
+
+def figure_public_addresses(clone: Path) -> None:
+    _restore(clone, "data/public_urls.txt")
+
+
+def figure_golden_entry(clone: Path) -> None:
+    _restore(clone, "tests/golden.yml")
+
+
+# -- correcting a figure ------------------------------------------------------------
+
+CORRECTED, OLD_VALUE, NEW_VALUE = "voluntary-returns", 22000, 22500
+
+
+def _regroup(text: str, old: int, new: int) -> str:
+    """`old` written as `new` with the same grouping: 22,000 -> 22,500, 22 000 -> 22 500."""
+    def swap(match: re.Match) -> str:
+        separator = next((c for c in match.group() if not c.isdigit()), "")
+        return f"{new:,}".replace(",", separator) if separator else str(new)
+    return re.sub(rf"{old // 1000}[,.\u202f\u00a0 ]{old % 1000:03d}(?!\d)", swap, text)
+
+
+def value_and_quote(clone: Path) -> None:
+    data = clone / "data/figures.yml"
+    document = read_yaml(data)
+    quote = document.data["figures"][CORRECTED]["quote"]
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    value_line = document.lines[("figures", CORRECTED, "value")] - 1
+    lines[value_line] = lines[value_line].replace(str(OLD_VALUE), str(NEW_VALUE))
+    for key in [("quotes", quote, "text"), *(("quotes", quote, "translation", language)
+                                             for language in document.data["quotes"][quote]["translation"])]:
+        number = document.lines[key] - 1
+        lines[number] = _regroup(lines[number], OLD_VALUE, NEW_VALUE)
+    data.write_text("".join(lines), encoding="utf-8")
+
+
+def logged_correction(clone: Path) -> None:
+    _log_entry(clone, "correction", {CORRECTED: {"old": OLD_VALUE, "new": NEW_VALUE}}, part=2)
+
+
+def our_copy_of_the_article(clone: Path) -> None:
+    """This trial supposes a transcription error of ours: the article printed
+    22,500 and our copy said 22,000. (It did not: the change lives in the
+    scratch copy only.)"""
+    article = clone / "data/source/000_7378d6c677f2862e.txt"
+    sentence = next(s for s in split_sentences(article.read_text(encoding="utf-8"), "en") if f"{OLD_VALUE:,}" in s)
+    replace(article, sentence, _regroup(sentence, OLD_VALUE, NEW_VALUE))
+    replace(clone / "data/source/README.md", "None so far.\n",
+            f"- {time.strftime('%Y-%m-%d')}, paragraph 3: “{_regroup(sentence, OLD_VALUE, NEW_VALUE)}” "
+            f"Our copy said {OLD_VALUE:,}. (A trial of scripts/try_recipes.py, in a scratch copy.)\n")
+
+
+def corrected_golden_entry(clone: Path) -> None:
+    golden = clone / "tests/golden.yml"
+    first, end = block(golden, ("figures", CORRECTED))
+    lines = golden.read_text(encoding="utf-8").splitlines(keepends=True)
+    entry = "".join(lines[first:end]).replace(f"value: {OLD_VALUE}", f"value: {NEW_VALUE}")
+    entry = _regroup(entry.replace("\\u202f", "\u202f"), OLD_VALUE, NEW_VALUE).replace("\u202f", "\\u202f")
+    golden.write_text("".join(lines[:first]) + entry + "".join(lines[end:]), encoding="utf-8")
+
+
+# -- rewording a heading -----------------------------------------------------------
+
+def reworded_with_its_old_anchor(clone: Path) -> None:
+    replace(clone / "docs/returns.md", "## How many returned, and where to\n",
+            "## How many people returned, and where to { #how-many-returned-and-where-to }\n")
+
+
+RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
+    # name: (title, steps of the base, steps of the recipe)
+    "move": ("Moving a page (returns.md -> voluntary-returns.md)", [],
+             [rename_in_every_edition, relink, nav_and_moved_pages, theme_page, new_public_addresses, readme_table]),
+    "edition": ("Adding an edition (es, with python -m figures.new_edition)", [],
+                [start_with_the_command, translate, golden_entries]),
+    "add": (f"Adding a figure ({ADDED}, taken out of the base first)", [without_the_figure],
+            [figure_entry, logged_addition, card_and_sentence_on_its_theme_page, figure_public_addresses,
+             figure_golden_entry]),
+    "correct": (f"Correcting a figure ({CORRECTED}: {OLD_VALUE:,} -> {NEW_VALUE:,}, a transcription error of ours)",
+                [], [value_and_quote, logged_correction, our_copy_of_the_article, corrected_golden_entry]),
+    "heading": ("Rewording a heading (its old anchor kept)", [], [reworded_with_its_old_anchor]),
+}
+
+
+def _environment() -> dict[str, str]:
+    import os
+    proxies = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+    return {k: v for k, v in os.environ.items() if k.lower() not in proxies} | {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def try_recipe(name: str, workspace: Path, run_suite: bool = True) -> bool:
+    title, base, steps = RECIPES[name]
+    clone = workspace / name
+    subprocess.run(["git", "clone", "--quiet", str(REPOSITORY), str(clone)], check=True)
+    for step in base:
+        step(clone)
+    print(f"\n== {title}", flush=True)
+    for step in steps:
+        step(clone)
+    git(clone, "add", "-A")
+    touched = git(clone, "status", "--porcelain").splitlines()
+    print(f"files touched ({len(touched)}):")
+    print("".join(f"  {line}\n" for line in touched), end="")
+    if name == "edition" and _refused:
+        print("mkdocs build --strict, before the translation:\n  " + _refused[0].replace("\n", "\n  "))
+    if not run_suite:
+        return True
+    started = time.monotonic()
+    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"], cwd=clone,
+                           capture_output=True, text=True, env=_environment())
+    (workspace / f"{name}.log").write_text(suite.stdout + suite.stderr, encoding="utf-8")
+    summary = (suite.stdout.strip().splitlines() or suite.stderr.strip().splitlines() or ["(no output)"])[-1]
+    print(f"suite: {'green' if suite.returncode == 0 else 'RED'}, {summary.strip('= ')} "
+          f"({time.monotonic() - started:.0f} s; log: {workspace / f'{name}.log'})")
+    for line in suite.stdout.splitlines():
+        if line.startswith(("FAILED", "ERROR")):
+            print("  " + line)
+    return suite.returncode == 0
+
+
+def main(names: list[str]) -> int:
+    run_suite = "--no-suite" not in names  # only the edits and the files they touch
+    names = [name for name in names if name != "--no-suite"]
+    unknown = [name for name in names if name not in RECIPES]
+    if unknown:
+        print(f"try_recipes: unknown recipe {unknown[0]!r}; expected some of: {', '.join(RECIPES)}", file=sys.stderr)
+        return 2
+    workspace = Path(tempfile.mkdtemp(prefix="try-recipes-"))
+    print(f"Each recipe on a fresh clone of {git(REPOSITORY, 'rev-parse', '--short', 'HEAD').strip()}, in {workspace}")
+    results = {name: try_recipe(name, workspace, run_suite) for name in names or RECIPES}
+    print("\n" + ", ".join(f"{name}: {'green' if ok else 'RED'}" for name, ok in results.items()))
+    return 0 if all(results.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
