@@ -60,7 +60,7 @@ def define_env(env) -> None:
         state.report(state.site_problem)
         return
     addresses = addresses_for(env.conf, dataset)
-    edition = editions[i18n.current_language(env.conf)]
+    edition = editions[i18n.edition_being_built(env.conf)]
     issues_url = env.conf["extra"].get("issues_url")
 
     def renderer() -> Components:

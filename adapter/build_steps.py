@@ -35,7 +35,7 @@ _FIGURE_MARK = re.compile(r'data-figure="([a-z0-9-]+)[":]')  # "people-regularis
 def building_an_edition(config) -> bool:
     """True for the build of an edition other than the default: the site's
     build has started already."""
-    return i18n.building_an_edition(config)
+    return i18n.inside_an_edition_build(config)
 
 
 def start_site(config, project_dir: Path, serving: bool) -> None:
@@ -57,7 +57,7 @@ def on_files(files, config):
     most = rows_at_most(config)
     if not split_by_theme(dataset, most):
         return files
-    folder = addresses_for(config).editions[i18n.current_language(config)]
+    folder = addresses_for(config).editions[i18n.edition_being_built(config)]
     for src, (theme_id, part, _) in table_pages(dataset, most).items():
         # Macros only: the theme's title is data, and comes through one.
         content = (f"# {{{{ theme_title(\"{theme_id}\") }}}}\n\n"
@@ -86,7 +86,7 @@ def on_page_content(html, page, config):
     source = source_path(page)
     if source not in addresses.pages:
         return html  # not a page of the site: the 404 page
-    language = i18n.current_language(config)
+    language = i18n.edition_being_built(config)
     shown = list(dict.fromkeys(m for m in _FIGURE_MARK.findall(html) if m in dataset.figures))
     shown.sort(key=lambda figure_id: dataset.figure(figure_id).theme.page != source)  # stable: page order kept
     built = BuiltPage(
@@ -137,7 +137,7 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     state = build_state.current()
-    if i18n.current_language(config) == state.languages[0]:
+    if i18n.edition_being_built(config) == state.languages[0]:
         state.default_404 = output
     return state.default_404 or output
 

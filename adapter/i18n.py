@@ -57,14 +57,14 @@ def translated_languages(config) -> list:
     return [lang for lang in _languages(config) if not lang.default]
 
 
-def current_language(config) -> str:
+def edition_being_built(config) -> str:
     """The edition being built."""
     plugin = _plugin(config)
     # Before its first edition starts, the plugin has not set it yet: the default comes first.
     return (plugin.current_language if plugin is not None else None) or edition_languages(config)[0]
 
 
-def building_an_edition(config) -> bool:
+def inside_an_edition_build(config) -> bool:
     """True inside the build of a non-default edition, which the plugin runs
     from the default edition's post-build: the site is not finished then."""
     plugin = _plugin(config)

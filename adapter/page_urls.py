@@ -10,7 +10,9 @@ from figures.reference import REFERENCE_ROWS_AT_MOST, split_by_theme, table_page
 
 from .i18n import edition_languages
 
-REFERENCE_PAGE = "figures.md"  # the table of all figures
+# Pages the components link to, by their source path in the default edition.
+REFERENCE_PAGE = "figures.md"        # the table of all figures
+CORRECTIONS_PAGE = "corrections.md"  # the corrections and changes page
 
 
 def nav_pages(nav) -> list[tuple[str, str]]:
@@ -48,12 +50,18 @@ def addresses_for(config, dataset=None) -> SiteAddresses:
         tables = table_pages(dataset, most)
         figure_pages = {f.id: src for src, (_, _, figures) in tables.items() for f in figures}
         sources += list(tables)
+    pages = {src: page_url(src, config) for src in sources}
+    # A linked page that moved is linked at its new address. Until its move
+    # is declared, links keep its old address, which no longer resolves, and
+    # the public-address check says so (adapter/build_steps.py).
+    reference, corrections = (moved_pages(config).get(src, src) for src in (REFERENCE_PAGE, CORRECTIONS_PAGE))
+    for src in (reference, corrections):
+        pages.setdefault(src, page_url(src, config))
     languages = edition_languages(config)
-    return SiteAddresses(base=base if base.endswith("/") else base + "/",
-                         pages={src: page_url(src, config) for src in sources},
+    return SiteAddresses(base=base if base.endswith("/") else base + "/", pages=pages,
                          editions={language: "" if index == 0 else f"{language}/"
                                    for index, language in enumerate(languages)},
-                         reference_page=REFERENCE_PAGE, figure_pages=figure_pages)
+                         reference_page=reference, corrections_page=corrections, figure_pages=figure_pages)
 
 
 def rows_at_most(config) -> int:

@@ -23,7 +23,6 @@ BIBTEX_PATH = "figures.bib"
 CSL_PATH = "figures.csl.json"
 EXPORTS = (JSON_PATH, CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, BIBTEX_PATH, CSL_PATH)
 # The page of the corrections policy and the log of changes.
-CORRECTIONS_PAGE = "corrections.md"
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,7 @@ class SiteAddresses:
     pages: Mapping[str, str]     # source path -> address in the default edition: "returns.md" -> "returns/"
     editions: Mapping[str, str]  # language -> folder of its edition: "en" -> "", "fr" -> "fr/"
     reference_page: str          # source path of the table of all figures
+    corrections_page: str        # source path of the corrections and changes page
     # figure id -> source path of the page holding its full row, when the
     # reference table is split by theme (figures/reference.py); else empty.
     figure_pages: Mapping[str, str] = field(default_factory=dict)

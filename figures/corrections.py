@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .addresses import CORRECTIONS_PAGE
 from .changes import Change
 from .errors import FigureDataError
 from .html import Renderer, block_component, component
@@ -112,7 +111,7 @@ class CorrectionsRenderer(Renderer):
             return _inline.licence(f"release:licence:{kind}", terms, record.title, record.name)
 
         corrections = Markup('<a href="{}">{}</a>').format(
-            root + self.addresses.page(CORRECTIONS_PAGE, self.language), self.isolated(w["corrections_link"]))
+            root + self.addresses.page(self.addresses.corrections_page, self.language), self.isolated(w["corrections_link"]))
         return render("footer.html", licence=self.fill(
             w["footer_licence"], content=licence("content", release.content_licence),
             code=licence("code", release.code_licence)),

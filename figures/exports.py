@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any
 
-from .addresses import BIBTEX_PATH, CORRECTIONS_PAGE, CSL_PATH, CSV_PATH, JSON_PATH, SiteAddresses
+from .addresses import BIBTEX_PATH, CSL_PATH, CSV_PATH, JSON_PATH, SiteAddresses
 from .changes import latest_correction
 from .citation import (article_csl, bibtex, csl_json, figure_bibtex, figure_csl, full_citation, not_stated,
                        short_citation)
@@ -92,7 +92,7 @@ def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition
         },
         "data_version": dataset.release.version,
         "corrected": ({"version": corrected.version, "date": corrected.date,
-                       "entry": urls.absolute(urls.page(CORRECTIONS_PAGE)) + "#" + corrected.anchor}
+                       "entry": urls.absolute(urls.page(urls.corrections_page)) + "#" + corrected.anchor}
                       if corrected else None),
     }
 
@@ -126,7 +126,7 @@ def release_record(dataset: Dataset, urls: SiteAddresses) -> dict[str, Any]:
     return {"version": release.version, "date": release.date,
             "license": _licence(release.content_licence), "code_license": _licence(release.code_licence),
             "license_note": "The quoted sentences remain the article's, quoted for reference.",
-            "changes": urls.absolute(urls.page(CORRECTIONS_PAGE))}
+            "changes": urls.absolute(urls.page(urls.corrections_page))}
 
 
 def _licence(licence) -> dict[str, str]:

@@ -14,7 +14,7 @@ from string import Formatter as _TemplateParser
 
 from markupsafe import Markup
 
-from .addresses import CORRECTIONS_PAGE, SiteAddresses
+from .addresses import SiteAddresses
 from .changes import latest_correction
 from .citation import period_words
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
@@ -124,7 +124,7 @@ class Renderer:
         change = latest_correction(self.data, figure)
         if change is None:
             return Markup("")
-        href = self.link(self.addresses.page(CORRECTIONS_PAGE, self.language)) + "#" + change.anchor
+        href = self.link(self.addresses.page(self.addresses.corrections_page, self.language)) + "#" + change.anchor
         return render("corrected.html", figure=figure, href=href, title=self.words["corrected_on_title"],
                       words=self.fill(self.words["corrected_on"],
                                       date=self.date(change.date, f"change:{change.version}:date")))
