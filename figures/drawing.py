@@ -26,7 +26,9 @@ from .templating import render
 # "Khaled Zerouali") keeps its own order, as <bdi> does in HTML. SVG text
 # and Pillow's text layout (FriBiDi) both honour them.
 LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
-_LATIN_RUN = re.compile(r"([A-Za-z$“”\"](?:[A-Za-z0-9$.’'“”\"\-:]|\s(?=[A-Za-z0-9$“”\"]))*)")
+# The quotation marks around the source's English words go with them: « »
+# (the Arabic edition's) when they open on a Latin letter.
+_LATIN_RUN = re.compile(r"((?:[A-Za-z$“”\"]|«(?=[A-Za-z]))(?:[A-Za-z0-9$.’'“”\"\-:»]|\s(?=[A-Za-z0-9$“”\"»]))*)")
 # Average advance of a character, in ems, at the widest of the fonts a
 # reader may have: the estimate errs towards shorter lines.
 _EM_PER_CHARACTER = 0.62
