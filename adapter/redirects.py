@@ -40,6 +40,8 @@ def redirect_page(old: str, new: str, site_url: str, edition: Edition) -> str:
     """The page left at `old` (site-relative) sending readers to `new`,
     with the #anchor kept (a meta refresh drops it; the script keeps it)."""
     target = posixpath.relpath(new or ".", old or ".") + "/"
-    return render("redirect.html", edition=edition, words=edition.words["page_moved"], target=target,
+    before, _, after = edition.words["page_moved_to"].partition("{address}")
+    return render("redirect.html", edition=edition, words=edition.words["page_moved"], before=before, after=after,
+                  target=target,
                   absolute=site_url + new, new=new,
                   script_target=json.dumps(target).replace("<", "\\u003c")) + "\n"

@@ -124,14 +124,15 @@ NEW_EDITION, NEW_LOCALE = "es", "es_ES"
 # a dot between groups, "millones", "US$" after a no-break space). Only the
 # qualifier words are translated in this trial; every other text keeps its
 # English copy.
-SPANISH = {
-    "article_date": "16 de noviembre de 2017",
-    "networks-dismantled": ("80", "80 criminal networks"),
-    "migration-attempts-prevented": ("50.000", "50.000 attempts"),
-    "cells-busted": ("3.000", "3.000 cells"),
-    "extremist-trafficking-earnings": ("hasta 175 millones\\u00a0US$", "hasta 175 millones\\u00a0US$"),
-    "people-regularised": ("más de 23.000", "más de 23.000 people"),
-    "voluntary-returns": ("22.000", "22.000 people"),
+SPANISH = {  # as a reader of the es edition must see them (es_ES, the units left in English by the trial)
+    "article_date": '"16\\u00a0de\\u00a0noviembre\\u00a0de\\u00a02017"',
+    "period_start": '"1\\u00a0de\\u00a0enero\\u00a0de\\u00a02017"',
+    "networks-dismantled": ("80", "80\\u00a0criminal networks"),
+    "migration-attempts-prevented": ("50.000", "50.000\\u00a0attempts"),
+    "cells-busted": ("3.000", "3.000\\u00a0cells"),
+    "extremist-trafficking-earnings": ("hasta 175\\u00a0millones\\u00a0US$", "hasta 175\\u00a0millones\\u00a0US$"),
+    "people-regularised": ("más de 23.000", "más de 23.000\\u00a0people"),
+    "voluntary-returns": ("22.000", "22.000\\u00a0people"),
 }
 _refused: list[str] = []  # what the build said about the started edition, for the report
 
@@ -164,7 +165,11 @@ def golden_entries(clone: Path) -> None:
     while lines[at].startswith("  "):
         at += 1
     lines.insert(at, f"  {NEW_EDITION}: {SPANISH['article_date']}")
-    for figure_id, (shown, with_unit) in ((k, v) for k, v in SPANISH.items() if k != "article_date"):
+    at = lines.index("period_start:") + 1
+    while lines[at].startswith("  "):
+        at += 1
+    lines.insert(at, f"  {NEW_EDITION}: {SPANISH['period_start']}")
+    for figure_id, (shown, with_unit) in ((k, v) for k, v in SPANISH.items() if not k.endswith(("_date", "_start"))):
         start = lines.index(f"  {figure_id}:")
         for field, text in (("shown", shown), ("with_unit", with_unit)):
             row = next(i for i in range(start, len(lines)) if lines[i].startswith(f"    {field}:"))

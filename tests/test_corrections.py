@@ -17,8 +17,8 @@ from figures import FigureDataError, load_dataset
 from figures.citation import bibtex_key
 from figures.editions import check_dataset_covers
 from figures.formatting import Formatter
-from helpers import (CORRECTION_DATE, CORRECTION_REASON, DATA, PROJECT, SITE_URL, DataFileEditor, addresses, build,
-                     change_figure_value, editions, html_pages, languages, log_correction)
+from helpers import (CORRECTION_DATE, DATA, PROJECT, SITE_URL, DataFileEditor, addresses, build,
+                     change_figure_value, correction_reason, editions, html_pages, languages, log_correction)
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" and 10_000 <= f.value < 1_000_000)
@@ -84,10 +84,10 @@ def _value_not_published(d: DataFileEditor) -> str:
 
 
 def _wrong_old_value(d: DataFileEditor) -> str:
-    log_correction(d.path, DATASET, FIGURE.id, NEW_VALUE)
+    version = log_correction(d.path, DATASET, FIGURE.id, NEW_VALUE)
     change_figure_value(d.path, DATASET, FIGURE.id, NEW_VALUE, log=False)
     d.replace_in_value(("changes", 0, "values", FIGURE.id), f"old: {FIGURE.value}", "old: 1")
-    return (f"at changes › [0] › values › {FIGURE.id} › old: the change 1.0.1 gives '{FIGURE.id}' the old value 1, "
+    return (f"at changes › [0] › values › {FIGURE.id} › old: the change {version} gives '{FIGURE.id}' the old value 1, "
             f"but the log's value before it is {FIGURE.value}")
 
 
@@ -155,7 +155,7 @@ def test_a_correction_shows_on_the_corrections_page_of_each_edition(corrected):
         assert edition.words["kinds"]["correction"] in text
         assert fmt.qualified(FIGURE.value, FIGURE.qualifier) in text
         assert fmt.qualified(NEW_VALUE, FIGURE.qualifier) in text
-        assert CORRECTION_REASON[language] in text
+        assert correction_reason()[language] in text
         assert FIGURE.label(language) in text
         # The first publication stays in the log, after the correction.
         assert entry.find_next_sibling(id="change-" + DATASET.release.version.replace(".", "-")) is not None

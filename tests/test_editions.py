@@ -88,7 +88,7 @@ def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edit
     stem = figure.theme.page.removesuffix(".md")
     card = _page(pages, edition, stem).select_one(f'figure.fig-card[data-figure="{figure.id}"]')
     original = card.select_one('blockquote[lang="en"]').get_text()
-    assert original == {"fr": f"«\u202f{figure.quote.text}\u202f»", "ar": f"«{figure.quote.text}»"}[edition]
+    assert original == WORDS[edition]["quoted"].format(text=figure.quote.text)  # the edition's quotation marks
     translation = card.select_one(f'.quote__translation[lang="{edition}"]').get_text()
     ours = figure.quote.translation(edition)
     assert translation == WORDS[edition]["our_translation"].format(text=ours)
