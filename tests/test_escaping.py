@@ -5,6 +5,8 @@ in a real browser, tooltips and search included."""
 
 from bs4 import BeautifulSoup
 
+from figures.changes import latest_correction
+
 from helpers import addresses, html_pages
 from hostile import INJECTED
 
@@ -20,7 +22,9 @@ def test_markup_in_data_is_shown_as_text(hostile_site):
         # None of it became markup: no script, image, emphasis, code or link
         # but the figure's own.
         assert card.find(["script", "img", "svg", "strong", "em", "code"]) is None
-        assert [a["href"] for a in card.find_all("a")] == [f"../figures/#{figure.id}"]
+        corrected = latest_correction(dataset, figure)
+        assert [a["href"] for a in card.find_all("a")] == [f"../figures/#{figure.id}"] + (
+            [f"../{addresses().page(addresses().corrections_page)}#{corrected.anchor}"] if corrected else [])
     quoted = page.select_one("figure.fig-card blockquote")
     assert quoted.get_text().startswith("“<img src=x onerror=alert(")
 
