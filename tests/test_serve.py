@@ -12,7 +12,7 @@ import time
 import pytest
 
 from figures import load_dataset
-from helpers import DATA, LOCAL_URL, DataFileEditor, addresses, change_figure_value, clean_environment, fetch
+from helpers import DATA, LOCAL_URL, DataFileEditor, addresses, build, change_figure_value, clean_environment, fetch
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if 1_000 <= f.value < 1_000_000)
@@ -80,7 +80,7 @@ def _schema_error(project):
     return addresses().page(FIGURE.theme.page, "fr"), "expected a whole number"
 
 
-def test_serve_shows_each_edit_and_lives_through_each_mistake(served):
+def test_serve_shows_each_edit_and_lives_through_each_mistake(served, tmp_path):
     """One server (each start is a full build): an edited figure shows
     without a restart; then each mistake in turn replaces the last one."""
     project, base, process = served
@@ -103,6 +103,15 @@ def test_serve_shows_each_edit_and_lives_through_each_mistake(served):
         file.write_bytes(content)
     assert wait_for(lambda: PANEL not in (html := fetch(url)) and f'<data value="{new_value}">' in html, 30)
     assert process.poll() is None
+    # Nothing of the failed rebuilds is left: the page is a clean build's,
+    # byte for byte, but for the script mkdocs serve adds to reload it.
+    served_html = fetch(url)
+    reloader = served_html.rindex("<script>", 0, served_html.rindex("</body>"))
+    assert "livereload(" in served_html[reloader:]
+    built = build(project, tmp_path / "clean", SITE_URL=base)
+    assert built.returncode == 0, built.stderr
+    clean = (tmp_path / "clean" / path / "index.html").read_text(encoding="utf-8")
+    assert served_html[:reloader] + served_html[served_html.index("</script>", reloader) + len("</script>"):] == clean
 
 
 def test_serve_runs_the_python_code_as_it_is_now(served):
