@@ -8,7 +8,8 @@ Mistakes and bugs are told apart:
   `mkdocs build` stops on it; `mkdocs serve` logs it once and shows it in
   place of the page, and keeps serving (adapter/build_state.py).
 - Anything else is a bug in the site's code: mkdocs-macros reports it with
-  its traceback, and the build stops (adapter/macros_plugin.py).
+  its traceback, and the build stops (adapter/macros_plugin.py); `mkdocs
+  serve` shows it in the page and goes on.
 
 The components (methods marked @component), and the reference page's
 schema.org metadata, are the only macros pages see; a call's arguments
@@ -34,7 +35,7 @@ if str(PROJECT_DIR) not in sys.path:
 from adapter import build_state, i18n, macros_plugin  # noqa: E402
 from adapter.edition_checks import check_nav_titles, check_pages, source_path  # noqa: E402
 from adapter.page_lint import typed_digits  # noqa: E402
-from adapter.page_urls import addresses_for, nav_pages  # noqa: E402
+from adapter.page_urls import addresses_for, moved_pages, nav_pages  # noqa: E402
 from adapter.problems import panel  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402
 from figures.charts import CHART_DRAWINGS  # noqa: E402
@@ -121,6 +122,12 @@ def _check_site(dataset: Dataset, config) -> None:
                 ("themes", theme.id, "page"), f"the theme page '{theme.page}' is not a page of the site",
                 expected="a page listed in the nav of mkdocs.yml: " + ", ".join(pages),
                 suggestion=closest(theme.page, pages))
+    for old, new in moved_pages(config).items():
+        if new not in pages:
+            raise FigureDataError(
+                f"the moved page '{old}' is sent to '{new}', which is not a page of the site", file="mkdocs.yml",
+                key=("extra", "moved_pages", old), expected="a page listed in the nav of mkdocs.yml: " + ", ".join(pages),
+                suggestion=closest(new, pages))
     check_pages(config)
     check_nav_titles(config)
 

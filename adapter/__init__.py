@@ -18,7 +18,8 @@ from (tests/test_contracts.py pins each):
 The build, step by step:
 
 - hooks.py: each MkDocs event, its priority and why; the project's code
-  imported afresh at the start of each build of the site.
+  imported afresh when a build of the site starts and one of its .py files
+  changed.
 - build_state.py: what one build of the site knows (its data, each page's
   problems and blocks, the pages built), dropped when it ends or fails.
 - build_steps.py: what the site does at each event: theme tables, block

@@ -50,12 +50,13 @@ class Blocks:
         element ids the blocks brought."""
         if not self._page:
             return html, set()
-        restored = _PLACEHOLDER.sub(lambda match: self._page[int(match.group(1))], html)
+        restored = _PLACEHOLDER.sub(lambda match: self._page[int(match.group(1))]
+                                    if int(match.group(1)) < len(self._page) else match.group(), html)
         return restored, set(_ID.findall(restored))
 
     def restore_excluded(self, html: str) -> str:
         """The finished page with the parts set aside for search put back."""
-        return _EXCLUDED_PLACEHOLDER.sub(lambda match: self._excluded.pop(int(match.group(1))), html)
+        return _EXCLUDED_PLACEHOLDER.sub(lambda match: self._excluded.get(int(match.group(1)), match.group()), html)
 
     def _set_aside_excluded(self, html: str) -> str:
         pieces, position = [], 0

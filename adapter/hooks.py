@@ -22,6 +22,7 @@ why:
 | on_page_content | 0        | before Material's search (which reads the content at page context)  |
 | on_page_context | -50      | after mkdocs-static-i18n (50) has set this page's alternates        |
 | on_post_page    | 0        | the finished page                                                   |
+| on_post_template| 0        | the default edition's 404.html kept                                 |
 | on_post_build   | -200     | after mkdocs-static-i18n (-100), which builds the other editions    |
 |                 |          | inside the default edition's post-build: the site is finished       |
 | on_build_error  | 0        | the build state is dropped                                          |

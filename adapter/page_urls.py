@@ -13,6 +13,7 @@ from .i18n import edition_languages
 # Pages the components link to, by their source path in the default edition.
 REFERENCE_PAGE = "figures.md"        # the table of all figures
 CORRECTIONS_PAGE = "corrections.md"  # the corrections and changes page
+LICENCE_PAGE = "use.md"              # the page that gives the licences in full
 
 
 def nav_pages(nav) -> list[tuple[str, str]]:
@@ -54,14 +55,16 @@ def addresses_for(config, dataset=None) -> SiteAddresses:
     # A linked page that moved is linked at its new address. Until its move
     # is declared, links keep its old address, which no longer resolves, and
     # the public-address check says so (adapter/build_steps.py).
-    reference, corrections = (moved_pages(config).get(src, src) for src in (REFERENCE_PAGE, CORRECTIONS_PAGE))
-    for src in (reference, corrections):
+    reference, corrections, licence = (moved_pages(config).get(src, src)
+                                       for src in (REFERENCE_PAGE, CORRECTIONS_PAGE, LICENCE_PAGE))
+    for src in (reference, corrections, licence):
         pages.setdefault(src, page_url(src, config))
     languages = edition_languages(config)
     return SiteAddresses(base=base if base.endswith("/") else base + "/", pages=pages,
                          editions={language: "" if index == 0 else f"{language}/"
                                    for index, language in enumerate(languages)},
-                         reference_page=reference, corrections_page=corrections, figure_pages=figure_pages)
+                         reference_page=reference, corrections_page=corrections, licence_page=licence,
+                         figure_pages=figure_pages)
 
 
 def rows_at_most(config) -> int:

@@ -1,7 +1,8 @@
 """The figure layer: load, validate, format and cite the site's figures.
 
 Plain Python with no knowledge of MkDocs, so it can be tested alone and
-moved to another site generator unchanged. `macros.py` is its only adapter.
+moved to another site generator unchanged. Its one adapter is the MkDocs
+side: `macros.py` and `adapter/`.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ class SiteAddresses:
     editions: Mapping[str, str]  # language -> folder of its edition: "en" -> "", "fr" -> "fr/"
     reference_page: str          # source path of the table of all figures
     corrections_page: str        # source path of the corrections and changes page
+    licence_page: str            # source path of the page that gives the licences in full
     # figure id -> source path of the page holding its full row, when the
     # reference table is split by theme (figures/reference.py); else empty.
     figure_pages: Mapping[str, str] = field(default_factory=dict)

@@ -155,8 +155,14 @@ def _entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
     return f"@{kind}{{{key},\n" + ",\n".join(lines) + "\n}"
 
 
+_LATEX_TEXT = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+               "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
 def _escape(value: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", value)
+    """Text for a BibTeX field: LaTeX's special characters as text, and no
+    brace that BibTeX would count."""
+    return re.sub(r"[\\{}~^&%$#_]", lambda m: _LATEX_TEXT.get(m.group(), "\\" + m.group()), value)
 
 
 def _escape_url(url: str) -> str:

@@ -15,7 +15,7 @@ from .html import Renderer, block_component, component
 from .templating import macros, render
 
 _inline = macros("inline.html")
-LICENCE_PAGE, LICENCE_ANCHOR = "use.md", "licence"  # where the licences are told in full
+LICENCE_ANCHOR = "licence"  # the section of the licence page that gives them in full
 _WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$")
 
 
@@ -105,7 +105,7 @@ class CorrectionsRenderer(Renderer):
 
         # The licence's terms are on the page about reuse: a link to its
         # official address would leave the site from every page.
-        terms = root + self.addresses.page(LICENCE_PAGE, self.language) + "#" + LICENCE_ANCHOR
+        terms = root + self.addresses.page(self.addresses.licence_page, self.language) + "#" + LICENCE_ANCHOR
 
         def licence(kind: str, record) -> Markup:
             return _inline.licence(f"release:licence:{kind}", terms, record.title, record.name)
