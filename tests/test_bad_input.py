@@ -20,7 +20,7 @@ import pytest
 
 from figures import FigureDataError, load_dataset
 from figures.editions import check_dataset_covers
-from helpers import (DATA, PROJECT, DataFileEditor, build, edit, languages, line_of, nav_sources, nav_titles,
+from helpers import (DATA, PROJECT, DataFileEditor, build, declare_move, edit, languages, line_of, nav_sources, nav_titles,
                      page_address, site_config)
 from figures.yamlfile import read_yaml
 from adapter.link_check import public_addresses
@@ -223,7 +223,7 @@ BUILD_CASES = [
     BuildCase("broken template syntax", lambda p: edit(p / "docs/index.md", "{{ published() }}", "{{ published( }}"),
               [page_line("docs/index.md", "published( }}"), "template syntax error"]),
     BuildCase("moved page sent to a page that does not exist",
-              lambda p: edit(p / "mkdocs.yml", "  moved_pages: {}", f"  moved_pages:\n    gone.md: {THEME_PAGE.split('/')[-1][:-3]}x.md"),
+              lambda p: declare_move(p / "mkdocs.yml", "gone.md", THEME_PAGE.split("/")[-1].removesuffix(".md") + "x.md"),
               ["mkdocs.yml, at extra › moved_pages › gone.md: the moved page 'gone.md' is sent to",
                "which is not a page of the site", "Did you mean"]),
     BuildCase("digit typed into a page",
