@@ -27,7 +27,7 @@ from .yamlfile import YamlDocument, read_yaml
 QUALIFIERS = ("as-stated", "more-than", "as-much-as")
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed as the object: a cache key
+@dataclass(frozen=True, eq=False)  # compared and hashed as the object
 class Edition:
     language: str  # as the site generator names it: "en", "fr", "ar"
     locale: str    # CLDR: "en_GB", "fr_MA", "ar_MA"
@@ -48,7 +48,7 @@ def _direction(locale: str) -> str:
 def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None,
                   dataset=None) -> dict[str, Edition]:
     """The editions of `languages` (the first is the default), from the site's
-    words file. With `dataset`, its texts are checked too (check_dataset_covers),
+    words file. With `dataset`, its texts are checked too (dataset_text_problems),
     and every text missing in the two files is reported in one message."""
     document = read_yaml(path, display_name or str(path))
     data = document.data
@@ -141,15 +141,6 @@ def _check_same_shape(document: YamlDocument, model: Any, entry: Any, key: tuple
 
 def _slots(template: str) -> set[str]:
     return {slot for _, slot, _, _ in _TemplateParser().parse(template) if slot is not None}
-
-
-def check_dataset_covers(dataset, languages: Sequence[str]) -> None:
-    """Every text of the data file that pages show is given in exactly the
-    site's editions; quotes carry our translation into every edition that is
-    not in the source's language. Every gap is reported, in one message."""
-    problems = dataset_text_problems(dataset, languages)
-    if problems:
-        raise _all_at_once(problems, languages)
 
 
 def dataset_text_problems(dataset, languages: Sequence[str]) -> list[FigureDataError]:

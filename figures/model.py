@@ -26,7 +26,7 @@ ARTICLE_VOICE = "article"  # `stated_by` value for the article speaking in its o
 @dataclass(frozen=True)
 class Localized:
     """A text in each edition's language. The build has checked that every
-    edition has one (editions.check_dataset_covers): no fallback."""
+    edition has one (editions.dataset_text_problems): no fallback."""
 
     texts: Mapping[str, str]
 
