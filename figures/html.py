@@ -10,6 +10,7 @@ hand. Links stay in the reader's edition.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from string import Formatter as _TemplateParser
 
@@ -164,9 +165,9 @@ class Renderer:
         return fill(template, self.isolated, **parts)
 
     @property
-    def display_words(self) -> dict:
+    def display_words(self) -> Mapping:
         """Our words as the templates show them, Latin runs isolated."""
-        return _display_words(self.edition)
+        return DisplayWords(self.edition)
 
     def _our_translation(self, translated: Markup) -> Markup:
         return self.fill(self.words["our_translation"], text=translated)
@@ -341,8 +342,23 @@ def isolated_html(words: str, direction: str) -> Markup:
                            for index, part in enumerate(_LATIN_RUN.split(words)))
 
 
-def _display_words(edition: Edition) -> dict:
-    return {k: isolated_html(v, edition.direction) if isinstance(v, str) else v for k, v in edition.words.items()}
+class DisplayWords(Mapping):
+    """An edition's words as HTML, each isolated when a template reads it: a
+    template reads a few of the edition's hundred words (isolating them all
+    for each card took 7 % of a build at 1,000 figures)."""
+
+    def __init__(self, edition: Edition) -> None:
+        self._words, self._direction = edition.words, edition.direction
+
+    def __getitem__(self, key: str):
+        value = self._words[key]
+        return isolated_html(value, self._direction) if isinstance(value, str) else value
+
+    def __iter__(self):
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
 
 
 def inferred_note(period: Period) -> str | None:

@@ -134,6 +134,25 @@ def test_serve_runs_the_python_code_as_it_is_now(served):
     assert wait_for(lambda: grouped in fetch(url), 30), "reverting the formatting code did not take effect"
 
 
+def test_serve_shows_an_edited_template(served):
+    """An edit to a component's template (figures/templates/) shows on the
+    next rebuild, in every component that uses it, and so does reverting it."""
+    project, base, _ = served
+    url = base + addresses().page(FIGURE.theme.page)
+    plain, edited_markup = f'<data value="{FIGURE.value}">', f'<data class="edited" value="{FIGURE.value}">'
+    assert plain in fetch(url)
+    inline = project / "figures" / "templates" / "inline.html"
+    original = inline.read_text(encoding="utf-8")
+    edited = original.replace('<data value="{{ figure.value }}">', '<data class="edited" value="{{ figure.value }}">')
+    assert edited != original, "test setup: the value macro in figures/templates/inline.html changed"
+    inline.write_text(edited, encoding="utf-8")
+    assert wait_for(lambda: edited_markup in (html := fetch(url)) and plain not in html, 30), \
+        "the edited template did not take effect everywhere"
+    inline.write_text(original, encoding="utf-8")
+    assert wait_for(lambda: plain in (html := fetch(url)) and edited_markup not in html, 30), \
+        "reverting the template did not take effect"
+
+
 def test_serve_console_is_quiet_and_says_a_mistake_once(served, tmp_path):
     """A rebuild with nothing wrong prints MkDocs' own lines and one of ours;
     a mistake is logged once, as an error, with no follow-on messages (a
