@@ -11,7 +11,6 @@ another language.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,22 +26,13 @@ from .yamlfile import YamlDocument, read_yaml
 QUALIFIERS = ("as-stated", "more-than", "as-much-as")
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed as the object
+@dataclass(frozen=True)
 class Edition:
     language: str  # as the site generator names it: "en", "fr", "ar"
     locale: str    # CLDR: "en_GB", "fr_MA", "ar_MA"
     qualifiers: Mapping[str, str]
     words: Mapping[str, Any]
-
-    @property
-    def direction(self) -> str:
-        """"rtl" for a right-to-left language such as Arabic, else "ltr"."""
-        return _direction(self.locale)
-
-
-@functools.lru_cache(maxsize=None)
-def _direction(locale: str) -> str:
-    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
+    direction: str  # "rtl" for a right-to-left language such as Arabic, else "ltr"
 
 
 def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None,
@@ -84,7 +74,7 @@ def load_editions(path: Path, languages: Sequence[str], display_name: str | None
         raise _all_at_once(problems, languages)
     return {language: Edition(language, data[language]["locale"],
                               MappingProxyType(dict(data[language]["qualifiers"])),
-                              MappingProxyType(dict(data[language]["words"])))
+                              MappingProxyType(dict(data[language]["words"])), _direction(data[language]["locale"]))
             for language in languages}
 
 
@@ -191,3 +181,7 @@ def localized_texts(dataset):
         yield ("changes", change.index, "reason"), change.reason, False
     for quote in dataset.quotes.values():
         yield ("quotes", quote.id, "translation"), quote.translation, True
+
+
+def _direction(locale: str) -> str:
+    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"

@@ -20,9 +20,9 @@ from .charts import ChartRenderer
 from .drawing import isolated_runs
 from .editions import Edition
 from .exports import citation_exports, datapackage, figures_csv, figures_json
+from .html import Renderer
 from .inventory import inventory
 from .model import Dataset
-from .html import Renderer
 from .preview import Preview, PreviewFigure, preview_png
 
 # Version field of objects.inv; raise it when figure ids or page names change.

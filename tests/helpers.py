@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from figures.paths import DATA_FILE, SCHEMA_FILE, WORDS_FILE  # noqa: E402
+from figures.paths import DATA_FILE, SCHEMA_FILE, WORDS_FILE
 
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / DATA_FILE
@@ -412,6 +412,7 @@ def synthetic(project: Path, count: int) -> None:
     """Grow the data file to `count` figures: copies of the real ones under
     new ids, each with its card on its theme page in every edition."""
     import copy
+
     import yaml
     data_file = project / "data" / "figures.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))

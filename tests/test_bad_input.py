@@ -18,12 +18,25 @@ from pathlib import Path
 
 import pytest
 
-from figures import FigureDataError, load_dataset
-from helpers import (DATA, PROJECT, DataFileEditor, build, declare_move, edit, languages, line_of, nav_sources, nav_titles,
-                     page_address, site_config)
-from figures.yamlfile import read_yaml
 from adapter.build.data import load_data
 from adapter.checks.public_addresses import public_addresses
+from figures import FigureDataError
+from figures.yamlfile import read_yaml
+
+from helpers import (
+    DATA,
+    PROJECT,
+    DataFileEditor,
+    build,
+    declare_move,
+    edit,
+    languages,
+    line_of,
+    nav_sources,
+    nav_titles,
+    page_address,
+    site_config,
+)
 
 RAW = read_yaml(DATA).data
 FIRST_FIGURE = next(iter(RAW["figures"]))

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from adapter.wrappers import i18n, macros_plugin, material, mkdocs
+
 from helpers import PROJECT
 
 WRAPPED = [

@@ -17,8 +17,22 @@ from adapter.build.data import load_data
 from figures import FigureDataError, load_dataset
 from figures.citation import bibtex_key
 from figures.formatting import Formatter
-from helpers import (CORRECTION_DATE, DATA, PROJECT, SITE_URL, DataFileEditor, addresses, build,
-                     change_figure_value, correction_reason, editions, html_pages, languages, log_correction)
+
+from helpers import (
+    CORRECTION_DATE,
+    DATA,
+    PROJECT,
+    SITE_URL,
+    DataFileEditor,
+    addresses,
+    build,
+    change_figure_value,
+    correction_reason,
+    editions,
+    html_pages,
+    languages,
+    log_correction,
+)
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" and 10_000 <= f.value < 1_000_000)

@@ -23,6 +23,7 @@ from figures.citation import bibtex
 from figures.exports import figures_csv
 from figures.jsonld import dataset_jsonld
 from figures.yamlfile import read_yaml
+
 from helpers import DATA, PROJECT, DataFileEditor, addresses, editions
 
 RAW = read_yaml(DATA).data
@@ -215,6 +216,7 @@ def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
     import xml.etree.ElementTree as ElementTree
     from dataclasses import replace
     from types import MappingProxyType
+
     from figures.cards import CardRenderer
     from figures.charts import CHART_DRAWINGS, ChartRenderer
     real = load(data_dir)
@@ -244,6 +246,7 @@ def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
 def test_charts_cope_with_no_figure_to_draw(data_dir):
     from dataclasses import replace
     from types import MappingProxyType
+
     from figures.charts import ChartRenderer
     empty = replace(load(data_dir), figures=MappingProxyType({}))
     components = ChartRenderer(empty, ENGLISH, addresses(), "")

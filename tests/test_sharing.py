@@ -13,6 +13,7 @@ from PIL import Image
 
 from figures.cards import markdown_alt
 from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
+
 from helpers import PROJECT, SITE_URL, addresses, editions, embeds_page, golden, languages
 
 GOLDEN = golden()
@@ -71,6 +72,7 @@ def test_a_preview_image_is_the_same_bytes_for_the_same_content():
     are the repository's, not the machine's); a changed title, other bytes."""
     import subprocess
     import sys
+
     from figures.preview import Preview, PreviewFigure, preview_png
     fields = dict(title="Title", figures=(PreviewFigure("more than 1,000 people", "Label"),), summary="",
                   source_line="Source: “X”, 1 January 2000", site="Site · example.org", language="ar",
