@@ -76,5 +76,4 @@ GUARDED = {
     r"env\.env\b": (),
     r"on_error_fail": (),
     r"env\.macros\.pop|del env\.variables": (),
-    r"_undefined_|format_error": (),
 }

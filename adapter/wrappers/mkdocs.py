@@ -56,5 +56,4 @@ def page_url(src_path: str, config) -> str:
 GUARDED = {
     r"bytecode_cache": (),
     r"\bFile\(|File\.generated": (),
-    r"present_anchor_ids|dest_uri": (),
 }
