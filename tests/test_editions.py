@@ -248,7 +248,7 @@ def test_serve_shows_a_started_edition_with_its_marks(project_copy, tmp_path):
                                   cwd=project_copy, env=clean_environment(SITE_URL=LOCAL_URL),
                                   stdout=log, stderr=subprocess.STDOUT)
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + 180  # room for a machine shared with other work
             while f'data-figure="{figure.id}"' not in (html := fetch(url)) and time.monotonic() < deadline:
                 time.sleep(0.2)
         finally:
