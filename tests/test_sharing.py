@@ -158,7 +158,7 @@ def _preview_problems(preview) -> list[str]:
     lost words, or an address not drawn as one left-to-right run."""
     from figures.preview import SIZE, laid_out
     lines, problems = laid_out(preview), []
-    boxes = [(line, line.box(preview.language)) for line in lines if line.text]
+    boxes = [(line, line.box()) for line in lines if line.text]
     for line, (left, top, right, bottom) in boxes:
         if left < 40 or right > SIZE[0] - 40 or top < 20 or bottom > SIZE[1] - 20:
             problems.append(f"outside the image: {line.text!r}")
