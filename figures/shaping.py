@@ -26,6 +26,11 @@ import unicodedata
 
 from .errors import FigureDataError
 
+# python-bidi's version this module was read from: it uses the package's
+# table of mirrored pairs, which its documentation does not list
+# (tests/test_contracts.py fails when an upgrade changes what is read).
+BIDI_VERSION_READ = "0.6.12"
+_PACKAGES = {"bidi": "python-bidi", "arabic_reshaper": "arabic-reshaper"}
 _ISOLATE_OPENERS, _ISOLATE_CLOSER = "\u2066\u2067\u2068", "\u2069"
 # The explicit direction marks, embeddings and isolates: they have done
 # their work once the line is in display order, and a font draws them as
@@ -83,13 +88,13 @@ def _shaping_packages():
     try:
         from arabic_reshaper import ArabicReshaper
         from bidi import get_display
-        # python-bidi 0.6.12's table of mirrored pairs (Unicode's
+        # python-bidi's table of mirrored pairs (Unicode's
         # BidiMirroring.txt), which its Python algorithm applies; the Rust
-        # one does not mirror (tests/test_contracts.py pins this).
+        # one does not mirror.
         from bidi.mirror import MIRRORED
     except ImportError as error:
         raise FigureDataError(
-            f"the preview images need the package that provides '{error.name}', which is not installed",
+            f"the preview images need {_PACKAGES.get(error.name, error.name)}, which is not installed",
             expected="python-bidi and arabic-reshaper, as requirements/site.txt pins them: "
                      "`make serve` or `make build` installs them into .venv") from None
     reshaper = ArabicReshaper(configuration={

@@ -59,6 +59,16 @@ def build(project_dir: Path, site_dir: Path, strict: bool = True, **env: str) ->
     return mkdocs(project_dir, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir), **env)
 
 
+def without_system_fribidi(folder: Path) -> dict[str, str]:
+    """The environment of a process that cannot load the system's FriBiDi,
+    as on a fresh macOS or Windows machine: the dynamic loader finds an
+    empty libfribidi.so.0 first and gives up, so Pillow reports its libraqm
+    layout unavailable. Linux only; needs no privilege."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "libfribidi.so.0").write_bytes(b"")
+    return {"LD_LIBRARY_PATH": str(folder)}
+
+
 def copy_project(destination: Path, cache: Path | None = None) -> Path:
     """A copy of everything the build reads; with `cache`, the copy's .cache/
     is that folder, so copies share the theme's compiled templates."""
