@@ -1,6 +1,6 @@
 """Where the site relies on another package's behaviour past its documented
-API, the one module that wraps that package (adapter/wrappers/) lists each
-reliance in its docstring, names the version it was read from, and guards
+API, the one module that wraps that package (adapter/wrappers/, and on the
+figure layer's side figures/shaping.py) lists each reliance in its docstring, names the version it was read from, and guards
 the names that express it. These tests read the installed packages and
 fail, naming the item, when an upgrade changes one: re-read the item in
 the new version, adapt the wrapper, then update its VERSION_READ."""
@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from adapter.wrappers import i18n, macros_plugin, material, mkdocs
+from figures import shaping
 
 from helpers import PROJECT
 
@@ -26,9 +27,11 @@ WRAPPED = [
     ("jinja2", macros_plugin.JINJA_VERSION_READ, "adapter/wrappers/macros_plugin.py"),
     ("mkdocs", mkdocs.VERSION_READ, "adapter/wrappers/mkdocs.py"),
     ("mkdocs-material", material.VERSION_READ, "adapter/wrappers/material.py"),
+    ("python-bidi", shaping.BIDI_VERSION_READ, "figures/shaping.py"),
 ]
 WRAPPERS = {"adapter/wrappers/i18n.py": i18n, "adapter/wrappers/macros_plugin.py": macros_plugin,
-            "adapter/wrappers/material.py": material, "adapter/wrappers/mkdocs.py": mkdocs}
+            "adapter/wrappers/material.py": material, "adapter/wrappers/mkdocs.py": mkdocs,
+            "figures/shaping.py": shaping}
 
 
 def _source(module_name: str) -> str:
@@ -49,6 +52,19 @@ def test_wrapped_versions_are_the_pinned_ones():
     pins = {name.lower(): pin.strip() for name, pin in pins.items()}
     for package, read, module in WRAPPED:
         assert pins[package.lower()] == read, f"requirements/constraints.txt pins {package} {pins[package.lower()]}, {module} was read from {read}"
+
+
+# -- python-bidi ------------------------------------------------------------------
+
+def test_python_bidi_orders_without_mirroring_and_keeps_its_table_of_mirrored_pairs():
+    """figures/shaping.py mirrors a right-to-left line's brackets itself
+    with python-bidi's table: were the Rust algorithm to start mirroring,
+    they would be turned twice."""
+    from bidi import get_display
+    from bidi.mirror import MIRRORED
+    assert get_display("(\u0645\u0646)", base_dir="R") == ")\u0646\u0645(", \
+        "python-bidi's get_display now mirrors: drop figures/shaping.py's own mirroring"
+    assert MIRRORED["("] == ")" and MIRRORED["\u00ab"] == "\u00bb" and MIRRORED[")"] == "("
 
 
 # -- mkdocs-static-i18n ----------------------------------------------------------
