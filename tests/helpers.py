@@ -38,6 +38,9 @@ SOURCE_DATE_EPOCH = "1510790400"
 # What `mkdocs serve` runs with: mkdocs.yml's own fallback, at the root.
 LOCAL_URL = "http://127.0.0.1:8000/"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_proxy")
+# False while a test marked `unit` runs (tests/conftest.py): such a test must
+# not start mkdocs, or `make test-fast` would stop being fast.
+MKDOCS_ALLOWED = True
 
 
 def clean_environment(**overrides: str) -> dict[str, str]:
@@ -53,6 +56,9 @@ def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[st
     """Run the mkdocs command line of this environment in `project_dir`, in
     a process of its own, behind `prefix` if given, a command that runs it,
     such as `unshare --net`."""
+    if not MKDOCS_ALLOWED:
+        raise AssertionError("a test marked `unit` runs mkdocs: give it `@pytest.mark.build` "
+                             "(tests/conftest.py says how a test gets its kind)")
     return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
                           env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
 

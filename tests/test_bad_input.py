@@ -152,12 +152,6 @@ def _assert_in_order(output: str, fragments: list[str]) -> None:
         position = found
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> DataFileEditor:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
-    return DataFileEditor(tmp_path / "data" / "figures.yml")
-
-
 @pytest.mark.parametrize("case", DATA_CASES, ids=lambda case: case.id)
 def test_bad_data_stops_with_a_readable_message(case, data_copy):
     case.breaks(data_copy)

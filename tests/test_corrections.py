@@ -33,12 +33,6 @@ def _load(editor: DataFileEditor):
     return dataset
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> DataFileEditor:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
-    return DataFileEditor(tmp_path / "data" / "figures.yml")
-
-
 # -- the log held to the data (in-process) -------------------------------------
 
 def _value_without_entry(d: DataFileEditor) -> str:
