@@ -342,6 +342,24 @@ def embeds_page() -> str:
     return next(src for src in nav_sources() if "embeds()" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
 
 
+def reference_page() -> str:
+    """The source path of the table of all figures: the page of the nav that
+    calls {{ figure_table() }}. Tests find it here, so moving it (CONTRIBUTING,
+    “Moving a page”) changes no test."""
+    return next(src for src in nav_sources()
+                if "figure_table(" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+
+
+def reference_file(edition_folder: str = "") -> str:
+    """The reference page's built file in an edition's folder ("" or "fr/")."""
+    return edition_folder + page_address(reference_page()) + "index.html"
+
+
+def figure_address(figure_id: str) -> str:
+    """A figure's address relative to the site's root: its row on the reference page."""
+    return f"{page_address(reference_page())}#{figure_id}"
+
+
 def nav_titles() -> dict[str, str]:
     """Each page's nav title (in the default edition), by source path."""
     from adapter.page_urls import nav_pages

@@ -18,7 +18,8 @@ from figures.citation import bibtex_key
 from figures.editions import check_dataset_covers
 from figures.formatting import Formatter
 from helpers import (CORRECTION_DATE, DATA, PROJECT, SITE_URL, DataFileEditor, addresses, build,
-                     change_figure_value, correction_reason, editions, html_pages, languages, log_correction)
+                     change_figure_value, correction_reason, editions, figure_address, html_pages, languages, log_correction,
+                     reference_page, reference_file)
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" and 10_000 <= f.value < 1_000_000)
@@ -162,7 +163,7 @@ def test_a_corrected_figure_says_so_on_its_row_and_card(corrected):
     anchor = "change-" + version.replace(".", "-")
     for language, edition in editions().items():
         date = Formatter(edition).date(CORRECTION_DATE)
-        reference = pages[addresses().page("figures.md", language) + "index.html"]
+        reference = pages[addresses().page(reference_page(), language) + "index.html"]
         theme = pages[addresses().page(FIGURE.theme.page, language) + "index.html"]
         for where, holder in (("row", reference.find(id=FIGURE.id)),
                               ("card", theme.select_one(f'figure.fig-card[data-figure="{FIGURE.id}"]'))):
@@ -193,10 +194,10 @@ def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "figures.csv").read_text(), newline=""))}
     assert rows[FIGURE.id]["data_version"] == version and rows[FIGURE.id]["corrected_on"] == CORRECTION_DATE
     assert rows[OTHER.id]["corrected_on"] == ""
-    jsonld = json.loads(pages["figures/index.html"].find("script", type="application/ld+json").string)
+    jsonld = json.loads(pages[reference_file()].find("script", type="application/ld+json").string)
     assert (jsonld["version"], jsonld["dateModified"]) == (version, CORRECTION_DATE)
     for language, edition in editions().items():
-        page = pages[addresses().page("figures.md", language) + "index.html"]
+        page = pages[addresses().page(reference_page(), language) + "index.html"]
         row = page.select_one(f'tr[data-figure="{FIGURE.id}:cite"]')
         shown = Formatter(edition).qualified(NEW_VALUE, FIGURE.qualifier)
         site_name = page.find("meta", property="og:site_name")["content"]  # the edition's own name
@@ -227,7 +228,7 @@ def test_the_version_and_licence_travel_with_every_export(site, pages):
     assert package["version"] == release.version
     assert package["licenses"] == [{"name": release.content_licence.spdx, "title": release.content_licence.title,
                                     "path": release.content_licence.url}]
-    jsonld = json.loads(pages["figures/index.html"].find("script", type="application/ld+json").string)
+    jsonld = json.loads(pages[reference_file()].find("script", type="application/ld+json").string)
     assert (jsonld["version"], jsonld["dateModified"], jsonld["license"]) == (
         release.version, release.date, release.content_licence.url)
 
@@ -306,7 +307,7 @@ def test_every_bibtex_entry_of_the_site_parses_in_one_file(site, pages):
     from pybtex.style.formatting.plain import Style
     key = f"{ARTICLE_KEY}:{FIGURE.id}"
     shown = Style().format_bibliography(database, [key]).entries[0].text.render(Backend())
-    assert f"URL: {SITE_URL}figures/#{FIGURE.id}." in shown and DATASET.release.version in shown
+    assert f"URL: {SITE_URL}{figure_address(FIGURE.id)}." in shown and DATASET.release.version in shown
 
 
 def test_the_csl_json_renders_with_citeproc(site, pages):
