@@ -20,7 +20,7 @@ from figures.site_files import BuiltPage, page_preview, site_files
 
 from . import build_state, i18n, macros_plugin
 from .edition_checks import source_path
-from .link_check import PUBLIC_URLS, problem_with, public_addresses
+from .link_check import PUBLIC_URLS, advice_for, problem_with, public_addresses
 from .mkdocs_internals import add_anchor_ids, place_in_folder
 from .page_urls import addresses_for, moved_pages, nav_pages, page_url, rows_at_most
 from .preview_cache import PreviewCache
@@ -157,8 +157,8 @@ def end_site(config) -> None:
     previews = PreviewCache(state.project_dir / ".cache" / "previews")
     order = list(addresses.pages)  # the nav's pages first, in order
     pages = sorted(state.pages, key=lambda page: order.index(page.source))
-    files = site_files(dataset, editions, addresses, pages, moved, previews.png)
     urls = {src: page_url(src, config) for src in {*moved, *moved.values()}}
+    files = site_files(dataset, editions, addresses, pages, moved, previews.png, old_addresses=urls)
     files.update({path: html.encode() for path, html in redirect_pages(moved, urls, addresses, editions).items()})
     combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
     for folder, index in i18n.search_index_per_edition(combined, addresses.editions).items():
@@ -174,13 +174,13 @@ def end_site(config) -> None:
         (site_dir / path).write_bytes(content)
     if state.failed:
         return  # one mistake, one message: a page shown as a problem has lost its anchors
-    _check_public_addresses(state, site_dir)
+    _check_public_addresses(state, site_dir, addresses)
     if not state.failed:
         log.info(f"Figures: {len(dataset.figures)} figures, {len(state.pages)} pages in "
                  f"{len(state.languages)} editions, every public address resolves")
 
 
-def _check_public_addresses(state: build_state.SiteBuild, site_dir: Path) -> None:
+def _check_public_addresses(state: build_state.SiteBuild, site_dir: Path, addresses) -> None:
     broken = [(line, address, problem) for line, address in public_addresses(state.project_dir)
               if (problem := problem_with(site_dir, address))]
     if not broken:
@@ -190,4 +190,4 @@ def _check_public_addresses(state: build_state.SiteBuild, site_dir: Path) -> Non
     state.report(
         f"{PUBLIC_URLS.as_posix()}, line {line}: the public address {address} no longer resolves "
         f"({problem.removeprefix(address + ': ')}){more}; expected every listed address to keep working: "
-        "add a redirect for a moved page, or keep an anchor with { #old-id }. See “Moving a page” in CONTRIBUTING.md.")
+        + advice_for(address, list(addresses.editions.values()), list(addresses.pages.values())))

@@ -79,6 +79,32 @@ def problem_with(site_dir: Path, address: str, hops: int = 3) -> str | None:
     return None
 
 
+# An edition's folder: the first part of its addresses ("fr" of /fr/returns/).
+_EDITION_FOLDER = re.compile(r"[a-z]{2,3}(?:_[A-Za-z]{2,4})?")
+
+
+def advice_for(address: str, edition_folders: list[str], page_addresses: list[str]) -> str:
+    """What keeps a public address working, or what to do when it is meant to
+    go: it depends on what the address is (`edition_folders` as "fr/",
+    `page_addresses` as "returns/", in the default edition)."""
+    path, _, anchor = address.lstrip("/").partition("#")
+    first = path.split("/")[0]
+    if (path.count("/") >= 1 and _EDITION_FOLDER.fullmatch(first) and f"{first}/" not in edition_folders
+            and f"{first}/" not in page_addresses):
+        return (f"it belongs to the edition '{first}', which mkdocs.yml no longer declares; if the edition was "
+                "removed on purpose, delete its addresses from data/public_urls.txt and log the removal. "
+                "See “Removing an edition” in CONTRIBUTING.md.")
+    if path and not path.endswith("/"):
+        return ("it is a file, not a page, and a redirect page cannot stand in for a file; a moved page's "
+                "cards are written at their old address too once the move is declared under "
+                "extra › moved_pages in mkdocs.yml. See “Moving a page” in CONTRIBUTING.md.")
+    if anchor and path in ("", *page_addresses):
+        return ("keep the anchor: write the old id after the heading, { #old-id }. "
+                "See “Rewording a heading” in CONTRIBUTING.md.")
+    return ("declare the page's move under extra › moved_pages in mkdocs.yml: its old address then redirects "
+            "to the new one, in every edition. See “Moving a page” in CONTRIBUTING.md.")
+
+
 def site_relative(url: str, site_url: str) -> str:
     """"https://host/repo/figures/#x" -> "/figures/#x"."""
     assert url.startswith(site_url), f"{url} is not on the site {site_url}"

@@ -33,7 +33,7 @@ class PreviewCache:
 
     def png(self, preview: Preview, address: str) -> bytes:
         """The image of `preview`, to be written at `address` in the site."""
-        site = hashlib.sha256(f"{preview.site} {preview.address}".encode("utf-8")).hexdigest()[:8]
+        site = hashlib.sha256(f"{preview.site} {preview.address}".encode()).hexdigest()[:8]
         slot = f"{address.removesuffix('.png').replace('/', '~')}@{site}"
         digest = hashlib.sha256(repr(preview).encode("utf-8") + self.drawing_code).hexdigest()[:32]
         kept = self.folder / f"{slot}.{digest}.png"

@@ -19,9 +19,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]  # the figure layer and the tests' helpers
 
-from browsing import (PAGES, SUB_PATH, build_under_sub_path, launch_chromium,  # noqa: E402
-                      second_page, served_site, transferred)
-
+from browsing import PAGES, SUB_PATH, build_under_sub_path, launch_chromium, second_page, served_site, transferred  # noqa: E402
 from helpers import clean_environment, copy_project, synthetic  # noqa: E402
 
 ENV = clean_environment()
@@ -95,7 +93,7 @@ def _medians(projects: dict[str, Path], runs: int) -> dict[str, tuple[float, flo
     """Median (wall, CPU) seconds of each project's build, runs interleaved,
     after one build each that fills its .cache/."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in projects}
-    for name, project in projects.items():
+    for project in projects.values():
         timed_build(project, project / "site")
     for _ in range(runs):
         for name, project in projects.items():
@@ -174,6 +172,7 @@ def page_weights() -> list[tuple[str, int, int, int]]:
 def serve_reload_times(runs: int) -> list[float]:
     """Seconds from saving an edited figure to `mkdocs serve` serving it."""
     from figures import load_dataset
+
     from helpers import DATA, change_figure_value
     dataset = load_dataset(DATA, DATA.with_name("figures.schema.json"))
     figure = next(f for f in dataset.figures.values() if 1_000 <= f.value < 1_000_000)

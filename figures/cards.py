@@ -14,8 +14,16 @@ import re
 from markupsafe import Markup, escape
 
 from .changes import latest_correction
-from .drawing import (LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs,
-                      text_width)
+from .drawing import (
+    LEFT_TO_RIGHT_ISOLATE,
+    POP_DIRECTIONAL_ISOLATE,
+    Drawing,
+    Layout,
+    Rect,
+    Text,
+    isolated_runs,
+    text_width,
+)
 from .html import Renderer, block_component
 from .model import Figure
 from .preview import Preview, PreviewFigure

@@ -5,18 +5,28 @@ break it on purpose. Shared functions live in helpers.py."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
 import shutil
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from figures import Dataset, load_dataset
+
 import helpers
 from browsing import Tab, chromium_available, launch_chromium, served_site
-from figures import Dataset, load_dataset
-from helpers import (DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_ORIGIN, SUB_PATH, DataFileEditor, build,
-                     copy_project, html_pages)
+from helpers import (
+    DATA,
+    PROJECT,
+    SCHEMA,
+    SOURCE_DATE_EPOCH,
+    SUB_ORIGIN,
+    SUB_PATH,
+    DataFileEditor,
+    build,
+    copy_project,
+    html_pages,
+)
 from hostile import HOSTILE_SUB_PATH, HostileSite, build_hostile, hostile_project
 
 

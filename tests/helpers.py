@@ -336,18 +336,28 @@ def nav_sources() -> list[str]:
     return [source for _, source in nav_pages(site_config()["nav"])]
 
 
+def page_calling(macro: str) -> str:
+    """The source path of the first page of the nav that calls `macro`:
+    tests find a page by what it does, so moving it changes no test."""
+    return next(src for src in nav_sources() if "{{ " + macro + "(" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+
+
 def embeds_page() -> str:
     """The source path of the page that offers the figures' cards to embed
     (the one calling {{ embeds() }}): it shows figures as images, not text."""
-    return next(src for src in nav_sources() if "embeds()" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+    return page_calling("embeds")
+
+
+def corrections_page() -> str:
+    """The source path of the corrections and changes page (it shows the log)."""
+    return page_calling("changes_log")
 
 
 def reference_page() -> str:
     """The source path of the table of all figures: the page of the nav that
     calls {{ figure_table() }}. Tests find it here, so moving it (CONTRIBUTING,
     “Moving a page”) changes no test."""
-    return next(src for src in nav_sources()
-                if "figure_table(" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+    return page_calling("figure_table")
 
 
 def reference_file(edition_folder: str = "") -> str:
@@ -434,6 +444,7 @@ def synthetic(project: Path, count: int) -> None:
     """Grow the data file to `count` figures: copies of the real ones under
     new ids, each with its card on its theme page in every edition."""
     import copy
+
     import yaml
     data_file = project / "data" / "figures.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))

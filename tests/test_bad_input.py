@@ -18,12 +18,25 @@ from pathlib import Path
 
 import pytest
 
+from adapter.link_check import public_addresses
 from figures import FigureDataError, load_dataset
 from figures.editions import check_dataset_covers
-from helpers import (DATA, PROJECT, DataFileEditor, build, declare_move, edit, languages, line_of, nav_sources, nav_titles,
-                     page_address, site_config)
 from figures.yamlfile import read_yaml
-from adapter.link_check import public_addresses
+
+from helpers import (
+    DATA,
+    PROJECT,
+    DataFileEditor,
+    build,
+    declare_move,
+    edit,
+    languages,
+    line_of,
+    nav_sources,
+    nav_titles,
+    page_address,
+    site_config,
+)
 
 RAW = read_yaml(DATA).data
 FIRST_FIGURE = next(iter(RAW["figures"]))
@@ -198,6 +211,18 @@ def _delete_nav_translation(config: Path, language: str, title: str) -> None:
     config.write_text("".join(lines), encoding="utf-8")
 
 
+# A language no edition of the site uses.
+UNDECLARED = next(code for code in ("es", "de", "it", "pt") if code not in languages())
+
+
+def _drop_description(page: Path) -> None:
+    """The page's front matter without its `description:` line."""
+    import re
+    text = page.read_text(encoding="utf-8")
+    assert re.search(r"^description:.*\n", text, re.M), f"test setup: no description in {page}"
+    page.write_text(re.sub(r"^description:.*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+
+
 def page_line(page: str, needle: str) -> Callable[[Path], str]:
     return lambda project: f"{page}, line {line_of(project / page, needle)}"
 
@@ -223,6 +248,13 @@ BUILD_CASES = [
     BuildCase("digit typed into a page",
               lambda p: edit(p / THEME_PAGE, "\n#", "\nSome 12 people.\n\n#"),
               [page_line(THEME_PAGE, "Some 12 people."), "a digit typed outside a macro: 'Some 12 people.'"]),
+    BuildCase("page without a description",
+              lambda p: _drop_description(p / THEME_PAGE),
+              [f"{THEME_PAGE}, line 1", "the page has no description", "`description: …` in the page's front matter"]),
+    BuildCase("page of an edition that is not declared",
+              lambda p: shutil.copy(p / THEME_PAGE, p / THEME_PAGE.replace(".md", f".{UNDECLARED}.md")),
+              [f"{THEME_PAGE.replace('.md', f'.{UNDECLARED}.md')}: a page of the edition '{UNDECLARED}', "
+               "which mkdocs.yml does not declare", "“Removing an edition” in CONTRIBUTING.md"]),
     BuildCase("page missing in one edition",
               lambda p: (p / THEME_PAGE.replace(".md", f".{LAST_EDITION}.md")).unlink(),
               [f"missing translation: {THEME_PAGE.replace('.md', f'.{LAST_EDITION}.md')} does not exist"]),

@@ -268,5 +268,5 @@ def test_a_figures_tooltip_stays_on_a_390_px_screen_at_a_readable_size(tab, serv
                 text: inner.textContent};
     }""")
     assert box["text"].strip()
-    assert 0 <= box["left"] and box["right"] <= box["width"], box
+    assert box["left"] >= 0 and box["right"] <= box["width"], box
     assert box["size"] >= 14, box

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from adapter import i18n, macros_plugin, material, mkdocs_internals
+
 from helpers import PROJECT
 
 WRAPPED = [
@@ -60,6 +61,7 @@ def test_i18n_combined_search_index_is_split_by_edition_folder():
 
 def test_macros_plugin_reads_its_error_option_on_every_page():
     import inspect
+
     from mkdocs_macros.plugin import MacrosPlugin
     source = inspect.getsource(MacrosPlugin.render)
     assert "self.config['on_error_fail']" in source, (
@@ -120,8 +122,8 @@ def test_only_the_wrapping_modules_reach_past_documented_apis():
                        r"XMLHttpRequest|__config|present_anchor_ids|dest_uri")
     allowed = {"adapter/i18n.py", "adapter/macros_plugin.py", "adapter/mkdocs_internals.py",
                "adapter/material.py", "overrides/main.html"}
-    files = [p for p in [PROJECT / "macros.py", *PROJECT.glob("adapter/**/*.py"), *PROJECT.glob("overrides/**/*.html"),
-                         *PROJECT.glob("figures/**/*.py")]]
+    files = [PROJECT / "macros.py", *PROJECT.glob("adapter/**/*.py"), *PROJECT.glob("overrides/**/*.html"),
+             *PROJECT.glob("figures/**/*.py")]
     offenders = [p.relative_to(PROJECT).as_posix() for p in files
                  if p.relative_to(PROJECT).as_posix() not in allowed and reach.search(p.read_text(encoding="utf-8"))]
     assert offenders == [], f"these files reach past another package's documented API: {offenders}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,26 @@ from figures import FigureDataError, load_dataset
 from figures.citation import bibtex_key
 from figures.editions import check_dataset_covers
 from figures.formatting import Formatter
-from helpers import (CORRECTION_DATE, DATA, PROJECT, SITE_URL, DataFileEditor, addresses, build,
-                     change_figure_value, correction_reason, editions, figure_address, html_pages, languages, log_correction,
-                     reference_page, reference_file)
+
+from helpers import (
+    CORRECTION_DATE,
+    DATA,
+    SITE_URL,
+    DataFileEditor,
+    addresses,
+    build,
+    change_figure_value,
+    correction_reason,
+    corrections_page,
+    editions,
+    figure_address,
+    html_pages,
+    languages,
+    log_correction,
+    page_address,
+    reference_file,
+    reference_page,
+)
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" and 10_000 <= f.value < 1_000_000)
@@ -138,10 +154,10 @@ def corrected(tmp_path_factory, build_cache):
 
 
 def test_a_correction_shows_on_the_corrections_page_of_each_edition(corrected):
-    version, site, pages = corrected
+    version, _, pages = corrected
     anchor = "change-" + version.replace(".", "-")
     for language, edition in editions().items():
-        page = pages[addresses().page("corrections.md", language) + "index.html"]
+        page = pages[addresses().page(corrections_page(), language) + "index.html"]
         entry = page.find(id=anchor)
         assert entry is not None, language
         text = entry.get_text(" ")
@@ -169,7 +185,7 @@ def test_a_corrected_figure_says_so_on_its_row_and_card(corrected):
                               ("card", theme.select_one(f'figure.fig-card[data-figure="{FIGURE.id}"]'))):
             note = holder.select_one(f'[data-figure="{FIGURE.id}:corrected"] a')
             assert note is not None, f"{language} {where}"
-            assert note["href"].endswith(f"corrections/#{anchor}") and date in note.get_text(), f"{language} {where}"
+            assert note["href"].endswith(f"{page_address(corrections_page())}#{anchor}") and date in note.get_text(), f"{language} {where}"
         # Its embeddable card (an SVG file) says so too.
         card = (site / addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
         assert edition.words["corrected_on"].format(date=date) in card, language
@@ -239,7 +255,7 @@ def test_every_card_file_names_its_licence_and_the_version(site, language):
     rdf = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
     for figure in DATASET.figures.values():
         root = ElementTree.parse(site / addresses().card(figure.id, language)).getroot()
-        licence = root.find(f".//{{http://creativecommons.org/ns#}}license")
+        licence = root.find(".//{http://creativecommons.org/ns#}license")
         assert licence is not None and licence.get(f"{rdf}resource") == DATASET.release.content_licence.url
         rights = root.find(".//{http://purl.org/dc/elements/1.1/}rights").text
         assert DATASET.release.content_licence.name in rights and DATASET.release.version in rights
@@ -257,7 +273,7 @@ def test_every_page_footer_names_the_licence_and_the_version(pages):
 
 def test_the_corrections_page_without_an_issue_tracker_says_so(pages):
     for language, edition in editions().items():
-        page = pages[addresses().page("corrections.md", language) + "index.html"]
+        page = pages[addresses().page(corrections_page(), language) + "index.html"]
         assert edition.words["issues_missing"].split("(")[0].strip() in page.get_text(" "), language
         assert not page.select("a.issues-link")
 
@@ -265,11 +281,11 @@ def test_the_corrections_page_without_an_issue_tracker_says_so(pages):
 def test_the_issue_tracker_is_linked_when_given_and_refused_when_not_a_web_address():
     from figures.components import Components
     address = "https://example.org/owner/repository/issues"
-    for language, edition in editions().items():
+    for edition in editions().values():
         given = BeautifulSoup(str(Components(DATASET, edition, addresses(), "", issues_url=address).issue_tracker()),
                               "html.parser")
         assert given.select_one("a.issues-link")["href"] == address and given.a.bdi["dir"] == "ltr"
-    with pytest.raises(FigureDataError, match="the issue tracker's address 'javascript:alert.1.' is not a web address"):
+    with pytest.raises(FigureDataError, match=r"the issue tracker's address 'javascript:alert.1.' is not a web address"):
         Components(DATASET, editions()["en"], addresses(), "", issues_url="javascript:alert(1)").issue_tracker()
 
 
@@ -339,7 +355,7 @@ def test_markup_in_the_licences_and_reasons_is_shown_as_text(hostile_site):
         footer = page.select_one(".md-copyright")
         assert footer.select_one('[data-figure="release:licence:content"]').get_text() == release.content_licence.name
         assert footer.select(INJECTED) == [] and footer.find(["strong", "em", "code"]) is None, name
-    log = pages["corrections/index.html"].select_one(".change__reason")
+    log = pages[page_address(corrections_page()) + "index.html"].select_one(".change__reason")
     assert log.get_text() == hostile_site.dataset.changes[0].reason("en") and log.find(["img", "strong"]) is None
     card = (hostile_site.folder / addresses().card(next(iter(hostile_site.dataset.figures)))).read_text(encoding="utf-8")
     assert "<img" not in card and "&lt;img src" in card

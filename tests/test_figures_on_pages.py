@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from helpers import DATA, addresses, editions, figure_address, golden, golden_mismatch, languages, reference_page
 from figures import load_dataset
+
+from helpers import DATA, addresses, editions, figure_address, golden, golden_mismatch, languages, reference_page
 
 GOLDEN = golden()["figures"]
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))

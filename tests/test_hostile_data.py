@@ -76,11 +76,10 @@ def test_payloads_stay_text_in_the_browser(tab, served, hostile_site, path):
     page = tab.fresh(width=1280, height=900)
     page.goto(hostile_site.base + path, wait_until="load")
     page.eval_on_selector_all(".md-content details", "folds => folds.forEach(fold => fold.open = true)")
-    titles = page.eval_on_selector_all(_TITLED, "els => els.map(e => e.title)")
+    # The payloads reached the page: what it must keep as text is there to check.
+    assert PAYLOAD_MARK in page.inner_text(".md-content"), f"/{path}: no payload on the page"
     hovered = _hover_each_tooltip(page, _TITLED)
-    assert hovered >= 1 or not titles, f"/{path}: no tooltip was shown"
-    # The tooltips shown carried payloads: what the page must keep as text was there.
-    assert not titles or any(PAYLOAD_MARK in title for title in titles), f"/{path}: no payload in a tooltip"
+    assert hovered >= 1 or not page.query_selector(_TITLED), f"/{path}: no tooltip was shown"
     problems = _problems(page, tab.log["dialogs"], hostile_site.fields, clean_site, path)
     assert problems == {}, f"/{path}: " + json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
 

@@ -90,7 +90,7 @@ def test_every_preview_image_marks_its_periods(dataset, language):
     assert periods
     for figure in preview.figures[:6]:
         assert figure.period in " ".join(periods)
-    for figure_id, shown in zip(figure_ids, preview.figures):
+    for figure_id, shown in zip(figure_ids, preview.figures, strict=False):
         period = dataset.figure(figure_id).period
         if period.inferred:
             assert _marked(shown.period, period, language), shown.period

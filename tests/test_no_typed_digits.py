@@ -5,6 +5,7 @@ import re
 import pytest
 
 from adapter.page_lint import typed_digits
+
 from helpers import PROJECT
 
 PAGE_SOURCES = sorted((PROJECT / "docs").rglob("*.md"))

@@ -5,8 +5,20 @@ import re
 import sphobjinv as soi
 
 from figures import load_dataset
-from helpers import (DATA, addresses, build, change_figure_value, editions, embeds_page, golden, languages, nav_sources,
-                     reference_page)
+
+from helpers import (
+    DATA,
+    addresses,
+    build,
+    change_figure_value,
+    corrections_page,
+    editions,
+    embeds_page,
+    golden,
+    languages,
+    nav_sources,
+    reference_page,
+)
 
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".js", ".svg"}
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -40,7 +52,7 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
                                  for shown in GOLDEN[FIGURE.id]["shown"].values()}
     # Only the log of changes still tells the old value (the correction's
     # "from … to …"), on the corrections page of each edition and in its search entries.
-    log_pages = {addresses().page("corrections.md", language) for language in editions()}
+    log_pages = {addresses().page(corrections_page(), language) for language in editions()}
     stale = [p.relative_to(site).as_posix() for p in files
              if any(o in _without_the_log(p, site, log_pages) for o in old)]
     assert stale == []
@@ -54,7 +66,7 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
         for page in (home, theme_page, reference, "search/search_index.json"):
             assert new[edition] in (site / folder / page).read_text(encoding="utf-8"), f"{folder}{page}"
     # Its card in every edition, and the preview image of every page that shows it.
-    for language, edition in editions().items():
+    for language in editions():
         assert new[language] in (changed := tmp_path / "site").joinpath(
             addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
         for src in (nav_sources()[0], FIGURE.theme.page, reference_page(), embeds_page()):

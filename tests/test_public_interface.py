@@ -17,8 +17,25 @@ from bs4 import BeautifulSoup
 
 from adapter.link_check import problem_with, public_addresses, redirect_target, site_relative
 from figures import load_dataset
-from helpers import (DATA, PROJECT, SITE_URL, addresses, build, declare_move, golden, languages, moved_pages,
-                     figure_address, nav_sources, nav_titles, page_address, reference_file, site_config, suffixes)
+
+from helpers import (
+    DATA,
+    PROJECT,
+    SITE_URL,
+    addresses,
+    build,
+    declare_move,
+    figure_address,
+    golden,
+    languages,
+    moved_pages,
+    nav_sources,
+    nav_titles,
+    page_address,
+    reference_file,
+    site_config,
+    suffixes,
+)
 
 PUBLIC_URLS = [address for _, address in public_addresses(PROJECT)]
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))

@@ -13,11 +13,12 @@ from PIL import Image
 
 from figures.cards import markdown_alt
 from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
+
 from helpers import PROJECT, SITE_URL, addresses, editions, embeds_page, golden, languages
 
 GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
-NAV_PAGES = [src for src in addresses().pages]
+NAV_PAGES = list(addresses().pages)
 
 
 def _page_file(src: str, language: str) -> str:
@@ -71,10 +72,11 @@ def test_a_preview_image_is_the_same_bytes_for_the_same_content():
     are the repository's, not the machine's); a changed title, other bytes."""
     import subprocess
     import sys
+
     from figures.preview import Preview, PreviewFigure, preview_png
-    fields = dict(title="Title", figures=(PreviewFigure("more than 1,000 people", "Label"),), summary="",
-                  source_line="Source: “X”, 1 January 2000", site="Site · example.org", language="ar",
-                  direction="rtl")
+    fields = {"title": "Title", "figures": (PreviewFigure("more than 1,000 people", "Label"),), "summary": "",
+              "source_line": "Source: “X”, 1 January 2000", "site": "Site · example.org", "language": "ar",
+              "direction": "rtl"}
     script = ("import sys; from figures.preview import Preview, PreviewFigure, preview_png; "
               f"sys.stdout.buffer.write(preview_png(Preview(**{fields!r})))")
     elsewhere = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, check=True).stdout
@@ -215,3 +217,26 @@ def test_a_long_address_on_a_card_breaks_only_after_a_slash():
     assert all(line.endswith("/") for line in lines[:-1])
     assert all(text_width(line, 16.5) <= 420 for line in lines)
     assert address_lines("example.org/figures/#x", 420, 16.5) == ["example.org/figures/#x"]
+
+
+def test_a_moved_reference_page_keeps_its_cards_at_their_published_addresses(dataset):
+    """A card is an image that other sites embed by its address: when the
+    reference page moves (its move declared), each card is written at the
+    new page's address and at the published one, byte for byte the same."""
+    from dataclasses import replace
+
+    from adapter.link_check import public_addresses
+    from figures.site_files import site_files
+
+    from helpers import page_address, reference_page
+
+    old, new = reference_page(), "all-" + reference_page()
+    moved = replace(addresses(), pages={**addresses().pages, new: page_address(new)}, reference_page=new)
+    files = site_files(dataset, editions(), moved, [], {old: new}, lambda preview, address: b"",
+                       old_addresses={old: page_address(old)})
+    published = [address.lstrip("/") for _, address in public_addresses(PROJECT) if address.endswith(".svg")]
+    assert len(published) == len(dataset.figures) * len(languages())
+    for address in published:
+        folder, figure_id = address.removesuffix(".svg").rsplit("/", 1)[0] + "/", address.rsplit("/", 1)[1][:-4]
+        language = next(lang for lang, prefix in moved.editions.items() if folder == prefix + page_address(old))
+        assert files[address] == files[moved.card(figure_id, language)], address
