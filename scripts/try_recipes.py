@@ -117,7 +117,7 @@ ADDED_PAGE, ADDED_TITLE = "reading.md", "Reading a figure"
 # Our own words, in every edition: no fact, number or name the article does
 # not give; each section heading with the same id in every edition.
 ADDED_TEXTS = {
-    "en": (ADDED_TITLE, "How to read a figure of this site: its qualifier, its period and who states it.",
+    "en": (ADDED_TITLE, "How to read a figure of this site, with its qualifier, its period and who states it.",
            "Each figure keeps the words that qualify it in the article, the period it covers and who states it.",
            "What a qualifier says", "qualifiers",
            "A qualifier such as “more than” or “as much as” is part of the figure: quote it with the number."),
