@@ -190,6 +190,21 @@ def edition_pages_deleted(clone: Path) -> None:
         git(clone, "rm", "--quiet", page.relative_to(clone).as_posix())
 
 
+def edition_texts_deleted(clone: Path) -> None:
+    """Every text of the edition, in both data files: each key named after
+    it, with what it holds, from the bottom up (the lines above stay put)."""
+    language = _removing[-1]
+    for name in ("data/figures.yml", "data/site_words.yml"):
+        path = clone / name
+        found = read_yaml(path).lines
+        keys = sorted((key for key in found if key and key[-1] == language), key=found.get, reverse=True)
+        for key in keys:
+            first, end = block(path, key)
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            del lines[first:end]
+            path.write_text("".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+
+
 def edition_addresses_deleted(clone: Path) -> None:
     listed = clone / "data/public_urls.txt"
     kept = [line for line in listed.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -428,8 +443,8 @@ RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
     "edition": ("Adding an edition (es, with python -m figures.new_edition)", [],
                 [start_with_the_command, translate, golden_entries]),
     "remove-edition": ("Removing an edition (the last one declared)", [],
-                       [edition_out_of_mkdocs_yml, edition_pages_deleted, edition_addresses_deleted,
-                        logged_edition_removal]),
+                       [edition_out_of_mkdocs_yml, edition_pages_deleted, edition_texts_deleted,
+                        edition_addresses_deleted, logged_edition_removal]),
     "add": (f"Adding a figure ({ADDED}, taken out of the base first)", [without_the_figure],
             [figure_entry, logged_addition, card_and_sentence_on_its_theme_page, figure_public_addresses,
              figure_golden_entry]),
