@@ -33,12 +33,12 @@ def test_every_section_heading_of_the_pages_has_an_anchor_of_its_own(source):
 
 
 def test_a_heading_without_letters_to_name_it_is_found_with_its_line():
-    right_to_left = next(PROJECT.glob(f"docs/*.{languages()[-1]}.md")).read_text(encoding="utf-8")
-    heading = next(line for line in right_to_left.splitlines() if line.startswith("## ") and "{ #" in line)
-    bare = heading.split("{")[0].rstrip()
-    page = right_to_left.replace(heading, bare, 1)
-    line = page.splitlines().index(bare) + 1
-    assert unnamed_headings(page) == [(line, bare)]
+    """An Arabic heading without its { #id }, added to a real page."""
+    page = (PROJECT / "docs" / nav_sources()[1]).read_text(encoding="utf-8")
+    bare = "## عدد تراكمي"
+    with_it = page.rstrip("\n") + f"\n\n{bare}\n\nنص.\n"
+    assert unnamed_headings(with_it) == [(with_it.splitlines().index(bare) + 1, bare)]
+    assert unnamed_headings(with_it.replace(bare, bare + " { #cumulative-count }")) == []
     assert unnamed_headings(f"```\n{bare}\n```\n") == []  # in a code block, not a heading
 
 
