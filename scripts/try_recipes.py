@@ -103,10 +103,14 @@ def moving(old_page: str, new_page: str) -> list[Step]:
             substitute(data, rf"^(\s*page: ){re.escape(old_page)}$", rf"\g<1>{new_page}")
 
     def new_public_addresses(clone: Path) -> None:
+        # Every listed address under the old page's, in every edition, again under the new one.
+        old, new = (page.removesuffix(".md") + "/" for page in (old_page, new_page))
         folders = ["" if not suffix else suffix[1:] + "/" for suffix in editions(clone).values()]
-        address = new_page.removesuffix(".md") + "/"
-        append(clone / "data/public_urls.txt", f"\n# {old_page} moved to {new_page}: its new address in every edition\n"
-               + "".join(f"/{folder}{address}\n" for folder in folders))
+        listed = (clone / "data/public_urls.txt").read_text(encoding="utf-8").splitlines()
+        copies = [f"/{folder}{new}{line[len(folder) + len(old) + 1:]}" for line in listed for folder in folders
+                  if line.startswith(f"/{folder}{old}")]
+        append(clone / "data/public_urls.txt", f"\n# {old_page} moved to {new_page}: its addresses again at the new one\n"
+               + "".join(f"{line}\n" for line in copies))
 
     return [rename_in_every_edition, relink, nav_and_moved_pages, theme_page, new_public_addresses]
 

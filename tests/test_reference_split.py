@@ -8,7 +8,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from helpers import SITE_URL, build, edit, editions, languages, synthetic
+from helpers import SITE_URL, build, edit, editions, languages, reference_file, synthetic
 
 ROWS_AT_MOST = 3
 COUNT = 16  # six real figures and ten copies: the largest theme then has more than one part
@@ -23,7 +23,7 @@ def test_a_large_table_is_split_by_theme_and_every_address_still_resolves(projec
     exported = json.loads((site / "figures.json").read_text(encoding="utf-8"))["figures"]
     assert len(exported) == COUNT
     for index, language in enumerate(languages()):
-        folder = site / ("" if index == 0 else language) / "figures"
+        folder = site / reference_file("" if index == 0 else f"{language}/").removesuffix("index.html")
         index_page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
         # The index says why the rows are elsewhere, in the edition's words.
         assert index_page.select_one(".figure-index > p").get_text() == editions()[language].words["table_split"]
@@ -49,5 +49,5 @@ def test_a_large_table_is_split_by_theme_and_every_address_still_resolves(projec
 def test_an_unsplit_table_has_no_index(pages):
     """With the real data, every edition's reference page is one table."""
     for index, language in enumerate(languages()):
-        page = pages[("" if index == 0 else f"{language}/") + "figures/index.html"]
+        page = pages[reference_file("" if index == 0 else f"{language}/")]
         assert page.select(".figure-table tr[id]") and not page.select(".figure-index")
