@@ -158,7 +158,11 @@ def end_site(config) -> None:
     order = list(addresses.pages)  # the nav's pages first, in order
     pages = sorted(state.pages, key=lambda page: order.index(page.source))
     urls = {src: page_url(src, config) for src in {*moved, *moved.values()}}
-    files = site_files(dataset, editions, addresses, pages, moved, previews.png, old_addresses=urls)
+    try:
+        files = site_files(dataset, editions, addresses, pages, moved, previews.png, old_addresses=urls)
+    except FigureDataError as error:  # a preview image's shaping packages missing
+        state.report(error.message)
+        return
     files.update({path: html.encode() for path, html in redirect_pages(moved, urls, addresses, editions).items()})
     combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
     for folder, index in i18n.search_index_per_edition(combined, addresses.editions).items():

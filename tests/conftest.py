@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_path import HOW_TO_GET_ONE
 from bs4 import BeautifulSoup
 
 from figures import Dataset, load_dataset
@@ -131,9 +132,9 @@ def pages(site) -> dict[str, BeautifulSoup]:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium through Playwright; in CI, missing it is a failure."""
+    """A Chromium or a Chrome through Playwright; in CI, missing it is a failure."""
     if not chromium_available():
-        message = "Debian's chromium is not installed (/usr/bin/chromium); `make test` installs it"
+        message = HOW_TO_GET_ONE
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
