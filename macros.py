@@ -37,8 +37,13 @@ if str(PROJECT_DIR) not in sys.path:
 from adapter.build import state as build_state  # noqa: E402
 from adapter.build.problems import panel  # noqa: E402
 from adapter.build.site_config import addresses_for, moved_pages, nav_pages  # noqa: E402
-from adapter.checks.editions import check_nav_titles, check_pages  # noqa: E402
-from adapter.checks.typed_digits import typed_digits  # noqa: E402
+from adapter.checks.editions import (  # noqa: E402
+    check_nav_titles,
+    check_no_stray_editions,
+    check_pages,
+    check_pages_are_public,
+)
+from adapter.checks.typed_digits import typed_digits, unnamed_headings  # noqa: E402
 from adapter.checks.untranslated import refuse_untranslated_editions  # noqa: E402
 from adapter.wrappers import i18n, macros_plugin  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402
@@ -54,7 +59,7 @@ def define_env(env) -> None:
     macros_plugin.keep_only_site_macros(env)
     try:
         dataset, editions = state.data()
-        _check_site(dataset, env.conf)
+        _check_site(dataset, env.conf, state.project_dir)
         if not state.serving:
             # An edition started by the edition command is shown with its
             # "not yet translated" marks by `mkdocs serve`, and is not built
@@ -96,7 +101,7 @@ def on_pre_page_macros(env) -> None:
     if state.site_problem:
         env.markdown = ""  # nothing to render: the page shows the problem instead
         return
-    problem = _template_problem(env) or _typed_digit(env)
+    problem = _template_problem(env) or _typed_digit(env) or _page_source_problem(env)
     if problem:
         state.page.problem = str(problem)
         env.markdown = ""
@@ -116,9 +121,10 @@ def on_post_page_macros(env) -> None:
 
 # -- checks ------------------------------------------------------------------
 
-def _check_site(dataset: Dataset, config) -> None:
+def _check_site(dataset: Dataset, config, project_dir: Path) -> None:
     """What must hold before any page renders: every theme page exists,
-    every edition has every page and every nav title."""
+    every edition has every page and every nav title and no stray page, and
+    every page is listed as public."""
     pages = [src for _, src in nav_pages(config["nav"])]
     for theme in dataset.themes.values():
         if theme.page not in pages:
@@ -133,7 +139,9 @@ def _check_site(dataset: Dataset, config) -> None:
                 key=("extra", "moved_pages", old), expected="a page listed in the nav of mkdocs.yml: " + ", ".join(pages),
                 suggestion=closest(new, pages))
     check_pages(config)
+    check_no_stray_editions(config)
     check_nav_titles(config)
+    check_pages_are_public(config, project_dir)
 
 
 def _template_problem(env) -> FigureDataError | None:
@@ -162,6 +170,24 @@ def _typed_digit(env) -> FigureDataError | None:
             f"a digit typed outside a macro: '{text}'", file=_page_file(env), line=line,
             expected="every number, date and year to come from the data file through a macro, "
                      "such as {{ figure(\"…\") }} or {{ published() }}")
+    return None
+
+
+def _page_source_problem(env) -> FigureDataError | None:
+    """Every section heading has an anchor of its own, and every page of the
+    nav a description: its summary in search engines, in its sharing tags
+    and on its preview image."""
+    for line, heading in unnamed_headings(env.page.file.content_string):
+        return FigureDataError(
+            f"the heading '{heading}' has no anchor of its own: Markdown would number it (_1, _2…), "
+            "and the number changes when a heading is added above it", file=_page_file(env), line=line,
+            expected="an id written after the heading, the same as in the default edition: `## … { #id }`")
+    in_nav = i18n.source_path(env.page) in {src for _, src in nav_pages(env.conf["nav"])}
+    if in_nav and not str(env.page.meta.get("description") or "").strip():
+        return FigureDataError(
+            "the page has no description", file=_page_file(env), line=1,
+            expected="`description: …` in the page's front matter (between its two `---` lines): "
+                     "one sentence of our own words, without digits")
     return None
 
 

@@ -77,7 +77,7 @@ def _medians(projects: dict[str, Path], runs: int) -> dict[str, tuple[float, flo
     """Median (wall, CPU) seconds of each project's build, runs interleaved,
     after one build each that fills its .cache/."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in projects}
-    for name, project in projects.items():
+    for project in projects.values():
         timed_build(project, project / "site")
     for _ in range(runs):
         for name, project in projects.items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from types import MappingProxyType
 
 from .errors import FigureDataError, closest
@@ -99,7 +100,7 @@ def check_changes(dataset) -> None:
                     f"but the data is version {release.version} of {release.date} (release)",
                     "the newest entry of changes: (the first in the list) to have release.version "
                     "and release.date, so that a new version always says what changed")
-    for newer, older in zip(changes, changes[1:]):
+    for newer, older in pairwise(changes):
         if _version_key(newer.version) <= _version_key(older.version) or newer.date < older.date:
             raise error(("changes", newer.index, "version"),
                         f"the change {newer.version} of {newer.date} is listed before "

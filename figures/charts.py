@@ -3,7 +3,7 @@ fetched. Each chart stands alone, so that a screenshot or a downloaded file
 keeps its context: its title above, its legend and a source line inside the
 image. On the page it is an accessible image (its description states every
 value) followed by the same data as a table, and a link to the standalone
-file (written by the adapter at `chart_file`).
+file (returned by figures/site_files.py, at `chart_file`).
 
 Geometry is in a 360-unit-wide viewBox, about the width of a phone, so text
 stays readable at 390 px and scales up on wider screens.
@@ -25,8 +25,8 @@ from .templating import render
 
 WIDTH = 360
 MOST_YEAR_LABELS = 6  # more would collide at 360 units
-# Each chart component, and the method that draws it: the adapter writes the
-# standalone file of every component listed here.
+# Each chart component, and the method that draws it: site_files returns the
+# standalone file of every component listed here that a page shows.
 CHART_DRAWINGS = {"timeline_chart": "_timeline_drawing"}
 
 

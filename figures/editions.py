@@ -66,7 +66,7 @@ def load_editions(path: Path, languages: Sequence[str], display_name: str | None
                                   line=document.line_of(key + ("locale",)), key=key + ("locale",),
                                   expected="a locale such as en_GB, fr_MA or ar_MA") from None
         _check_same_shape(document, data[default]["qualifiers"] if language != default else
-                          {q: "{}" for q in QUALIFIERS}, entry["qualifiers"], key + ("qualifiers",), problems)
+                          dict.fromkeys(QUALIFIERS, "{}"), entry["qualifiers"], key + ("qualifiers",), problems)
         _check_same_shape(document, data[default]["words"], entry["words"], key + ("words",), problems)
     if dataset is not None:
         problems += dataset_text_problems(dataset, languages)
@@ -122,7 +122,7 @@ def _check_same_shape(document: YamlDocument, model: Any, entry: Any, key: tuple
                 note(f"'{name}' is not a word of the default edition", key + (name,),
                      "only the words the default edition has")
         return
-    if not isinstance(entry, str) or not entry.strip() and model.strip():
+    if not isinstance(entry, str) or (not entry.strip() and model.strip()):
         return note("expected text here", key, "a translation of the default edition's text")
     if _slots(model) != _slots(entry):
         note(f"the text has the slots {sorted(_slots(entry))}, the default edition's {sorted(_slots(model))}",

@@ -14,8 +14,16 @@ from typing import Any
 
 from .addresses import BIBTEX_PATH, CSL_PATH, CSV_PATH, JSON_PATH, SiteAddresses
 from .changes import latest_correction
-from .citation import (article_csl, bibtex, csl_json, figure_bibtex, figure_csl, full_citation, not_stated,
-                       short_citation)
+from .citation import (
+    article_csl,
+    bibtex,
+    csl_json,
+    figure_bibtex,
+    figure_csl,
+    full_citation,
+    not_stated,
+    short_citation,
+)
 from .editions import Edition
 from .formatting import Formatter
 from .model import ARTICLE_VOICE, Claim, Dataset, Figure

@@ -173,7 +173,7 @@ def _add_pages(project: Path, config: dict, language: str, started: Started) -> 
 
 def _marked_front_line(line: str) -> str:
     """`description: …` (a one-line text) with its text marked."""
-    key, separator, value = line.partition(":")
+    key, _, value = line.partition(":")
     if key.strip() != "description" or not value.strip():
         return line
     text = yaml.safe_load(value)

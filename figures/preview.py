@@ -25,7 +25,7 @@ from .shaping import display_order
 # Pillow is imported where an image is drawn: most builds find every image
 # in the cache (adapter/build/preview_cache.py) and need not load it (0.1 s).
 if TYPE_CHECKING:
-    from PIL import ImageDraw, ImageFont
+    from PIL import ImageFont
 
 SIZE = (1200, 630)
 _MARGIN = 64

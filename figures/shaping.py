@@ -88,6 +88,7 @@ def _shaping_packages():
     try:
         from arabic_reshaper import ArabicReshaper
         from bidi import get_display
+
         # python-bidi's table of mirrored pairs (Unicode's
         # BidiMirroring.txt), which its Python algorithm applies; the Rust
         # one does not mirror.

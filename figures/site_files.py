@@ -44,10 +44,13 @@ class BuiltPage:
 
 def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: SiteAddresses,
                pages: Sequence[BuiltPage], moved_pages: Mapping[str, str] | None = None,
-               draw_preview: Callable[[Preview, str], bytes] | None = None) -> dict[str, bytes]:
-    """Every file of the site besides its pages (`pages` in the nav's
-    order). `moved_pages` maps an old
-    source path to its new one, kept in the inventory; `draw_preview(preview,
+               draw_preview: Callable[[Preview, str], bytes] | None = None,
+               old_addresses: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Every file of the site besides its pages (`pages` in the nav's order,
+    then pages made from the data). `moved_pages` maps an old
+    source path to its new one, kept in the inventory; `old_addresses` gives
+    each old source path's address in the default edition ("figures/"), where
+    the cards of a moved reference page are written too; `draw_preview(preview,
     address)` draws a preview image (by default, drawn afresh)."""
     draw = draw_preview or (lambda preview, address: preview_png(preview))
     default = addresses.default_language
@@ -71,6 +74,7 @@ def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: Sit
         cards = CardRenderer(dataset, editions[language], addresses, addresses.page(addresses.reference_page, language),
                            site_name=names.get(language))
         files.update({path: svg.encode() for path, svg in cards.card_files().items()})
+    files.update(_cards_at_old_addresses(files, dataset, addresses, moved_pages or {}, old_addresses or {}))
     for page in pages:
         renderer = ChartRenderer(dataset, editions[page.language], addresses, addresses.page(page.source, page.language),
                               site_name=page.site_name)
@@ -80,6 +84,22 @@ def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: Sit
         address = addresses.preview(page.source, page.language)
         files[address] = draw(page_preview(renderer, page), address)
     return files
+
+
+def _cards_at_old_addresses(files: Mapping[str, bytes], dataset: Dataset, addresses: SiteAddresses,
+                            moved_pages: Mapping[str, str], old_addresses: Mapping[str, str]) -> dict[str, bytes]:
+    """The cards once more at the old address of a reference page that moved:
+    a card is an image, embedded by its address, and a redirect page cannot
+    stand in for an image."""
+    copies = {}
+    for old, new in moved_pages.items():
+        if new != addresses.reference_page or old not in old_addresses:
+            continue
+        for language, folder in addresses.editions.items():
+            for figure_id in dataset.figures:
+                card = addresses.card(figure_id, language)
+                copies[folder + old_addresses[old] + card.removeprefix(addresses.page(new, language))] = files[card]
+    return copies
 
 
 def page_preview(renderer: Renderer, page: BuiltPage) -> Preview:

@@ -1,7 +1,7 @@
 """Perform each recipe of CONTRIBUTING.md in a scratch copy and run the whole
 suite there: the proof that following a recipe leaves `make test` green.
 
-    .venv/bin/python scripts/try_recipes.py [move|edition|add|correct|heading ...]
+    .venv/bin/python scripts/try_recipes.py [move|move-reference|page|edition|remove-edition|add|correct|heading ...]
 
 Each recipe gets a fresh clone of the committed HEAD in a temporary folder,
 makes exactly the edits its section of CONTRIBUTING.md lists, one function
@@ -78,43 +78,146 @@ def block(path: Path, key: tuple) -> tuple[int, int]:
 
 # -- moving a page -------------------------------------------------------------
 
-OLD_PAGE, NEW_PAGE = "returns.md", "voluntary-returns.md"
+def moving(old_page: str, new_page: str) -> list[Step]:
+    """The steps of “Moving a page”, for `old_page` -> `new_page`."""
+
+    def rename_in_every_edition(clone: Path) -> None:
+        for suffix in editions(clone).values():
+            old, new = (f"docs/{page.removesuffix('.md')}{suffix}.md" for page in (old_page, new_page))
+            git(clone, "mv", old, new)
+
+    def relink(clone: Path) -> None:
+        for page in (clone / "docs").glob("*.md"):
+            text = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(rf"\]\({re.escape(old_page)}([#)])", rf"]({new_page}\1", text), encoding="utf-8")
+
+    def nav_and_moved_pages(clone: Path) -> None:
+        config = clone / "mkdocs.yml"
+        substitute(config, rf"^(\s*- [^:\n]+: ){re.escape(old_page)}$", rf"\g<1>{new_page}")
+        substitute(config, r"^(\s*)moved_pages: \{\}$", rf"\1moved_pages:\n\1  {old_page}: {new_page}")
+
+    def theme_page(clone: Path) -> None:
+        # Only the themes shown on that page: the reference page is none's.
+        data = clone / "data/figures.yml"
+        if re.search(rf"^\s*page: {re.escape(old_page)}$", data.read_text(encoding="utf-8"), re.M):
+            substitute(data, rf"^(\s*page: ){re.escape(old_page)}$", rf"\g<1>{new_page}")
+
+    def new_public_addresses(clone: Path) -> None:
+        # Every listed address under the old page's, in every edition, again under the new one.
+        old, new = (page.removesuffix(".md") + "/" for page in (old_page, new_page))
+        folders = ["" if not suffix else suffix[1:] + "/" for suffix in editions(clone).values()]
+        listed = (clone / "data/public_urls.txt").read_text(encoding="utf-8").splitlines()
+        copies = [f"/{folder}{new}{line[len(folder) + len(old) + 1:]}" for line in listed for folder in folders
+                  if line.startswith(f"/{folder}{old}")]
+        append(clone / "data/public_urls.txt", f"\n# {old_page} moved to {new_page}: its addresses again at the new one\n"
+               + "".join(f"{line}\n" for line in copies))
+
+    return [rename_in_every_edition, relink, nav_and_moved_pages, theme_page, new_public_addresses]
 
 
-def rename_in_every_edition(clone: Path) -> None:
-    for suffix in editions(clone).values():
-        old, new = (f"docs/{page.removesuffix('.md')}{suffix}.md" for page in (OLD_PAGE, NEW_PAGE))
-        git(clone, "mv", old, new)
+# -- adding a page ---------------------------------------------------------------
+
+ADDED_PAGE, ADDED_TITLE = "reading.md", "Reading a figure"
+# Our own words, in every edition: no fact, number or name the article does
+# not give; each section heading with the same id in every edition.
+ADDED_TEXTS = {
+    "en": (ADDED_TITLE, "How to read a figure of this site, with its qualifier, its period and who states it.",
+           "Each figure keeps the words that qualify it in the article, the period it covers and who states it.",
+           "What a qualifier says", "qualifiers",
+           "A qualifier such as “more than” or “as much as” is part of the figure: quote it with the number."),
+    "fr": ("Lire un chiffre", "Comment lire un chiffre de ce site, avec son qualificatif, sa période et son auteur.",
+           "Chaque chiffre garde les mots qui le qualifient dans l’article, la période qu’il couvre et qui le déclare.",
+           "Ce que dit un qualificatif", "qualifiers",
+           "Un qualificatif comme «\u202fplus de\u202f» ou «\u202fjusqu’à\u202f» fait partie du chiffre, "
+           "citez-le avec le nombre."),
+    "ar": ("قراءة رقم", "كيف تقرأ رقما في هذا الموقع مع وصفه وفترته ومن صرّح به.",
+           "يحتفظ كل رقم بالكلمات التي تصفه في المقال وبالفترة التي يغطيها وبمن صرّح به.",
+           "ما يقوله الوصف", "qualifiers",
+           "الوصف مثل «أكثر من» أو «ما يصل إلى» جزء من الرقم، فاذكره مع العدد."),
+}
 
 
-def relink(clone: Path) -> None:
-    for page in (clone / "docs").glob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(rf"\]\({re.escape(OLD_PAGE)}([#)])", rf"]({NEW_PAGE}\1", text), encoding="utf-8")
+def added_page_in_every_edition(clone: Path) -> None:
+    for language, suffix in editions(clone).items():
+        title, description, lead, heading, anchor, body = ADDED_TEXTS[language]
+        (clone / f"docs/{ADDED_PAGE.removesuffix('.md')}{suffix}.md").write_text(
+            f"---\ndescription: {description}\n---\n\n# {title}\n\n{lead}\n\n## {heading} {{ #{anchor} }}\n\n{body}\n",
+            encoding="utf-8")
 
 
-def nav_and_moved_pages(clone: Path) -> None:
+def added_page_in_the_nav(clone: Path) -> None:
     config = clone / "mkdocs.yml"
-    substitute(config, rf"^(\s*- [^:\n]+: ){re.escape(OLD_PAGE)}$", rf"\g<1>{NEW_PAGE}")
-    substitute(config, r"^(\s*)moved_pages: \{\}$", rf"\1moved_pages:\n\1  {OLD_PAGE}: {NEW_PAGE}")
+    substitute(config, r"^(\s*- All figures: .*)$", rf"\1\n  - {ADDED_TITLE}: {ADDED_PAGE}")
+    for language in list(editions(clone))[1:]:
+        # Its title in the edition's nav_translations, after the entry the nav puts before it.
+        lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+        entry = next(i for i, line in enumerate(lines) if re.match(rf"\s*- locale: {language}\s*$", line))
+        before = next(i for i in range(entry, len(lines)) if re.match(r"\s+All figures:", lines[i]))
+        indent = lines[before][: len(lines[before]) - len(lines[before].lstrip())]
+        lines.insert(before + 1, f"{indent}{ADDED_TITLE}: {ADDED_TEXTS[language][0]}\n")
+        config.write_text("".join(lines), encoding="utf-8")
 
 
-def theme_page(clone: Path) -> None:
-    substitute(clone / "data/figures.yml", rf"^(\s*page: ){re.escape(OLD_PAGE)}$", rf"\g<1>{NEW_PAGE}")
-
-
-def new_public_addresses(clone: Path) -> None:
+def added_page_public_addresses(clone: Path) -> None:
     folders = ["" if not suffix else suffix[1:] + "/" for suffix in editions(clone).values()]
-    address = NEW_PAGE.removesuffix(".md") + "/"
-    append(clone / "data/public_urls.txt", f"\n# {OLD_PAGE} moved to {NEW_PAGE}: its new address in every edition\n"
+    address = ADDED_PAGE.removesuffix(".md") + "/"
+    append(clone / "data/public_urls.txt", f"\n# {ADDED_PAGE}, in every edition\n"
            + "".join(f"/{folder}{address}\n" for folder in folders))
 
 
-def readme_table(clone: Path) -> None:
-    readme = clone / "README.md"
-    old = f"`/{OLD_PAGE.removesuffix('.md')}/`"
-    if old in readme.read_text(encoding="utf-8"):
-        replace(readme, f"| {old} |", f"| `/{NEW_PAGE.removesuffix('.md')}/` |")
+# -- removing an edition -----------------------------------------------------------
+
+def _removed_edition(clone: Path) -> str:
+    """The edition the trial removes: the last one mkdocs.yml declares."""
+    return list(editions(clone))[-1]
+
+
+_removing: list[str] = []
+
+
+def edition_out_of_mkdocs_yml(clone: Path) -> None:
+    language = _removed_edition(clone)
+    _removing.append(language)
+    config = clone / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if re.match(rf"\s*- locale: {language}\s*$", line))
+    indent = len(lines[first]) - len(lines[first].lstrip())
+    end = first + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    del lines[first:end]
+    config.write_text("".join(lines), encoding="utf-8")
+
+
+def edition_pages_deleted(clone: Path) -> None:
+    for page in sorted((clone / "docs").glob(f"*.{_removing[-1]}.md")):
+        git(clone, "rm", "--quiet", page.relative_to(clone).as_posix())
+
+
+def edition_texts_deleted(clone: Path) -> None:
+    """Every text of the edition, in both data files: each key named after
+    it, with what it holds, from the bottom up (the lines above stay put)."""
+    language = _removing[-1]
+    for name in ("data/figures.yml", "data/site_words.yml"):
+        path = clone / name
+        found = read_yaml(path).lines
+        keys = sorted((key for key in found if key and key[-1] == language), key=found.get, reverse=True)
+        for key in keys:
+            first, end = block(path, key)
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            del lines[first:end]
+            path.write_text("".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+
+
+def edition_addresses_deleted(clone: Path) -> None:
+    listed = clone / "data/public_urls.txt"
+    kept = [line for line in listed.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith(f"/{_removing[-1]}/")]
+    listed.write_text("".join(kept), encoding="utf-8")
+
+
+def logged_edition_removal(clone: Path) -> None:
+    _log_entry(clone, "clarification", {}, 0, drop_language=_removing[-1])
 
 
 # -- adding an edition -----------------------------------------------------------
@@ -189,20 +292,25 @@ ADDED = "voluntary-returns"  # taken out first (the base), then added by the rec
 _saved: dict[str, str] = {}
 
 
-def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: int) -> None:
+def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: int,
+               drop_language: str | None = None) -> None:
     """An entry on top of the data file's log of changes, in every edition's
-    words, with the data's version raised (`part`: 1 for an addition, 2 for a
-    correction) and dated; as CONTRIBUTING.md's recipe writes it by hand."""
+    words (but `drop_language`'s, an edition being removed), with the data's
+    version raised (`part`: 0 for a removed public address, 1 for an
+    addition, 2 for a correction) and dated; as CONTRIBUTING.md's recipe
+    writes it by hand."""
     import json
     data = clone / "data/figures.yml"
     document = read_yaml(data)
     version = [int(n) for n in document.data["release"]["version"].split(".")]
     version = version[:part] + [version[part] + 1] + [0] * (2 - part)
     version_text, date = ".".join(map(str, version)), "2026-12-15"
-    reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]}
+    reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]
+               if language != drop_language}
     written = "".join(f"\n      {fid}: {json.dumps(v).replace(chr(34), '')}" for fid, v in values.items())
-    entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n    values:{written}\n'
-             "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
+    entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n'
+             + (f"    values:{written}\n" if values else "")
+             + "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
              + "\n")
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     lines.insert(document.lines[("changes", 0)] - 1, entry)
@@ -331,10 +439,16 @@ def reworded_with_its_old_anchor(clone: Path) -> None:
 
 RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
     # name: (title, steps of the base, steps of the recipe)
-    "move": ("Moving a page (returns.md -> voluntary-returns.md)", [],
-             [rename_in_every_edition, relink, nav_and_moved_pages, theme_page, new_public_addresses, readme_table]),
+    "move": ("Moving a page (returns.md -> voluntary-returns.md)", [], moving("returns.md", "voluntary-returns.md")),
+    "move-reference": ("Moving the reference page (figures.md -> all-figures.md), its cards kept at /figures/<id>.svg",
+                       [], moving("figures.md", "all-figures.md")),
+    "page": (f"Adding a page ({ADDED_PAGE}, in every edition)", [],
+             [added_page_in_every_edition, added_page_in_the_nav, added_page_public_addresses]),
     "edition": ("Adding an edition (es, with python -m figures.new_edition)", [],
                 [start_with_the_command, translate, golden_entries]),
+    "remove-edition": ("Removing an edition (the last one declared)", [],
+                       [edition_out_of_mkdocs_yml, edition_pages_deleted, edition_texts_deleted,
+                        edition_addresses_deleted, logged_edition_removal]),
     "add": (f"Adding a figure ({ADDED}, taken out of the base first)", [without_the_figure],
             [figure_entry, logged_addition, card_and_sentence_on_its_theme_page, figure_public_addresses,
              figure_golden_entry]),

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from browser_path import browser_path
+
 from helpers import SUB_ORIGIN, SUB_PATH, addresses, clean_environment, mkdocs
 
 PROJECT = Path(__file__).resolve().parents[1]

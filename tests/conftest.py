@@ -5,15 +5,29 @@ break it on purpose. Shared functions live in helpers.py."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from browser_path import HOW_TO_GET_ONE
 from bs4 import BeautifulSoup
 
-from browser_path import HOW_TO_GET_ONE
-from browsing import Tab, chromium_available, launch_chromium, served_site
 from figures import Dataset, load_dataset
-from helpers import DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_ORIGIN, SUB_PATH, build, copy_project, html_pages
+
+import helpers
+from browsing import Tab, chromium_available, launch_chromium, served_site
+from helpers import (
+    DATA,
+    PROJECT,
+    SCHEMA,
+    SOURCE_DATE_EPOCH,
+    SUB_ORIGIN,
+    SUB_PATH,
+    DataFileEditor,
+    build,
+    copy_project,
+    html_pages,
+)
 from hostile import HOSTILE_SUB_PATH, HostileSite, build_hostile, hostile_project
 
 
@@ -27,6 +41,38 @@ def pytest_configure(config) -> None:
             f"{GOLDEN_FILE} has no hand-checked entry for what the data and mkdocs.yml now hold "
             f"({len(gaps)}): " + "; ".join(gaps[:20]) + (f"; and {len(gaps) - 20} more" if len(gaps) > 20 else "")
             + f". Write each one by hand, as a reader of that edition must see it (the header of {GOLDEN_FILE} says how).")
+
+
+# A test's kind (pytest.ini's markers) follows from the fixtures it uses; a
+# test that runs mkdocs without them says so with @pytest.mark.build.
+KINDS = ("unit", "build", "browser")
+_BROWSER_FIXTURES = {"browser", "_tab", "tab", "web_root"}
+_BUILD_FIXTURES = {"site", "pages", "served", "hostile_site", "project_copy", "build_cache"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        given = {mark.name for mark in item.iter_markers() if mark.name in KINDS}
+        if len(given) > 1:
+            raise pytest.UsageError(f"{item.nodeid} is marked {sorted(given)}: a test has one kind")
+        if given:
+            continue
+        used = set(item.fixturenames)
+        item.add_marker("browser" if used & _BROWSER_FIXTURES else "build" if used & _BUILD_FIXTURES else "unit")
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_run_no_mkdocs(request, monkeypatch) -> None:
+    """A test marked `unit` that starts mkdocs fails, naming the marker it needs."""
+    if request.node.get_closest_marker("unit"):
+        monkeypatch.setattr(helpers, "MKDOCS_ALLOWED", False)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> DataFileEditor:
+    """A copy of data/ to break in-process, edited by key path."""
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    return DataFileEditor(tmp_path / "data" / "figures.yml")
 
 
 @pytest.fixture(scope="session")

@@ -40,6 +40,9 @@ SOURCE_DATE_EPOCH = "1510790400"
 # What `mkdocs serve` runs with: mkdocs.yml's own fallback, at the root.
 LOCAL_URL = "http://127.0.0.1:8000/"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_proxy")
+# False while a test marked `unit` runs (tests/conftest.py): such a test must
+# not start mkdocs, or `make test-fast` would stop being fast.
+MKDOCS_ALLOWED = True
 
 
 def clean_environment(**overrides: str) -> dict[str, str]:
@@ -53,6 +56,9 @@ def clean_environment(**overrides: str) -> dict[str, str]:
 def mkdocs(project_dir: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
     """Run the mkdocs command line of this environment in `project_dir`, in
     a process of its own, with `env` on top of the tests' environment."""
+    if not MKDOCS_ALLOWED:
+        raise AssertionError("a test marked `unit` runs mkdocs: give it `@pytest.mark.build` "
+                             "(tests/conftest.py says how a test gets its kind)")
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
                           env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
 
@@ -338,10 +344,38 @@ def nav_sources() -> list[str]:
     return [source for _, source in nav_pages(site_config()["nav"])]
 
 
+def page_calling(macro: str) -> str:
+    """The source path of the first page of the nav that calls `macro`:
+    tests find a page by what it does, so moving it changes no test."""
+    return next(src for src in nav_sources() if "{{ " + macro + "(" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+
+
 def embeds_page() -> str:
     """The source path of the page that offers the figures' cards to embed
     (the one calling {{ embeds() }}): it shows figures as images, not text."""
-    return next(src for src in nav_sources() if "embeds()" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+    return page_calling("embeds")
+
+
+def corrections_page() -> str:
+    """The source path of the corrections and changes page (it shows the log)."""
+    return page_calling("changes_log")
+
+
+def reference_page() -> str:
+    """The source path of the table of all figures: the page of the nav that
+    calls {{ figure_table() }}. Tests find it here, so moving it (CONTRIBUTING,
+    “Moving a page”) changes no test."""
+    return page_calling("figure_table")
+
+
+def reference_file(edition_folder: str = "") -> str:
+    """The reference page's built file in an edition's folder ("" or "fr/")."""
+    return edition_folder + page_address(reference_page()) + "index.html"
+
+
+def figure_address(figure_id: str) -> str:
+    """A figure's address relative to the site's root: its row on the reference page."""
+    return f"{page_address(reference_page())}#{figure_id}"
 
 
 def nav_titles() -> dict[str, str]:

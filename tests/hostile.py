@@ -16,8 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from browsing import build_under_sub_path
 from figures import Dataset, load_dataset
+
+from browsing import build_under_sub_path
 from helpers import copy_project
 
 HOSTILE_SUB_PATH = "/hostile/"

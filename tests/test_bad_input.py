@@ -165,12 +165,6 @@ def _assert_in_order(output: str, fragments: list[str]) -> None:
         position = found
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> DataFileEditor:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
-    return DataFileEditor(tmp_path / "data" / "figures.yml")
-
-
 @pytest.mark.parametrize("case", DATA_CASES, ids=lambda case: case.id)
 def test_bad_data_stops_with_a_readable_message(case, data_copy):
     case.breaks(data_copy)
@@ -216,6 +210,18 @@ def _delete_nav_translation(config: Path, language: str, title: str) -> None:
     config.write_text("".join(lines), encoding="utf-8")
 
 
+# A language no edition of the site uses.
+UNDECLARED = next(code for code in ("es", "de", "it", "pt") if code not in languages())
+
+
+def _drop_description(page: Path) -> None:
+    """The page's front matter without its `description:` line."""
+    import re
+    text = page.read_text(encoding="utf-8")
+    assert re.search(r"^description:.*\n", text, re.M), f"test setup: no description in {page}"
+    page.write_text(re.sub(r"^description:.*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+
+
 def page_line(page: str, needle: str) -> Callable[[Path], str]:
     return lambda project: f"{page}, line {line_of(project / page, needle)}"
 
@@ -241,6 +247,13 @@ BUILD_CASES = [
     BuildCase("digit typed into a page",
               lambda p: edit(p / THEME_PAGE, "\n#", "\nSome 12 people.\n\n#"),
               [page_line(THEME_PAGE, "Some 12 people."), "a digit typed outside a macro: 'Some 12 people.'"]),
+    BuildCase("page without a description",
+              lambda p: _drop_description(p / THEME_PAGE),
+              [f"{THEME_PAGE}, line 1", "the page has no description", "`description: …` in the page's front matter"]),
+    BuildCase("page of an edition that is not declared",
+              lambda p: shutil.copy(p / THEME_PAGE, p / THEME_PAGE.replace(".md", f".{UNDECLARED}.md")),
+              [f"{THEME_PAGE.replace('.md', f'.{UNDECLARED}.md')}: a page of the edition '{UNDECLARED}', "
+               "which mkdocs.yml does not declare", "“Removing an edition” in CONTRIBUTING.md"]),
     BuildCase("page missing in one edition",
               lambda p: (p / THEME_PAGE.replace(".md", f".{LAST_EDITION}.md")).unlink(),
               [f"missing translation: {THEME_PAGE.replace('.md', f'.{LAST_EDITION}.md')} does not exist"]),

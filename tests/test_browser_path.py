@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import browser_path
+
 from helpers import PROJECT, clean_environment
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,17 +20,21 @@ from figures.formatting import Formatter
 from helpers import (
     CORRECTION_DATE,
     DATA,
-    PROJECT,
     SITE_URL,
     DataFileEditor,
     addresses,
     build,
     change_figure_value,
     correction_reason,
+    corrections_page,
     editions,
+    figure_address,
     html_pages,
     languages,
     log_correction,
+    page_address,
+    reference_file,
+    reference_page,
 )
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -44,12 +47,6 @@ ARTICLE_KEY = bibtex_key(DATASET)
 def _load(editor: DataFileEditor):
     dataset, _ = load_data(editor.path.parent.parent, languages())  # as the build reads it
     return dataset
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> DataFileEditor:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
-    return DataFileEditor(tmp_path / "data" / "figures.yml")
 
 
 # -- the log held to the data (in-process) -------------------------------------
@@ -156,10 +153,10 @@ def corrected(tmp_path_factory, build_cache):
 
 
 def test_a_correction_shows_on_the_corrections_page_of_each_edition(corrected):
-    version, site, pages = corrected
+    version, _, pages = corrected
     anchor = "change-" + version.replace(".", "-")
     for language, edition in editions().items():
-        page = pages[addresses().page("corrections.md", language) + "index.html"]
+        page = pages[addresses().page(corrections_page(), language) + "index.html"]
         entry = page.find(id=anchor)
         assert entry is not None, language
         text = entry.get_text(" ")
@@ -181,13 +178,13 @@ def test_a_corrected_figure_says_so_on_its_row_and_card(corrected):
     anchor = "change-" + version.replace(".", "-")
     for language, edition in editions().items():
         date = Formatter(edition).date(CORRECTION_DATE)
-        reference = pages[addresses().page("figures.md", language) + "index.html"]
+        reference = pages[addresses().page(reference_page(), language) + "index.html"]
         theme = pages[addresses().page(FIGURE.theme.page, language) + "index.html"]
         for where, holder in (("row", reference.find(id=FIGURE.id)),
                               ("card", theme.select_one(f'figure.fig-card[data-figure="{FIGURE.id}"]'))):
             note = holder.select_one(f'[data-figure="{FIGURE.id}:corrected"] a')
             assert note is not None, f"{language} {where}"
-            assert note["href"].endswith(f"corrections/#{anchor}") and date in note.get_text(), f"{language} {where}"
+            assert note["href"].endswith(f"{page_address(corrections_page())}#{anchor}") and date in note.get_text(), f"{language} {where}"
         # Its embeddable card (an SVG file) says so too.
         card = (site / addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
         assert edition.words["corrected_on"].format(date=date) in card, language
@@ -212,10 +209,10 @@ def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((site / "figures.csv").read_text(), newline=""))}
     assert rows[FIGURE.id]["data_version"] == version and rows[FIGURE.id]["corrected_on"] == CORRECTION_DATE
     assert rows[OTHER.id]["corrected_on"] == ""
-    jsonld = json.loads(pages["figures/index.html"].find("script", type="application/ld+json").string)
+    jsonld = json.loads(pages[reference_file()].find("script", type="application/ld+json").string)
     assert (jsonld["version"], jsonld["dateModified"]) == (version, CORRECTION_DATE)
     for language, edition in editions().items():
-        page = pages[addresses().page("figures.md", language) + "index.html"]
+        page = pages[addresses().page(reference_page(), language) + "index.html"]
         row = page.select_one(f'tr[data-figure="{FIGURE.id}:cite"]')
         shown = Formatter(edition).qualified(NEW_VALUE, FIGURE.qualifier)
         site_name = page.find("meta", property="og:site_name")["content"]  # the edition's own name
@@ -246,7 +243,7 @@ def test_the_version_and_licence_travel_with_every_export(site, pages):
     assert package["version"] == release.version
     assert package["licenses"] == [{"name": release.content_licence.spdx, "title": release.content_licence.title,
                                     "path": release.content_licence.url}]
-    jsonld = json.loads(pages["figures/index.html"].find("script", type="application/ld+json").string)
+    jsonld = json.loads(pages[reference_file()].find("script", type="application/ld+json").string)
     assert (jsonld["version"], jsonld["dateModified"], jsonld["license"]) == (
         release.version, release.date, release.content_licence.url)
 
@@ -257,7 +254,7 @@ def test_every_card_file_names_its_licence_and_the_version(site, language):
     rdf = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
     for figure in DATASET.figures.values():
         root = ElementTree.parse(site / addresses().card(figure.id, language)).getroot()
-        licence = root.find(f".//{{http://creativecommons.org/ns#}}license")
+        licence = root.find(".//{http://creativecommons.org/ns#}license")
         assert licence is not None and licence.get(f"{rdf}resource") == DATASET.release.content_licence.url
         rights = root.find(".//{http://purl.org/dc/elements/1.1/}rights").text
         assert DATASET.release.content_licence.name in rights and DATASET.release.version in rights
@@ -275,7 +272,7 @@ def test_every_page_footer_names_the_licence_and_the_version(pages):
 
 def test_the_corrections_page_without_an_issue_tracker_says_so(pages):
     for language, edition in editions().items():
-        page = pages[addresses().page("corrections.md", language) + "index.html"]
+        page = pages[addresses().page(corrections_page(), language) + "index.html"]
         assert edition.words["issues_missing"].split("(")[0].strip() in page.get_text(" "), language
         assert not page.select("a.issues-link")
 
@@ -283,11 +280,11 @@ def test_the_corrections_page_without_an_issue_tracker_says_so(pages):
 def test_the_issue_tracker_is_linked_when_given_and_refused_when_not_a_web_address():
     from figures.corrections import CorrectionsRenderer
     address = "https://example.org/owner/repository/issues"
-    for language, edition in editions().items():
+    for edition in editions().values():
         given = BeautifulSoup(str(CorrectionsRenderer(DATASET, edition, addresses(), "", issues_url=address).issue_tracker()),
                               "html.parser")
         assert given.select_one("a.issues-link")["href"] == address and given.a.bdi["dir"] == "ltr"
-    with pytest.raises(FigureDataError, match="the issue tracker's address 'javascript:alert.1.' is not a web address"):
+    with pytest.raises(FigureDataError, match=r"the issue tracker's address 'javascript:alert.1.' is not a web address"):
         CorrectionsRenderer(DATASET, editions()["en"], addresses(), "", issues_url="javascript:alert(1)").issue_tracker()
 
 
@@ -325,7 +322,7 @@ def test_every_bibtex_entry_of_the_site_parses_in_one_file(site, pages):
     from pybtex.style.formatting.plain import Style
     key = f"{ARTICLE_KEY}:{FIGURE.id}"
     shown = Style().format_bibliography(database, [key]).entries[0].text.render(Backend())
-    assert f"URL: {SITE_URL}figures/#{FIGURE.id}." in shown and DATASET.release.version in shown
+    assert f"URL: {SITE_URL}{figure_address(FIGURE.id)}." in shown and DATASET.release.version in shown
 
 
 def test_the_csl_json_renders_with_citeproc(site, pages):
@@ -357,7 +354,7 @@ def test_markup_in_the_licences_and_reasons_is_shown_as_text(hostile_site):
         footer = page.select_one(".md-copyright")
         assert footer.select_one('[data-figure="release:licence:content"]').get_text() == release.content_licence.name
         assert footer.select(INJECTED) == [] and footer.find(["strong", "em", "code"]) is None, name
-    log = pages["corrections/index.html"].select_one(".change__reason")
+    log = pages[page_address(corrections_page()) + "index.html"].select_one(".change__reason")
     assert log.get_text() == hostile_site.dataset.changes[0].reason("en") and log.find(["img", "strong"]) is None
     card = (hostile_site.folder / addresses().card(next(iter(hostile_site.dataset.figures)))).read_text(encoding="utf-8")
     assert "<img" not in card and "&lt;img src" in card

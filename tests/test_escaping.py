@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from figures.changes import latest_correction
 
-from helpers import addresses, html_pages
+from helpers import addresses, figure_address, html_pages
 from hostile import INJECTED
 
 
@@ -23,7 +23,7 @@ def test_markup_in_data_is_shown_as_text(hostile_site):
         # but the figure's own.
         assert card.find(["script", "img", "svg", "strong", "em", "code"]) is None
         corrected = latest_correction(dataset, figure)
-        assert [a["href"] for a in card.find_all("a")] == [f"../figures/#{figure.id}"] + (
+        assert [a["href"] for a in card.find_all("a")] == ["../" + figure_address(figure.id)] + (
             [f"../{addresses().page(addresses().corrections_page)}#{corrected.anchor}"] if corrected else [])
     quoted = page.select_one("figure.fig-card blockquote")
     assert quoted.get_text().startswith("“<img src=x onerror=alert(")

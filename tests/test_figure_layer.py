@@ -12,6 +12,7 @@ from figures import FigureDataError, load_dataset
 from figures.formatting import Formatter
 from figures.templating import text, tooltip
 from figures.yamlfile import read_yaml
+
 from helpers import DATA, SCHEMA, DataFileEditor, editions, golden, golden_mismatch, languages
 
 GOLDEN = golden()
@@ -117,6 +118,7 @@ def test_schema_rejects_an_unknown_field(data_file):
 
 def test_schema_is_valid_and_documents_every_field():
     import json
+
     from jsonschema import Draft202012Validator
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
@@ -128,7 +130,7 @@ def test_schema_is_valid_and_documents_every_field():
 def test_period_must_not_end_before_it_starts(data_file):
     period = next(pid for pid, p in RAW["periods"].items() if p.get("start") and p.get("end"))
     DataFileEditor(data_file).set(("periods", period, "start"), '"2999-01-01"')
-    with pytest.raises(FigureDataError, match="starts .* after it ends"):
+    with pytest.raises(FigureDataError, match=r"starts .* after it ends"):
         load(data_file)
 
 

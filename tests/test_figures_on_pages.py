@@ -8,15 +8,15 @@ import re
 
 import pytest
 
-from adapter.build.site_config import REFERENCE_PAGE
-from helpers import DATA, addresses, editions, golden, golden_mismatch, languages
 from figures import load_dataset
+
+from helpers import DATA, addresses, editions, figure_address, golden, golden_mismatch, languages, reference_page
 
 GOLDEN = golden()["figures"]
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURES = list(DATASET.figures)
 DEFAULT = languages()[0]
-HOME, REFERENCE = (addresses().page(src) + "index.html" for src in (next(iter(addresses().pages)), REFERENCE_PAGE))
+HOME, REFERENCE = (addresses().page(src) + "index.html" for src in (next(iter(addresses().pages)), reference_page()))
 # A figure stated by a speaker, its sentence shown by its own card; and one
 # the article states in its own voice.
 SPOKEN = next(f for f in DATASET.figures.values() if f.quote.speaker
@@ -63,7 +63,7 @@ def test_figure_in_running_text_keeps_its_qualifier(pages, figure_id):
 def test_figure_links_to_its_reference_row_and_shows_its_source(pages, figure_id):
     page = pages[theme_page(figure_id)]
     link = page.select_one(f'a.fig[data-figure="{figure_id}"]')
-    assert link["href"].endswith(f"figures/#{figure_id}")
+    assert link["href"].endswith(figure_address(figure_id))
     assert pages[REFERENCE].select_one(f'tr[id="{figure_id}"]') is not None
     # The tooltip holds the verbatim sentence, with the figure in it; the page
     # shows that sentence as a block, in the card or once above it.
@@ -149,3 +149,9 @@ def test_a_page_shows_each_source_sentence_once_in_its_flow(pages, dataset):
     assert repeated == {}
     pointers = [p for page in pages.values() for p in page.select(".quoted-above")]
     assert pointers, "the data has sentences shared by two blocks on one page"
+
+
+def test_the_build_links_figures_to_the_page_that_shows_the_table():
+    """The components link each figure to the nav's page calling
+    {{ figure_table() }}, wherever that page has moved."""
+    assert addresses().reference_page == reference_page()

@@ -21,9 +21,10 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import addresses
+from helpers import addresses, nav_sources, page_address
 
-FRENCH = addresses().editions["fr"]
+# The French editions' folders ("fr/"): a site without one has nothing to check here.
+FRENCH = [folder for language, folder in addresses().editions.items() if language.startswith("fr")]
 NO_BREAK = "\u00a0\u202f"
 MONTHS = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
 # What each rule finds, and what French needs instead.
@@ -111,8 +112,8 @@ def french_texts_of_svg(path, verbatim: list[str]) -> list[str]:
     return [without_verbatim(" ".join(texts), verbatim)]
 
 
-def french_pages(site):
-    root = site / FRENCH.strip("/")
+def french_pages(site, folder: str):
+    root = site / folder.strip("/")
     return sorted(root.rglob("*.html"))
 
 
@@ -130,19 +131,22 @@ def test_the_rules_find_each_mistake_and_pass_french_as_printed():
         "le 11 janvier, vraiment\u202f? Voir https://example.org/fr/?q=a:b et 127.0.0.1:8000/x.")
 
 
-def test_the_check_reads_every_french_page_and_image(site):
-    pages = french_pages(site)
-    assert len(pages) >= 9
-    assert list((site / FRENCH.strip("/")).rglob("*.svg"))
+@pytest.mark.parametrize("folder", FRENCH)
+def test_the_check_reads_every_french_page_and_image(site, folder):
+    pages = french_pages(site, folder)
+    assert {path.relative_to(site / folder).as_posix() for path in pages} >= {
+        page_address(src) + "index.html" for src in nav_sources()}
+    assert list((site / folder.strip("/")).rglob("*.svg"))
 
 
+@pytest.mark.parametrize("folder", FRENCH)
 @pytest.mark.parametrize("kind", ["pages", "images"])
-def test_every_french_text_follows_french_typography(site, dataset, kind):
+def test_every_french_text_follows_french_typography(site, dataset, kind, folder):
     verbatim = english_verbatim(dataset)
-    root = site / FRENCH.strip("/")
+    root = site / folder.strip("/")
     mistakes = []
     if kind == "pages":
-        for path in french_pages(site):
+        for path in french_pages(site, folder):
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
             for text in french_texts_of_page(soup, verbatim):
                 mistakes += [f"{path.relative_to(site)}: {m}" for m in typography_mistakes(text)]

@@ -5,6 +5,7 @@ something is wrong" has a test here or in test_bad_input.py."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -222,7 +223,7 @@ def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
     real = load(data_dir)
     changed = replace(real, figures=MappingProxyType({
         figure.id: replace(figure, value=value)
-        for figure, value in zip(real.figures.values(), values * len(real.figures))}))
+        for figure, value in zip(real.figures.values(), values * len(real.figures), strict=False)}))
     assert [f.value for f in changed.figures.values()] != [f.value for f in real.figures.values()]
     for language in editions():  # each direction and script the site writes
         charts = ChartRenderer(changed, editions()[language], addresses(), "")
@@ -266,10 +267,8 @@ def _loads_or_refuses(text: str) -> None:
     path = _SCRATCH / "data" / "figures.yml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     start = time.monotonic()
-    try:
+    with contextlib.suppress(FigureDataError):
         load(path.parent)
-    except FigureDataError:
-        pass
     assert time.monotonic() - start < TIME_LIMIT
 
 

@@ -5,6 +5,7 @@ number the article states is a figure of the site."""
 import re
 
 from figures.formatting import source_spellings
+
 from helpers import DATA
 
 

@@ -12,7 +12,18 @@ import time
 import pytest
 
 from figures import load_dataset
-from helpers import DATA, LOCAL_URL, DataFileEditor, addresses, build, change_figure_value, clean_environment, fetch
+
+from helpers import (
+    DATA,
+    LOCAL_URL,
+    DataFileEditor,
+    addresses,
+    build,
+    change_figure_value,
+    clean_environment,
+    fetch,
+    languages,
+)
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if 1_000 <= f.value < 1_000_000)
@@ -81,7 +92,7 @@ def _yaml_error(project):
 
 def _schema_error(project):
     DataFileEditor(project / "data" / "figures.yml").set(("figures", FIGURE.id, "value"), '"many"')
-    return addresses().page(FIGURE.theme.page, "fr"), "expected a whole number"
+    return addresses().page(FIGURE.theme.page, languages()[-1]), "expected a whole number"
 
 
 def test_serve_shows_each_edit_and_lives_through_each_mistake(served, tmp_path):
@@ -99,7 +110,7 @@ def test_serve_shows_each_edit_and_lives_through_each_mistake(served, tmp_path):
         path, message = mistake(project)
         url = base + path
         # The page being viewed shows the message; the server keeps answering.
-        assert wait_for(lambda: PANEL in (html := fetch(url)) and message in html, REBUILD_SECONDS), (mistake, fetch(url)[:3000])
+        assert wait_for(lambda url=url, message=message: PANEL in (html := fetch(url)) and message in html, REBUILD_SECONDS), (mistake, fetch(url)[:3000])
         assert fetch(base + "assets/site.css", timeout=10), f"{mistake.__name__}: the server stopped answering"
         assert process.poll() is None, f"{mistake.__name__}: mkdocs serve exited"
     # Fixed: the same address shows the page again, with the edit.

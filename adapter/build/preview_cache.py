@@ -15,6 +15,7 @@ the image shows the address, and the tests build under another one than
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import os
@@ -35,7 +36,7 @@ class PreviewCache:
 
     def png(self, preview: Preview, address: str) -> bytes:
         """The image of `preview`, to be written at `address` in the site."""
-        site = hashlib.sha256(f"{preview.site} {preview.address}".encode("utf-8")).hexdigest()[:8]
+        site = hashlib.sha256(f"{preview.site} {preview.address}".encode()).hexdigest()[:8]
         slot = f"{address.removesuffix('.png').replace('/', '~')}@{site}"
         digest = hashlib.sha256(repr(preview).encode("utf-8") + self.drawing_code).hexdigest()[:32]
         kept = self.folder / f"{slot}.{digest}.png"
@@ -63,10 +64,9 @@ def _drawing_code() -> bytes:
     Pillow and of the packages that shape the text."""
     digest = hashlib.sha256(PIL.__version__.encode())
     for package in ("python-bidi", "arabic-reshaper"):
-        try:
+        # Missing: figures/shaping.py says what to install when an image is drawn.
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             digest.update(f" {package} {importlib.metadata.version(package)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            pass  # figures/shaping.py says what to install when an image is drawn
     layer = Path(preview_module.__file__).parent
     for path in [layer / "preview.py", layer / "drawing.py", layer / "shaping.py", *sorted(layer.glob("fonts/*"))]:
         digest.update(path.read_bytes())

@@ -80,9 +80,10 @@ def problem_with(site_dir: Path, address: str, hops: int = 3) -> str | None:
     return None
 
 
-def broken_public_address(project_dir: Path, site_dir: Path) -> str | None:
+def broken_public_address(project_dir: Path, site_dir: Path, addresses) -> str | None:
     """The message for the first listed public address that no longer
-    resolves in the built site, or None if all do."""
+    resolves in the built site, or None if all do; its advice depends on
+    what the address is (`advice_for`)."""
     broken = [(line, address, problem) for line, address in public_addresses(project_dir)
               if (problem := problem_with(site_dir, address))]
     if not broken:
@@ -91,4 +92,30 @@ def broken_public_address(project_dir: Path, site_dir: Path) -> str | None:
     more = f" (and {len(broken) - 1} more listed addresses)" if len(broken) > 1 else ""
     return (f"{PUBLIC_URLS.as_posix()}, line {line}: the public address {address} no longer resolves "
             f"({problem.removeprefix(address + ': ')}){more}; expected every listed address to keep working: "
-            "add a redirect for a moved page, or keep an anchor with { #old-id }. See “Moving a page” in CONTRIBUTING.md.")
+            + advice_for(address, list(addresses.editions.values()), list(addresses.pages.values())))
+
+
+# An edition's folder: the first part of its addresses ("fr" of /fr/returns/).
+_EDITION_FOLDER = re.compile(r"[a-z]{2,3}(?:_[A-Za-z]{2,4})?")
+
+
+def advice_for(address: str, edition_folders: list[str], page_addresses: list[str]) -> str:
+    """What keeps a public address working, or what to do when it is meant to
+    go: it depends on what the address is (`edition_folders` as "fr/",
+    `page_addresses` as "returns/", in the default edition)."""
+    path, _, anchor = address.lstrip("/").partition("#")
+    first = path.split("/")[0]
+    if (path.count("/") >= 1 and _EDITION_FOLDER.fullmatch(first) and f"{first}/" not in edition_folders
+            and f"{first}/" not in page_addresses):
+        return (f"it belongs to the edition '{first}', which mkdocs.yml no longer declares; if the edition was "
+                "removed on purpose, delete its addresses from data/public_urls.txt and log the removal. "
+                "See “Removing an edition” in CONTRIBUTING.md.")
+    if path and not path.endswith("/"):
+        return ("it is a file, not a page, and a redirect page cannot stand in for a file; a moved page's "
+                "cards are written at their old address too once the move is declared under "
+                "extra › moved_pages in mkdocs.yml. See “Moving a page” in CONTRIBUTING.md.")
+    if anchor and path in ("", *page_addresses):
+        return ("keep the anchor: write the old id after the heading, { #old-id }. "
+                "See “Rewording a heading” in CONTRIBUTING.md.")
+    return ("declare the page's move under extra › moved_pages in mkdocs.yml: its old address then redirects "
+            "to the new one, in every edition. See “Moving a page” in CONTRIBUTING.md.")

@@ -57,12 +57,12 @@ def end_site(config) -> None:
     previews = PreviewCache(state.project_dir / ".cache" / "previews")
     order = list(addresses.pages)  # the nav's pages first, in order
     pages = sorted(state.pages, key=lambda page: order.index(page.source))
+    urls = {src: page_url(src, config) for src in {*moved, *moved.values()}}
     try:
-        files = site_files(dataset, editions, addresses, pages, moved, previews.png)
+        files = site_files(dataset, editions, addresses, pages, moved, previews.png, old_addresses=urls)
     except FigureDataError as error:  # a preview image's shaping packages missing
         state.report(error.message)
         return
-    urls = {src: page_url(src, config) for src in {*moved, *moved.values()}}
     files.update({path: html.encode() for path, html in redirect_pages(moved, urls, addresses, editions).items()})
     combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
     for folder, index in i18n.search_index_per_edition(combined, addresses.editions).items():
@@ -73,7 +73,7 @@ def end_site(config) -> None:
         (site_dir / path).write_bytes(content)
     if state.failed:
         return  # one mistake, one message: a page shown as a problem has lost its anchors
-    problem = broken_public_address(state.project_dir, site_dir)
+    problem = broken_public_address(state.project_dir, site_dir, addresses)
     if problem:
         state.report(problem)
         return
