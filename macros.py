@@ -38,6 +38,7 @@ from adapter.edition_checks import check_nav_titles, check_pages, source_path  #
 from adapter.page_lint import typed_digits  # noqa: E402
 from adapter.page_urls import addresses_for, moved_pages, nav_pages  # noqa: E402
 from adapter.problems import panel  # noqa: E402
+from adapter.settings import check_extra  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402
 from figures.charts import CHART_DRAWINGS  # noqa: E402
 from figures.components import Components  # noqa: E402
@@ -123,6 +124,7 @@ def _check_site(dataset: Dataset, config) -> None:
     """What must hold before any page renders: every theme page exists,
     every edition has every page and every nav title."""
     pages = [src for _, src in nav_pages(config["nav"])]
+    check_extra(config, Path(config["docs_dir"]), pages)
     for theme in dataset.themes.values():
         if theme.page not in pages:
             raise dataset.error_at(

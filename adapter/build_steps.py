@@ -10,6 +10,7 @@ import logging
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from figures import FigureDataError
@@ -25,6 +26,7 @@ from .mkdocs_internals import add_anchor_ids, place_in_folder
 from .page_urls import addresses_for, moved_pages, nav_pages, page_url, rows_at_most
 from .preview_cache import PreviewCache
 from .redirects import redirect_pages
+from .settings import check_environment
 from .template_cache import use_template_cache
 
 log = logging.getLogger("mkdocs.plugins.figures")
@@ -39,6 +41,10 @@ def building_an_edition(config) -> bool:
 
 
 def start_site(config, project_dir: Path, serving: bool) -> None:
+    try:
+        check_environment(config)
+    except FigureDataError as error:
+        raise PluginError(f"Setting error: {error}") from None
     build_state.start(project_dir, i18n.edition_languages(config), serving)
     i18n.quiet_logs()
     macros_plugin.quiet_logs()
@@ -54,6 +60,8 @@ def on_files(files, config):
         dataset, _ = build_state.current().data()
     except FigureDataError:
         return files  # macros.py reports it
+    if build_state.current().site_problem:
+        return files  # mkdocs.yml's extra may not hold what it should: macros.py reports it
     most = rows_at_most(config)
     if not split_by_theme(dataset, most):
         return files
@@ -152,6 +160,8 @@ def end_site(config) -> None:
         dataset, editions = state.data()
     except FigureDataError:
         return  # reported by macros.py, on every page
+    if state.site_problem:
+        return  # so is a mistake in mkdocs.yml
     addresses = addresses_for(config, dataset)
     moved = moved_pages(config)
     previews = PreviewCache(state.project_dir / ".cache" / "previews")
@@ -169,9 +179,13 @@ def end_site(config) -> None:
         index = {**index, "config": {**index["config"], "lang": ["en"]}}
         files[folder + SEARCH_INDEX.as_posix()] = json.dumps(index, ensure_ascii=False,
                                                               separators=(",", ":")).encode()
+    inside = site_dir.resolve()
     for path, content in files.items():
-        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_bytes(content)
+        target = (site_dir / path).resolve()
+        if not target.is_relative_to(inside):  # the checks of adapter/settings.py make this unreachable
+            raise PluginError(f"refused to write {path}, which is outside the site's folder {site_dir}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     if state.failed:
         return  # one mistake, one message: a page shown as a problem has lost its anchors
     _check_public_addresses(state, site_dir)
