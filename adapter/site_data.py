@@ -12,6 +12,8 @@ from pathlib import Path
 from figures import Dataset, load_dataset
 from figures.editions import Edition, load_editions
 
+from .settings import build_date
+
 DATA_DIR = Path("data")
 DATA_FILE = DATA_DIR / "figures.yml"
 SCHEMA_FILE = DATA_DIR / "figures.schema.json"
@@ -21,7 +23,8 @@ WORDS_FILE = DATA_DIR / "site_words.yml"
 def load_data(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dict[str, Edition]]:
     """The dataset and the editions of `languages` (the default first);
     raises FigureDataError with a readable message."""
-    dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix())
+    dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix(),
+                           build_day=build_date())
     # With the dataset: every text missing in either file, in one message.
     editions = load_editions(project_dir / WORDS_FILE, languages, WORDS_FILE.as_posix(), dataset=dataset)
     return dataset, editions

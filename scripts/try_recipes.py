@@ -13,6 +13,7 @@ more function in its list.
 
 from __future__ import annotations
 
+import datetime
 import re
 import subprocess
 import sys
@@ -198,7 +199,7 @@ def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: 
     document = read_yaml(data)
     version = [int(n) for n in document.data["release"]["version"].split(".")]
     version = version[:part] + [version[part] + 1] + [0] * (2 - part)
-    version_text, date = ".".join(map(str, version)), "2026-12-15"
+    version_text, date = ".".join(map(str, version)), datetime.date.today().isoformat()  # the day's date
     reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]}
     written = "".join(f"\n      {fid}: {json.dumps(v).replace(chr(34), '')}" for fid, v in values.items())
     entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n    values:{written}\n'

@@ -9,6 +9,7 @@ proxy (urllib and Chromium would send even 127.0.0.1 through one).
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -18,6 +19,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -32,9 +34,12 @@ SITE_INPUTS = ("mkdocs.yml", "macros.py", "data", "docs", "figures", "adapter", 
 SUB_ORIGIN = "http://127.0.0.1:8000"
 SUB_PATH = "/morocco-figures/"
 SITE_URL = SUB_ORIGIN + SUB_PATH
-# The build time of the shared site, for its sitemap: 16 November 2017,
-# 00:00 UTC, a fixed time whose date is easy to check.
-SOURCE_DATE_EPOCH = "1510790400"
+# The build time of the shared site, for its sitemap: the data's release
+# day, 00:00 UTC, the earliest day a build of this data can be made on (the
+# log of changes refuses an entry dated after the build).
+RELEASE_DATE = yaml.safe_load(DATA.read_text(encoding="utf-8"))["release"]["date"]
+SOURCE_DATE_EPOCH = str(int(datetime.datetime.fromisoformat(RELEASE_DATE).replace(
+    tzinfo=datetime.timezone.utc).timestamp()))
 # What `mkdocs serve` runs with: mkdocs.yml's own fallback, at the root.
 LOCAL_URL = "http://127.0.0.1:8000/"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_proxy")
@@ -212,8 +217,9 @@ def reformat_number(text: str, old: int, new: int) -> str:
     return re.sub(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", swap, text)
 
 
-# A correction as change_figure_value logs it, and its reason in each edition.
-CORRECTION_DATE = "2026-12-15"
+# A correction as change_figure_value logs it, and its reason in each
+# edition: dated the day of the data's release, which no build predates.
+CORRECTION_DATE = RELEASE_DATE
 # A correction's reason in each edition: these, and an edition the tests do
 # not know (one started by a recipe) in the default edition's words.
 _REASONS = {"en": "The article was corrected.", "fr": "L’article a été corrigé.", "ar": "صُحّح المقال."}
