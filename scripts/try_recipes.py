@@ -14,6 +14,7 @@ more function in its list.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 import subprocess
 import sys
@@ -309,6 +310,9 @@ def our_copy_of_the_article(clone: Path) -> None:
     article = clone / "data/source/000_7378d6c677f2862e.txt"
     sentence = next(s for s in split_sentences(article.read_text(encoding="utf-8"), "en") if f"{OLD_VALUE:,}" in s)
     replace(article, sentence, _regroup(sentence, OLD_VALUE, NEW_VALUE))
+    # The recipe's step 2: the corrected copy pinned by its new SHA-256.
+    substitute(clone / "data/figures.yml", r"^(  text_sha256: )[0-9a-f]{64}$",
+               rf"\g<1>{hashlib.sha256(article.read_bytes()).hexdigest()}")
     replace(clone / "data/source/README.md", "None so far.\n",
             f"- {time.strftime('%Y-%m-%d')}, paragraph 3: “{_regroup(sentence, OLD_VALUE, NEW_VALUE)}” "
             f"Our copy said {OLD_VALUE:,}. (A trial of scripts/try_recipes.py, in a scratch copy.)\n")

@@ -251,7 +251,16 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
     source = data_file.parent / dataset.source.text_file
     source.write_text(source.read_text(encoding="utf-8").replace(
         figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
+    pin_source_text(data_file)
     return version
+
+
+def pin_source_text(data_file: Path) -> None:
+    """Set source › text_sha256 of a copy's data file to its copy of the article."""
+    import hashlib
+    text_file = yaml.safe_load(data_file.read_text(encoding="utf-8"))["source"]["text_file"]
+    digest = hashlib.sha256((data_file.parent / text_file).read_bytes()).hexdigest()
+    DataFileEditor(data_file).set(("source", "text_sha256"), digest)
 
 
 def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> str:

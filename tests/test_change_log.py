@@ -133,3 +133,14 @@ def test_a_well_formed_entry_is_accepted(entry, tmp_path):
     path = _write(tmp_path, _with_entry(entry))
     dataset = load_dataset(path, path.parent / "figures.schema.json", "data/figures.yml", build_day=TODAY)
     assert dataset.changes[0].version == entry["version"]
+
+
+def test_our_copy_of_the_article_is_pinned_by_its_hash(tmp_path):
+    path = _write(tmp_path, copy.deepcopy(RAW))
+    article = path.parent / RAW["source"]["text_file"]
+    article.write_text(article.read_text(encoding="utf-8").replace("Morocco", "Morroco", 1), encoding="utf-8")
+    with pytest.raises(FigureDataError) as raised:
+        load_dataset(path, path.parent / "figures.schema.json", "data/figures.yml")
+    message = str(raised.value)
+    assert "at source › text_sha256: our copy of the article (data/source/" in message
+    assert "is not the text the data pins" in message and "an entry of kind correction" in message
