@@ -142,7 +142,7 @@ def _check_site(dataset: Dataset, config) -> None:
 
 
 def _refuse_untranslated(config) -> None:
-    """An edition started by `python -m figures.new_edition` is shown with
+    """An edition started by `python -m adapter.new_edition` is shown with
     its "not yet translated" marks by `mkdocs serve`, and is not built for
     publishing while one is left: the figure layer lists them all."""
     config_file = Path(config["config_file_path"])

@@ -32,6 +32,11 @@ The build, step by step:
 - page_lint.py: no digit typed in a page.
 - blocks.py: block components kept out of Markdown's way.
 - redirects.py: a moved page's old address, in every edition.
+- settings.py: the shell's SITE_URL, ISSUES_URL and SOURCE_DATE_EPOCH, and
+  every key under `extra` (extra.schema.json, the moved pages included),
+  checked where they enter.
+- new_edition.py: `python -m adapter.new_edition es`, an edition started
+  in one command, all or nothing.
 - link_check.py: public addresses resolve in a built site.
 - preview_cache.py, template_cache.py: what a build keeps in .cache/.
 - problems.py: how `mkdocs serve` shows a mistake in the page.

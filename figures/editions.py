@@ -45,6 +45,16 @@ def _direction(locale: str) -> str:
     return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
 
 
+# Words of data/site_words.yml that are settings or names, not texts: a new
+# edition copies them as they are, for its editor to check, never marked
+# for translation (adapter/new_edition.py).
+SETTING_WORDS = frozenset({
+    "currency_written_as",  # symbol or name: how an amount writes its currency
+    "embed_markdown",       # "Markdown", a format's name
+    "embed_html",           # "HTML", a format's name
+})
+
+
 def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None,
                   dataset=None) -> dict[str, Edition]:
     """The editions of `languages` (the first is the default), from the site's

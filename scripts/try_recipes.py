@@ -26,7 +26,7 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
-from figures.new_edition import i18n_entry, read_config  # noqa: E402
+from adapter.new_edition import i18n_entry, read_config  # noqa: E402
 from figures.source_text import split_sentences  # noqa: E402
 from figures.untranslated import MARK  # noqa: E402
 from figures.yamlfile import read_yaml  # noqa: E402
@@ -140,7 +140,7 @@ _refused: list[str] = []  # what the build said about the started edition, for t
 
 
 def start_with_the_command(clone: Path) -> None:
-    started = subprocess.run([sys.executable, "-m", "figures.new_edition", NEW_EDITION, "--locale", NEW_LOCALE],
+    started = subprocess.run([sys.executable, "-m", "adapter.new_edition", NEW_EDITION, "--locale", NEW_LOCALE],
                              cwd=clone, capture_output=True, text=True, check=True)
     print(started.stdout.rstrip())
     refused = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
@@ -338,7 +338,7 @@ RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
     # name: (title, steps of the base, steps of the recipe)
     "move": ("Moving a page (returns.md -> voluntary-returns.md)", [],
              [rename_in_every_edition, relink, nav_and_moved_pages, theme_page, new_public_addresses, readme_table]),
-    "edition": ("Adding an edition (es, with python -m figures.new_edition)", [],
+    "edition": ("Adding an edition (es, with python -m adapter.new_edition)", [],
                 [start_with_the_command, translate, golden_entries]),
     "add": (f"Adding a figure ({ADDED}, taken out of the base first)", [without_the_figure],
             [figure_entry, logged_addition, card_and_sentence_on_its_theme_page, figure_public_addresses,

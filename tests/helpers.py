@@ -384,8 +384,8 @@ def suffixes() -> dict[str, str]:
 
 
 def start_edition(project: Path, language: str, locale: str | None = None):
-    """`python -m figures.new_edition`, in-process, on a copy."""
-    from figures.new_edition import start_edition as start
+    """`python -m adapter.new_edition`, in-process, on a copy."""
+    from adapter.new_edition import start_edition as start
     return start(project, language, locale)
 
 
