@@ -63,6 +63,8 @@ class Change:
     values: Mapping[str, ValueChange]
     removed: tuple[str, ...]
     reason: Localized
+    # The label of each figure and claim it names, as it read when the entry was published.
+    labels: Mapping[str, Localized]
 
     @property
     def anchor(self) -> str:
@@ -82,8 +84,9 @@ def build_changes(data: Mapping, localized) -> tuple[Change, ...]:
         values = {fid: ValueChange(v.get("old"), v["new"]) for fid, v in entry.get("values", {}).items()}
         removed = tuple(entry.get("removed", ()))
         ids = tuple(dict.fromkeys([*entry.get("ids", ()), *values, *removed]))
+        labels = {record_id: localized(texts) for record_id, texts in entry.get("labels", {}).items()}
         changes.append(Change(index, entry["version"], entry["date"], entry["kind"], ids,
-                              MappingProxyType(values), removed, localized(entry["reason"])))
+                              MappingProxyType(values), removed, localized(entry["reason"]), MappingProxyType(labels)))
     return tuple(changes)
 
 
@@ -159,6 +162,18 @@ def _check_what_it_names(change: Change, dataset: Dataset, known: Mapping, remov
     if change.kind == REMOVAL and not change.removed:
         raise error(where, f"the removal {change.version} lists nothing under removed",
                     "removed: the ids of the figures or claims withdrawn")
+    labelled = {record_id for record_id in change.ids
+                if record_id in dataset.figures or record_id in dataset.claims or record_id in removed}
+    for record_id in sorted(labelled - set(change.labels), key=change.ids.index):
+        record = dataset.figures.get(record_id) or dataset.claims.get(record_id)
+        today = f" (today: labels › {record_id} › {_first_text(record.label)})" if record else ""
+        raise error(where, f"the change {change.version} names '{record_id}' but does not record its label{today}",
+                    f"labels › {record_id}: its label in every edition as this entry publishes it, so that the "
+                    "entry reads the same whatever the label says later")
+    for record_id in change.labels:
+        if record_id not in change.ids:
+            raise error((*where, "labels", record_id), f"the change {change.version} records the label of "
+                        f"'{record_id}', which it does not name", "labels only for the ids under values, ids or removed")
     for record_id in change.removed:
         if record_id in known:
             raise error((*where, "removed"), f"the change {change.version} lists '{record_id}' as removed, "
@@ -178,6 +193,11 @@ def _check_what_it_names(change: Change, dataset: Dataset, known: Mapping, remov
                         + ("gives '{0}' an old value: it had none before".format(figure_id) if value.old is not None
                            else f"gives '{figure_id}' no old value"),
                         "old only for a correction: the value it had before; none for a publication or an addition")
+
+
+def _first_text(localized) -> str:
+    language, text = next(iter(localized.texts.items()))
+    return f"{language}: {text}"
 
 
 def check_change_dates(dataset: Dataset, build_day: str) -> None:

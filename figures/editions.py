@@ -208,5 +208,7 @@ def localized_texts(dataset):
         yield ("periods", period.id, "wording_translation"), period.wording_translation, True
     for change in dataset.changes:
         yield ("changes", change.index, "reason"), change.reason, False
+        for record_id, label in change.labels.items():
+            yield ("changes", change.index, "labels", record_id), label, False
     for quote in dataset.quotes.values():
         yield ("quotes", quote.id, "translation"), quote.translation, True

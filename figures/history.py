@@ -103,7 +103,10 @@ def check_history(data: Mapping, published: list[tuple[str, dict]], error) -> No
                             "is no longer in the log",
                             "a published entry kept as it is: a later entry corrects it, none replaces it")
             index, entry = entries[version]
-            changed = sorted(k for k in {*old_entry, *entry} - {"reason"} if old_entry.get(k) != entry.get(k))
+            # Its reason may be reworded; a new edition may add its language
+            # anywhere; labels may be recorded where main's entry had none.
+            changed = sorted(k for k in {*old_entry, *entry} - {"reason"} - ({"labels"} - set(old_entry))
+                             if old_entry.get(k) != _as_far_as(entry.get(k), old_entry.get(k)))
             if changed:
                 raise error(("changes", index, changed[0]),
                             f"the entry {version}, published in main (commit {commit}), has a changed "

@@ -203,7 +203,11 @@ def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: 
     version_text, date = ".".join(map(str, version)), datetime.date.today().isoformat()  # the day's date
     reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]}
     written = "".join(f"\n      {fid}: {json.dumps(v).replace(chr(34), '')}" for fid, v in values.items())
+    labels = "".join(f"\n      {fid}:" + "".join(f"\n        {lang}: {json.dumps(text, ensure_ascii=False)}"
+                                                for lang, text in document.data["figures"][fid]["label"].items())
+                     for fid in values)
     entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n    values:{written}\n'
+             f"    labels:{labels}\n"
              "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
              + "\n")
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -217,6 +221,18 @@ def _publication_value_line(path: Path, figure_id: str) -> int:
     return read_yaml(path).lines[("changes", len(read_yaml(path).data["changes"]) - 1, "values", figure_id)] - 1
 
 
+def _without_its_publication(path: Path, figure_id: str) -> None:
+    """The figure's value and recorded label out of the first publication's entry."""
+    document = read_yaml(path)
+    oldest = len(document.data["changes"]) - 1
+    label = document.lines[("changes", oldest, "labels", figure_id)] - 1
+    languages = len(document.data["changes"][oldest]["labels"][figure_id])
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    del lines[label:label + 1 + languages]
+    del lines[_publication_value_line(path, figure_id)]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
 def without_the_figure(clone: Path) -> None:
     """The base: the site as it was before the figure, committed in the clone
     (its value out of the first publication's entry too)."""
@@ -227,10 +243,7 @@ def without_the_figure(clone: Path) -> None:
         first, end = block(path, key)
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(lines[:first] + lines[end:]), encoding="utf-8")
-    data = clone / "data/figures.yml"
-    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
-    del lines[_publication_value_line(data, ADDED)]
-    data.write_text("".join(lines), encoding="utf-8")
+    _without_its_publication(clone / "data/figures.yml", ADDED)
     urls = clone / "data/public_urls.txt"
     urls.write_text("".join(line for line in urls.read_text(encoding="utf-8").splitlines(keepends=True)
                             if f"#{ADDED}" not in line and f"/{ADDED}.svg" not in line), encoding="utf-8")
@@ -238,6 +251,8 @@ def without_the_figure(clone: Path) -> None:
         paragraphs = page.read_text(encoding="utf-8").split("\n\n")
         page.write_text("\n\n".join(p for p in paragraphs if f'"{ADDED}"' not in p), encoding="utf-8")
     git(clone, "commit", "-qam", f"base: the site before the figure {ADDED}")
+    # What this clone's main published: the site before the figure (figures/history.py compares with it).
+    git(clone, "update-ref", "refs/heads/main", "HEAD")
 
 
 def _restore(clone: Path, name: str) -> None:
@@ -247,10 +262,7 @@ def _restore(clone: Path, name: str) -> None:
 def figure_entry(clone: Path) -> None:
     """Its entry under figures: (its quote being there already)."""
     _restore(clone, "data/figures.yml")
-    data = clone / "data/figures.yml"
-    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
-    del lines[_publication_value_line(data, ADDED)]  # published later than the rest: the log says so next
-    data.write_text("".join(lines), encoding="utf-8")
+    _without_its_publication(clone / "data/figures.yml", ADDED)  # published later than the rest: the log says so next
 
 
 def logged_addition(clone: Path) -> None:

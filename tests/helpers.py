@@ -273,8 +273,11 @@ def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> 
     old_value = dataset.figure(figure_id).value
     reasons = "".join(f"\n    {language}: {json.dumps(reason, ensure_ascii=False)}"
                       for language, reason in correction_reason().items())
+    labels = "".join(f"\n      {language}: {json.dumps(text, ensure_ascii=False)}"
+                     for language, text in dataset.figure(figure_id).label.texts.items())
     entry = (f'- version: "{version}"\n  date: "{CORRECTION_DATE}"\n  kind: correction\n'
-             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n  reason:{reasons}")
+             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n"
+             f"  labels:\n    {figure_id}:{labels}\n  reason:{reasons}")
     lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
     number = editor.line("changes", 0)
     indent = re.match(r"\s*", lines[number - 1]).group()

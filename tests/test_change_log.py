@@ -37,9 +37,16 @@ def _write(tmp_path, data: dict):
     return path
 
 
+def _labels(entry: dict) -> dict:
+    """The label of each figure and claim an entry names, as today's data has it."""
+    named = [*entry.get("values", {}), *entry.get("ids", ()), *entry.get("removed", ())]
+    records = {**RAW["figures"], **RAW["claims"]}
+    return {record_id: records[record_id]["label"] for record_id in named if record_id in records}
+
+
 def _with_entry(entry: dict, data_edit=None) -> dict:
     data = copy.deepcopy(RAW)
-    entry = {"date": NEWEST["date"], "reason": REASON, **entry}
+    entry = {"date": NEWEST["date"], "reason": REASON, "labels": _labels(entry), **entry}
     data["changes"].insert(0, entry)
     data["release"]["version"], data["release"]["date"] = entry["version"], entry["date"]
     if data_edit:
@@ -84,6 +91,12 @@ FALSE_ENTRIES = [
     ("removal listing nothing",
      {"version": MAJORED, "kind": "removal", "ids": [FIGURE]},
      f"the removal {MAJORED} lists nothing under removed"),
+    ("entry naming a figure without its label",
+     {"version": PATCHED, "kind": "clarification", "ids": [FIGURE], "labels": {}},
+     f"the change {PATCHED} names '{FIGURE}' but does not record its label"),
+    ("label recorded for what the entry does not name",
+     {"version": PATCHED, "kind": "clarification", "ids": [QUOTE], "labels": {FIGURE: RAW["figures"][FIGURE]["label"]}},
+     f"records the label of '{FIGURE}', which it does not name"),
     ("second publication",
      {"version": PATCHED, "kind": "publication", "ids": [FIGURE]},
      "is a publication, but is not the oldest entry"),
