@@ -144,6 +144,12 @@ def check_changes(dataset: Dataset) -> None:
                             "an id of a figure, claim or quote of the data file, or one that an entry "
                             "lists under removed", closest(record_id, known))
     _check_values(dataset, error)
+    for change in changes:  # last: a value missing from an entry is the first thing to say
+        for record_id in change.labels:
+            if record_id not in change.ids:
+                raise error(("changes", change.index, "labels", record_id), f"the change {change.version} records "
+                            f"the label of '{record_id}', which it does not name",
+                            "labels only for the ids under values, ids or removed")
 
 
 def _check_what_it_names(change: Change, dataset: Dataset, known: Mapping, removed: set[str], error) -> None:
@@ -170,10 +176,6 @@ def _check_what_it_names(change: Change, dataset: Dataset, known: Mapping, remov
         raise error(where, f"the change {change.version} names '{record_id}' but does not record its label{today}",
                     f"labels › {record_id}: its label in every edition as this entry publishes it, so that the "
                     "entry reads the same whatever the label says later")
-    for record_id in change.labels:
-        if record_id not in change.ids:
-            raise error((*where, "labels", record_id), f"the change {change.version} records the label of "
-                        f"'{record_id}', which it does not name", "labels only for the ids under values, ids or removed")
     for record_id in change.removed:
         if record_id in known:
             raise error((*where, "removed"), f"the change {change.version} lists '{record_id}' as removed, "

@@ -130,3 +130,9 @@ def test_the_name_it_is_given_reaches_the_selector_as_text(tree):
         config={"theme": {"icon": {}}}, lang={"t": lambda key: key},
         page_alternates=[{"link": "/es/", "lang": NEW, "name": name}])
     assert name not in html and str(escape(name)) in html
+
+
+def test_material_still_ships_its_translations_where_the_command_looks():
+    """adapter/material.py reads Material 9.8.2's partials/languages/<language>.html."""
+    assert {"en", "fr", "ar"} <= set(translations()), (
+        "Material no longer ships partials/languages/<language>.html (adapter/material.py, translations)")
