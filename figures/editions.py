@@ -22,6 +22,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import FigureDataError, collected
+from .text_rules import check_ids_and_texts
 from .yamlfile import YamlDocument, read_yaml
 
 QUALIFIERS = ("as-stated", "more-than", "as-much-as")
@@ -61,6 +62,7 @@ def load_editions(path: Path, languages: Sequence[str], display_name: str | None
     words file. With `dataset`, its texts are checked too (check_dataset_covers),
     and every text missing in the two files is reported in one message."""
     document = read_yaml(path, display_name or str(path))
+    check_ids_and_texts(document)  # one line each, no control character, a sensible length
     data = document.data
     if not isinstance(data, dict):
         raise FigureDataError("the file is not a mapping of editions", file=document.file, line=1,

@@ -108,3 +108,31 @@ def test_a_move_out_of_the_site_writes_nothing_outside_it(project_copy, tmp_path
     assert "mkdocs.yml, at extra › moved_pages: the text '../../escaped.md' has the wrong form" in output, output
     assert "Traceback" not in output
     assert not list(tmp_path.rglob("escaped*")), "a redirect was written outside the site"
+
+
+# -- text fields: a sensible length --------------------------------------------
+
+def test_a_text_or_id_of_unreasonable_length_is_refused_at_its_line(tmp_path):
+    import shutil
+
+    from figures import load_dataset
+    from figures.editions import load_editions
+    from figures.text_rules import ID_AT_MOST, TEXT_AT_MOST
+    from helpers import DataFileEditor, languages
+    from figures.yamlfile import read_yaml
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    data = DataFileEditor(tmp_path / "data" / "figures.yml")
+    figure = next(iter(read_yaml(data.path).data["figures"]))
+    data.set(("figures", figure, "label", languages()[0]), '"' + "x" * (TEXT_AT_MOST + 1) + '"')
+    with pytest.raises(FigureDataError, match=rf"line \d+, at figures › {figure} › label › {languages()[0]}: "
+                                              rf"the text is {TEXT_AT_MOST + 1} characters long"):
+        load_dataset(data.path, data.path.with_name("figures.schema.json"), "data/figures.yml")
+    shutil.copy(PROJECT / "data" / "figures.yml", data.path)
+    data.rename(("figures", figure), "a" * (ID_AT_MOST + 1))
+    with pytest.raises(FigureDataError, match=f"is {ID_AT_MOST + 1} characters long"):
+        load_dataset(data.path, data.path.with_name("figures.schema.json"), "data/figures.yml")
+    words = tmp_path / "data" / "site_words.yml"
+    words.write_text(words.read_text(encoding="utf-8").replace(
+        "    figure: Figure\n", "    figure: " + "y" * (TEXT_AT_MOST + 1) + "\n", 1), encoding="utf-8")
+    with pytest.raises(FigureDataError, match=rf"data/site_words.yml, line \d+, at en › words › figure: the text is"):
+        load_editions(words, languages(), "data/site_words.yml")
