@@ -33,7 +33,7 @@ def load_data(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dic
     except NoHistory as why:
         # A copy without history (a test's, a download) cannot be held to main;
         # CI can, and tests/test_history.py fails there without it.
-        log.info(f"Figures: the log of changes is not checked against main's history: {why}")
+        log.debug(f"Figures: the log of changes is not checked against main's history: {why}")
         published = []
     check_history(dataset.document.data, published, history_error(dataset.document))
     # With the dataset: every text missing in either file, in one message.

@@ -438,6 +438,7 @@ def synthetic(project: Path, count: int) -> None:
         new_id = f"{figure_id}-copy-{index}"
         data["figures"][new_id] = copy.deepcopy(figure)
         data["changes"][-1]["values"][new_id] = {"new": figure["value"]}  # published with the others
+        data["changes"][-1]["labels"][new_id] = copy.deepcopy(figure["label"])  # written out, not an alias
         cards.setdefault(data["themes"][figure["theme"]]["page"], []).append(new_id)
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     for page, ids in cards.items():
