@@ -181,7 +181,8 @@ def _key_of(record_id: str, data: Mapping) -> tuple:
 
 
 def _shown(entry: Mapping, keys: list[str]) -> str:
-    return "; ".join(f"{key}: {entry.get(key)!r}" for key in keys)
+    shown = "; ".join(f"{key}: {entry.get(key)!r}" for key in keys)
+    return shown if len(shown) <= 200 else shown[:200] + "…"
 
 
 def history_error(document):

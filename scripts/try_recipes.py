@@ -251,8 +251,12 @@ def without_the_figure(clone: Path) -> None:
         paragraphs = page.read_text(encoding="utf-8").split("\n\n")
         page.write_text("\n\n".join(p for p in paragraphs if f'"{ADDED}"' not in p), encoding="utf-8")
     git(clone, "commit", "-qam", f"base: the site before the figure {ADDED}")
-    # What this clone's main published: the site before the figure (figures/history.py compares with it).
-    git(clone, "update-ref", "refs/heads/main", "HEAD")
+    # What this clone's main published: the site before the figure, and
+    # nothing before it (figures/history.py compares with main's history,
+    # in which the figure was published: the base rewrites it).
+    base = subprocess.run(["git", "-C", str(clone), "commit-tree", "HEAD^{tree}", "-m", "base"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    git(clone, "update-ref", "refs/heads/main", base)
 
 
 def _restore(clone: Path, name: str) -> None:
