@@ -25,9 +25,10 @@ from figures import FigureDataError
 from figures.editions import SETTING_WORDS
 from figures.untranslated import MARK
 from figures.yamlfile import read_yaml
-from helpers import PROJECT, DataFileEditor, clean_environment, copy_project, nav_sources
+from helpers import PROJECT, DataFileEditor, clean_environment, copy_project, languages, nav_sources
 
-NEW = "es"
+# A language that is not yet an edition (a recipe may have started es) and that Material translates.
+NEW = next(code for code in ("es", "de", "pt", "it", "nl") if code not in languages() and code in translations())
 
 
 @pytest.fixture
