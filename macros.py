@@ -24,6 +24,7 @@ from __future__ import annotations
 import inspect
 import re
 import sys
+import types
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
@@ -43,6 +44,7 @@ from adapter.checks.editions import (  # noqa: E402
     check_pages,
     check_pages_are_public,
 )
+from adapter.checks.settings import check_extra  # noqa: E402
 from adapter.checks.typed_digits import typed_digits, unnamed_headings  # noqa: E402
 from adapter.checks.untranslated import refuse_untranslated_editions  # noqa: E402
 from adapter.wrappers import i18n, macros_plugin  # noqa: E402
@@ -52,6 +54,11 @@ from figures.components import COMPONENTS  # noqa: E402
 from figures.corrections import CorrectionsRenderer  # noqa: E402
 from figures.errors import closest  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
+
+# What a page may hold, as CONTRIBUTING.md's “What a page may hold” says.
+PAGE_HOLDS = ("text, and calls of the site's macros with written-out arguments, such as "
+              "{{ figure(\"…\", with_unit=True) }}: no attribute, filter, include, import or other "
+              "statement (CONTRIBUTING.md, “What a page may hold”)")
 
 
 def define_env(env) -> None:
@@ -98,6 +105,7 @@ def on_pre_page_macros(env) -> None:
     state = build_state.current()
     state.start_page()
     macros_plugin.keep_only_page_variable(env)
+    macros_plugin.sandbox_pages(env)
     if state.site_problem:
         env.markdown = ""  # nothing to render: the page shows the problem instead
         return
@@ -126,6 +134,7 @@ def _check_site(dataset: Dataset, config, project_dir: Path) -> None:
     every edition has every page and every nav title and no stray page, and
     every page is listed as public."""
     pages = [src for _, src in nav_pages(config["nav"])]
+    check_extra(config, Path(config["docs_dir"]), pages)
     for theme in dataset.themes.values():
         if theme.page not in pages:
             raise dataset.error_at(
@@ -147,15 +156,33 @@ def _check_site(dataset: Dataset, config, project_dir: Path) -> None:
 def _template_problem(env) -> FigureDataError | None:
     """A broken {{ … }}, or a name no macro or variable of the site has,
     found before the page renders, at the page's own line."""
+    source, markdown = env.page.file.content_string, env.markdown
+    # env.markdown has lost the front matter, and with it the lines an editor shows.
+    offset = source[:source.find(markdown[:200])].count("\n") if markdown[:200] in source else 0
     try:
-        names = macros_plugin.parse_page(env, env.markdown)
+        names = macros_plugin.parse_page(env, markdown)
+        beyond = macros_plugin.page_template_problem(env, markdown)
     except TemplateSyntaxError as error:
-        source, markdown = env.page.file.content_string, env.markdown
-        # env.markdown has lost the front matter, and with it the lines an editor shows.
-        offset = source[:source.find(markdown[:200])].count("\n") if markdown[:200] in source else 0
         return FigureDataError(f"template syntax error: {error.message}", file=_page_file(env),
                                line=(error.lineno or 0) + offset or None,
-                               expected="{{ macro(\"…\") }} or {% … %}, closed on the same line")
+                               expected="{{ macro(\"…\") }}, closed on the same line")
+    if beyond:
+        line, what = beyond
+        return FigureDataError(f"the page uses {what}: a page holds text and macro calls only",
+                               file=_page_file(env), line=line + offset, expected=PAGE_HOLDS)
+    for line, name, args, kwargs in macros_plugin.macro_calls(env, markdown):
+        if name in COMPONENTS:
+            signature = _signature(name)
+            try:
+                _check_argument_types(signature, signature.bind(None, *args, **kwargs))
+            except TypeError as error:
+                return FigureDataError(f"wrong use of the macro '{name}': {error}", file=_page_file(env),
+                                       line=line + offset, expected=f"{name}{_shown_signature(signature)}")
+    title = env.page.meta.get("title")
+    if isinstance(title, str) and ("{{" in title or "{%" in title):
+        line = next((n for n, text in enumerate(source.splitlines(), start=1) if text.startswith("title:")), None)
+        return FigureDataError("a template in the page's title: a title is text only", file=_page_file(env),
+                               line=line, expected="a title written out, without {{ … }} or {% … %}")
     known = macros_plugin.page_names(env)
     for name in sorted(names - set(known)):
         site_macros = list(env.macros)
@@ -209,14 +236,15 @@ def _theme_page_problem(state, env) -> str | None:
 
 def _component_macro(env, name: str, kind, renderer):
     """The component `name` of the renderer `kind` as a macro: arguments
-    checked against its signature, figure-layer mistakes located at the
-    page's line."""
-    signature = inspect.signature(getattr(kind, name))
+    checked against its signature and types, figure-layer mistakes located
+    at the page's line."""
+    signature = _signature(name)
     state = build_state.current()
 
     def macro(*args, **kwargs):
         try:
-            signature.bind(None, *args, **kwargs)  # None stands for self
+            bound = signature.bind(None, *args, **kwargs)  # None stands for self
+            _check_argument_types(signature, bound)
         except TypeError as error:
             return _mistake(state, _at_page_line(env, f"wrong use of the macro '{name}': {error}", name,
                                                  f"{name}{_shown_signature(signature)}"))
@@ -234,6 +262,24 @@ def _component_macro(env, name: str, kind, renderer):
     macro.__name__ = name
     macro.__doc__ = getattr(kind, name).__doc__
     return macro
+
+
+def _signature(name: str) -> inspect.Signature:
+    """A component's signature, its annotations evaluated (the figure layer
+    writes them as strings, `from __future__ import annotations`)."""
+    return inspect.signature(getattr(COMPONENTS[name], name), eval_str=True)
+
+
+def _check_argument_types(signature: inspect.Signature, bound: inspect.BoundArguments) -> None:
+    """Each argument of the type the component declares: with_unit="no" is
+    a string, and a string is true; raises TypeError saying which."""
+    for parameter, value in bound.arguments.items():
+        wanted = signature.parameters[parameter].annotation
+        if parameter == "self" or not isinstance(wanted, (type, types.UnionType)):
+            continue
+        if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+            shown = {bool: "True or False", str: "a string in quotes", int: "a whole number"}.get(wanted, wanted.__name__)
+            raise TypeError(f"the argument '{parameter}' is {value!r}, expected {shown}")
 
 
 def _mistake(state, error: FigureDataError) -> str:

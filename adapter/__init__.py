@@ -19,11 +19,16 @@ MkDocs.
 - checks/: what stops a build. editions.py: every edition has every page
   and nav title; typed_digits.py: no digit typed in a page;
   untranslated.py: no mark of a text awaiting translation, when
-  publishing; public_addresses.py: the public addresses resolve.
+  publishing; public_addresses.py: the public addresses resolve;
+  settings.py: the shell's SITE_URL, ISSUES_URL and SOURCE_DATE_EPOCH, and
+  every key under `extra` (extra.schema.json, the moved pages included),
+  checked where they enter.
 - wrappers/: the one module per package that relies on its behaviour past
   its documented API, each listing what it relies on, the version it was
   read from, and pinned by tests/test_contracts.py: i18n.py
   (mkdocs-static-i18n), macros_plugin.py (mkdocs-macros and Jinja),
   material.py (Material for MkDocs, and what overrides/ copied),
   mkdocs.py (MkDocs).
+- new_edition.py: `python -m adapter.new_edition es`, an edition started
+  in one command, all or nothing.
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .changes import check_changes
+from .changes import check_change_dates, check_changes
 from .errors import FigureDataError
 from .model import Dataset, build_dataset
 from .schema import load_schema, validate
@@ -20,9 +20,11 @@ from .yamlfile import read_yaml
 __all__ = ["Dataset", "FigureDataError", "load_dataset"]
 
 
-def load_dataset(data_path: Path, schema_path: Path, display_name: str | None = None) -> Dataset:
+def load_dataset(data_path: Path, schema_path: Path, display_name: str | None = None,
+                 build_day: str | None = None) -> Dataset:
     """Read, validate and build the data file, and hold it to the source's
-    text and to its log of changes; raise FigureDataError if anything is off."""
+    text and to its log of changes (dated up to `build_day`, ISO 8601, when
+    given); raise FigureDataError if anything is off."""
     name = display_name or str(data_path)
     document = read_yaml(data_path, name)
     check_ids_and_texts(document)
@@ -30,4 +32,6 @@ def load_dataset(data_path: Path, schema_path: Path, display_name: str | None = 
     dataset = build_dataset(document)
     check_against_source(dataset, document, data_path, str(Path(name).parent))
     check_changes(dataset)
+    if build_day is not None:
+        check_change_dates(dataset, build_day)
     return dataset

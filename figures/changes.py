@@ -13,13 +13,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from .errors import FigureDataError, closest
 from .localized import Localized
 from .yamlfile import YamlDocument
 
+if TYPE_CHECKING:  # the model imports this module: no import circle at run time
+    from .model import Dataset
+
 PUBLICATION = "publication"  # the kind of the oldest entry: the first publication
 CORRECTION = "correction"
+CLARIFICATION = "clarification"
+ADDITION = "addition"
+REMOVAL = "removal"
+# Which number of the version each kind raises (CONTRIBUTING.md, “Correcting
+# a figure”): 0 the first, for a removed or renamed public address.
+RAISES = {CORRECTION: 2, CLARIFICATION: 2, ADDITION: 1, REMOVAL: 0}
+_NUMBER_NAMES = ("first", "second", "third")
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,8 @@ class Change:
     values: Mapping[str, ValueChange]
     removed: tuple[str, ...]
     reason: Localized
+    # The label of each figure and claim it names, as it read when the entry was published.
+    labels: Mapping[str, Localized]
 
     @property
     def anchor(self) -> str:
@@ -73,8 +86,9 @@ def build_changes(data: Mapping, localized) -> tuple[Change, ...]:
         values = {fid: ValueChange(v.get("old"), v["new"]) for fid, v in entry.get("values", {}).items()}
         removed = tuple(entry.get("removed", ()))
         ids = tuple(dict.fromkeys([*entry.get("ids", ()), *values, *removed]))
+        labels = {record_id: localized(texts) for record_id, texts in entry.get("labels", {}).items()}
         changes.append(Change(index, entry["version"], entry["date"], entry["kind"], ids,
-                              MappingProxyType(values), removed, localized(entry["reason"])))
+                              MappingProxyType(values), removed, localized(entry["reason"]), MappingProxyType(labels)))
     return tuple(changes)
 
 
@@ -107,6 +121,13 @@ def check_changes(dataset) -> None:
                         f"{older.version} of {older.date}",
                         "changes newest first: each entry's version higher than the next one's, "
                         "and its date the same or later")
+    for newer, older in pairwise(changes):
+        if newer.kind in RAISES and newer.version != _raised(older.version, RAISES[newer.kind]):
+            raise error(("changes", newer.index, "version"),
+                        f"the {newer.kind} {newer.version} follows {older.version}, but a {newer.kind} raises the "
+                        f"{_NUMBER_NAMES[RAISES[newer.kind]]} number of the version",
+                        f"version {_raised(older.version, RAISES[newer.kind])} (CONTRIBUTING.md: the third number "
+                        "for a correction or a clarification, the second for an addition, the first for a removal)")
     first = changes[-1]
     for change in changes:
         is_first = change is first
@@ -118,6 +139,8 @@ def check_changes(dataset) -> None:
     removed = {record_id for change in changes for record_id in change.removed}
     known = {**dataset.figures, **dataset.claims, **dataset.quotes}
     for change in changes:
+        _check_what_it_names(change, dataset, known, removed, error)
+    for change in changes:
         for record_id in change.ids:
             if record_id not in known and record_id not in removed:
                 raise error(("changes", change.index), f"the change {change.version} names the id "
@@ -125,6 +148,83 @@ def check_changes(dataset) -> None:
                             "an id of a figure, claim or quote of the data file, or one that an entry "
                             "lists under removed", closest(record_id, known))
     _check_values(dataset, error)
+    for change in changes:  # last: a value missing from an entry is the first thing to say
+        for record_id in change.labels:
+            if record_id not in change.ids:
+                raise error(("changes", change.index, "labels", record_id), f"the change {change.version} records "
+                            f"the label of '{record_id}', which it does not name",
+                            "labels only for the ids under values, ids or removed")
+
+
+def _check_what_it_names(change: Change, dataset: Dataset, known: Mapping, removed: set[str], error) -> None:
+    """Each kind names what it touches, and only what it can: values are
+    figures' and really change, removed ids are gone from the data."""
+    where = ("changes", change.index)
+    if change.kind == CLARIFICATION and (change.values or not change.ids):
+        raise error(where, f"the clarification {change.version} "
+                    + ("gives values: a clarification changes wording, not a value" if change.values
+                       else "names nothing it touches"),
+                    "ids: the figures, claims or quotes whose wording it made clearer, and no values "
+                    "(a changed value is a correction)")
+    if change.kind in (CORRECTION, ADDITION) and not change.ids:
+        raise error(where, f"the {change.kind} {change.version} names nothing it touches",
+                    "values: {<figure id>: {old: …, new: …}} for a value, or ids: [...] for a quote, claim or text")
+    if change.kind == REMOVAL and not change.removed:
+        raise error(where, f"the removal {change.version} lists nothing under removed",
+                    "removed: the ids of the figures or claims withdrawn")
+    labelled = {record_id for record_id in change.ids
+                if record_id in dataset.figures or record_id in dataset.claims or record_id in removed}
+    for record_id in sorted(labelled - set(change.labels), key=change.ids.index):
+        record = dataset.figures.get(record_id) or dataset.claims.get(record_id)
+        today = f" (today: labels › {record_id} › {_first_text(record.label)})" if record else ""
+        raise error(where, f"the change {change.version} names '{record_id}' but does not record its label{today}",
+                    f"labels › {record_id}: its label in every edition as this entry publishes it, so that the "
+                    "entry reads the same whatever the label says later")
+    for record_id in change.removed:
+        if record_id in known:
+            raise error((*where, "removed"), f"the change {change.version} lists '{record_id}' as removed, "
+                        "but the data still holds it",
+                        f"'{record_id}' deleted from the data, or taken off removed")
+    for figure_id, value in change.values.items():
+        key = (*where, "values", figure_id)
+        if figure_id not in dataset.figures and (figure_id in known or figure_id not in removed):
+            raise error(key, f"the change {change.version} gives a value to '{figure_id}', which is not a figure"
+                        + (" (it is a claim or a quote: name it under ids)" if figure_id in known else ""),
+                        "the id of a figure of the data file", closest(figure_id, dataset.figures))
+        if value.old is not None and value.old == value.new:
+            raise error(key, f"the change {change.version} gives '{figure_id}' the same old and new value "
+                        f"({value.new})", "old: the value before the change, new: a different value after it")
+        if (value.old is None) != (change.kind in (PUBLICATION, ADDITION)):
+            raise error(key, f"the {change.kind} {change.version} "
+                        + (f"gives '{figure_id}' an old value: it had none before" if value.old is not None
+                           else f"gives '{figure_id}' no old value"),
+                        "old only for a correction: the value it had before; none for a publication or an addition")
+
+
+def _first_text(localized) -> str:
+    language, text = next(iter(localized.texts.items()))
+    return f"{language}: {text}"
+
+
+def check_change_dates(dataset: Dataset, build_day: str) -> None:
+    """Every entry dated between the article's date and the day of the build
+    (which a rebuild of the same commit fixes with SOURCE_DATE_EPOCH): a log
+    cannot record a change before there was anything to change, nor one not
+    yet made ("corrected on 31 December 2099")."""
+    earliest = dataset.source.date_published
+    for change in dataset.changes:
+        if not earliest <= change.date <= build_day:
+            raise _error(dataset.document, ("changes", change.index, "date"),
+                         f"the change {change.version} is dated {change.date}, "
+                         + (f"before the article itself ({earliest})" if change.date < earliest
+                            else f"after the day of this build ({build_day})"),
+                         f"the day the change was published: from {earliest} to {build_day}")
+
+
+def _raised(version: str, number: int) -> str:
+    parts = list(_version_key(version)) + [0] * 3
+    parts[number] += 1
+    return ".".join(str(part) for part in [*parts[:number + 1], 0, 0][:3])
 
 
 def _check_values(dataset, error) -> None:

@@ -48,7 +48,7 @@ class CorrectionsRenderer(Renderer):
         values = []
         for figure_id, value in change.values.items():
             figure = self.data.figures.get(figure_id)
-            label = self._record_label(figure_id)
+            label = self._record_label(figure_id, change)
             new, old = self._value(figure, value.new), self._value(figure, value.old) if value.old is not None else None
             values.append(self.fill(w["change_value"], label=label, old=old, new=new) if old is not None
                           else self.fill(w["change_added"], label=label, new=new))
@@ -59,8 +59,9 @@ class CorrectionsRenderer(Renderer):
                                  date=self.date(change.date, f"change:{change.version}:date"),
                                  kind=self.isolated(w["kinds"][change.kind])),
             "value_lines": values,
-            "touches": self.fill(w["change_touches"], ids=self._id_list(others)) if others else None,
-            "removed": self.fill(w["change_removed"], ids=self._id_list(change.removed)) if change.removed else None,
+            "touches": self.fill(w["change_touches"], ids=self._id_list(others, change)) if others else None,
+            "removed": (self.fill(w["change_removed"], ids=self._id_list(change.removed, change))
+                        if change.removed else None),
             "reason": self.isolated(change.reason(self.language)),
         }
 
@@ -68,17 +69,19 @@ class CorrectionsRenderer(Renderer):
         shown = (self.fmt.qualified(value, figure.qualifier, figure.currency) if figure else self.fmt.number(value))
         return self.isolated(shown)
 
-    def _record_label(self, record_id: str) -> Markup:
-        """A figure or claim by its label, a figure linked to its row; anything else by its id."""
-        if record_id in self.data.figures:
-            return Markup('<a href="{}">{}</a>').format(
-                self.figure_href(record_id), self.isolated(self.data.figures[record_id].label(self.language)))
-        if record_id in self.data.claims:
-            return self.isolated(self.data.claims[record_id].label(self.language))
+    def _record_label(self, record_id: str, change: Change) -> Markup:
+        """A figure or claim by the label the entry recorded (its words when
+        it was published, not today's), a figure linked to its row; anything
+        else by its id."""
+        if record_id in change.labels:
+            label = self.isolated(change.labels[record_id](self.language))
+            if record_id in self.data.figures:
+                return Markup('<a href="{}">{}</a>').format(self.figure_href(record_id), label)
+            return label
         return Markup("<code>{}</code>").format(record_id)
 
-    def _id_list(self, ids) -> Markup:
-        return Markup(self.isolated(self.words["separator"])).join(self._record_label(i) for i in ids)
+    def _id_list(self, ids, change: Change) -> Markup:
+        return Markup(self.isolated(self.words["separator"])).join(self._record_label(i, change) for i in ids)
 
     @component
     def licences(self) -> Markup:

@@ -21,6 +21,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import FigureDataError, collected
+from .text_rules import check_ids_and_texts
 from .yamlfile import YamlDocument, read_yaml
 
 QUALIFIERS = ("as-stated", "more-than", "as-much-as")
@@ -35,12 +36,23 @@ class Edition:
     direction: str  # "rtl" for a right-to-left language such as Arabic, else "ltr"
 
 
+# Words of data/site_words.yml that are settings or names, not texts: a new
+# edition copies them as they are, for its editor to check, never marked
+# for translation (adapter/new_edition.py).
+SETTING_WORDS = frozenset({
+    "currency_written_as",  # symbol or name: how an amount writes its currency
+    "embed_markdown",       # "Markdown", a format's name
+    "embed_html",           # "HTML", a format's name
+})
+
+
 def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None,
                   dataset=None) -> dict[str, Edition]:
     """The editions of `languages` (the first is the default), from the site's
     words file. With `dataset`, its texts are checked too (dataset_text_problems),
     and every text missing in the two files is reported in one message."""
     document = read_yaml(path, display_name or str(path))
+    check_ids_and_texts(document)  # one line each, no control character, a sensible length
     data = document.data
     if not isinstance(data, dict):
         raise FigureDataError("the file is not a mapping of editions", file=document.file, line=1,
@@ -179,6 +191,8 @@ def localized_texts(dataset):
         yield ("periods", period.id, "wording_translation"), period.wording_translation, True
     for change in dataset.changes:
         yield ("changes", change.index, "reason"), change.reason, False
+        for record_id, label in change.labels.items():
+            yield ("changes", change.index, "labels", record_id), label, False
     for quote in dataset.quotes.values():
         yield ("quotes", quote.id, "translation"), quote.translation, True
 

@@ -28,6 +28,7 @@ ARTICLE_VOICE = "article"  # `stated_by` value for the article speaking in its o
 class Source:
     title: str
     text_file: str  # the source's text, relative to the data file
+    text_sha256: str  # that file's SHA-256: our copy changes only with a recorded correction
     kind: Localized
     date_published: str
     date_as_printed: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 from pathlib import Path
 
@@ -33,6 +34,15 @@ def check_against_source(dataset: Dataset, document: YamlDocument, data_path: Pa
     except FigureDataError as error:
         raise FigureDataError(f"{error.problem} ({error.file})", file=document.file,
                               line=document.line_of(key), key=key, expected=error.expected) from None
+    digest = hashlib.sha256((data_path.parent / relative).read_bytes()).hexdigest()
+    if digest != dataset.source.text_sha256:
+        key = ("source", "text_sha256")
+        raise FigureDataError(
+            f"our copy of the article ({display_dir}/{relative}) is not the text the data pins: its SHA-256 is "
+            f"{digest}", file=document.file, line=document.line_of(key), key=key,
+            expected="the article's text unchanged; or, if our copy was wrong (a transcription error of ours), "
+                     "the correction recorded as CONTRIBUTING.md's “Correcting a figure” says: in "
+                     "data/source/README.md, an entry of kind correction on top of changes:, and the new SHA-256 here")
     sentences = split_sentences(text, dataset.source.language)
 
     def require(words: str, key: tuple, what: str) -> None:

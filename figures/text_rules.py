@@ -6,7 +6,9 @@ schema so that a message can name the offending character.
   Unicode name, at the id's own line.
 - A text is one line, not blank, and free of control characters, line
   separators and the bidirectional controls that can reorder what a reader
-  sees (U+202A–U+202E, U+2066–U+2069).
+  sees (U+202A–U+202E, U+2066–U+2069); an id is at most ID_AT_MOST
+  characters, and a text at most TEXT_AT_MOST: a quote is one sentence,
+  and the longest text of the data is a quote's translation of about 300.
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 ID_ALPHABET = set(string.ascii_lowercase + string.digits + "-")
 RECORD_KINDS = ("speakers", "themes", "periods", "quotes", "figures", "claims")
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-ID_EXPECTED = "lowercase ASCII letters and digits in words joined by single hyphens, such as 'people-regularised'"
+ID_AT_MOST = 64
+TEXT_AT_MOST = 1000
+ID_EXPECTED = (f"lowercase ASCII letters and digits in words joined by single hyphens, at most {ID_AT_MOST} "
+               "characters, such as 'people-regularised'")
 
 
 def check_ids_and_texts(document: YamlDocument) -> None:
@@ -44,11 +49,14 @@ def check_ids_and_texts(document: YamlDocument) -> None:
         problem = _text_problem(value)
         if problem:
             raise FigureDataError(problem, file=document.file, line=document.line_of(key), key=key,
-                                  expected="one line of text, not blank, with no control characters")
+                                  expected=f"one line of text of at most {TEXT_AT_MOST} characters, not blank, "
+                                           "with no control characters")
 
 
 def id_problem(record_id: str) -> str | None:
     """Why `record_id` is not a valid id, or None."""
+    if len(record_id) > ID_AT_MOST:
+        return f"is {len(record_id)} characters long"
     if ID.fullmatch(record_id):
         return None
     stranger = next((c for c in record_id if c not in ID_ALPHABET), None)
@@ -62,6 +70,8 @@ def id_problem(record_id: str) -> str | None:
 def _text_problem(value: str) -> str | None:
     if not value.strip():
         return "the text is blank"
+    if len(value) > TEXT_AT_MOST:
+        return f"the text is {len(value)} characters long"
     for character in value:
         if character in "\n\r":
             return "the text holds a line break"

@@ -1,6 +1,6 @@
 """The mark of a text copied from the default edition and not yet translated.
 
-`python -m figures.new_edition` starts an edition by copying the default
+`python -m adapter.new_edition` starts an edition by copying the default
 edition's texts, each one marked. The mark is part of the text, so wherever
 a copied text stands (a label, a unit, a page, the site's name, a nav
 title) `mkdocs serve` shows it as it is: "[not yet translated] Voluntary

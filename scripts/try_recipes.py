@@ -13,6 +13,8 @@ more function in its list.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import re
 import subprocess
 import sys
@@ -24,7 +26,7 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
-from figures.new_edition import i18n_entry, read_config  # noqa: E402
+from adapter.new_edition import i18n_entry, read_config  # noqa: E402
 from figures.source_text import split_sentences  # noqa: E402
 from figures.untranslated import MARK  # noqa: E402
 from figures.yamlfile import read_yaml  # noqa: E402
@@ -241,7 +243,7 @@ _refused: list[str] = []  # what the build said about the started edition, for t
 
 
 def start_with_the_command(clone: Path) -> None:
-    started = subprocess.run([sys.executable, "-m", "figures.new_edition", NEW_EDITION, "--locale", NEW_LOCALE],
+    started = subprocess.run([sys.executable, "-m", "adapter.new_edition", NEW_EDITION, "--locale", NEW_LOCALE],
                              cwd=clone, capture_output=True, text=True, check=True)
     print(started.stdout.rstrip())
     refused = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
@@ -304,12 +306,15 @@ def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: 
     document = read_yaml(data)
     version = [int(n) for n in document.data["release"]["version"].split(".")]
     version = version[:part] + [version[part] + 1] + [0] * (2 - part)
-    version_text, date = ".".join(map(str, version)), "2026-12-15"
+    version_text, date = ".".join(map(str, version)), datetime.date.today().isoformat()  # the day's date
     reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]
                if language != drop_language}
     written = "".join(f"\n      {fid}: {json.dumps(v).replace(chr(34), '')}" for fid, v in values.items())
+    labels = "".join(f"\n      {fid}:" + "".join(f"\n        {lang}: {json.dumps(text, ensure_ascii=False)}"
+                                                for lang, text in document.data["figures"][fid]["label"].items())
+                     for fid in values)
     entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n'
-             + (f"    values:{written}\n" if values else "")
+             + (f"    values:{written}\n    labels:{labels}\n" if values else "")
              + "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
              + "\n")
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -323,6 +328,18 @@ def _publication_value_line(path: Path, figure_id: str) -> int:
     return read_yaml(path).lines[("changes", len(read_yaml(path).data["changes"]) - 1, "values", figure_id)] - 1
 
 
+def _without_its_publication(path: Path, figure_id: str) -> None:
+    """The figure's value and recorded label out of the first publication's entry."""
+    document = read_yaml(path)
+    oldest = len(document.data["changes"]) - 1
+    label = document.lines[("changes", oldest, "labels", figure_id)] - 1
+    languages = len(document.data["changes"][oldest]["labels"][figure_id])
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    del lines[label:label + 1 + languages]
+    del lines[_publication_value_line(path, figure_id)]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
 def without_the_figure(clone: Path) -> None:
     """The base: the site as it was before the figure, committed in the clone
     (its value out of the first publication's entry too)."""
@@ -333,10 +350,7 @@ def without_the_figure(clone: Path) -> None:
         first, end = block(path, key)
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(lines[:first] + lines[end:]), encoding="utf-8")
-    data = clone / "data/figures.yml"
-    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
-    del lines[_publication_value_line(data, ADDED)]
-    data.write_text("".join(lines), encoding="utf-8")
+    _without_its_publication(clone / "data/figures.yml", ADDED)
     urls = clone / "data/public_urls.txt"
     urls.write_text("".join(line for line in urls.read_text(encoding="utf-8").splitlines(keepends=True)
                             if f"#{ADDED}" not in line and f"/{ADDED}.svg" not in line), encoding="utf-8")
@@ -344,6 +358,12 @@ def without_the_figure(clone: Path) -> None:
         paragraphs = page.read_text(encoding="utf-8").split("\n\n")
         page.write_text("\n\n".join(p for p in paragraphs if f'"{ADDED}"' not in p), encoding="utf-8")
     git(clone, "commit", "-qam", f"base: the site before the figure {ADDED}")
+    # What this clone's main published: the site before the figure, and
+    # nothing before it (figures/history.py compares with main's history,
+    # in which the figure was published: the base rewrites it).
+    base = subprocess.run(["git", "-C", str(clone), "commit-tree", "HEAD^{tree}", "-m", "base"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    git(clone, "update-ref", "refs/heads/main", base)
 
 
 def _restore(clone: Path, name: str) -> None:
@@ -353,10 +373,7 @@ def _restore(clone: Path, name: str) -> None:
 def figure_entry(clone: Path) -> None:
     """Its entry under figures: (its quote being there already)."""
     _restore(clone, "data/figures.yml")
-    data = clone / "data/figures.yml"
-    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
-    del lines[_publication_value_line(data, ADDED)]  # published later than the rest: the log says so next
-    data.write_text("".join(lines), encoding="utf-8")
+    _without_its_publication(clone / "data/figures.yml", ADDED)  # published later than the rest: the log says so next
 
 
 def logged_addition(clone: Path) -> None:
@@ -416,6 +433,9 @@ def our_copy_of_the_article(clone: Path) -> None:
     article = clone / "data/source/000_7378d6c677f2862e.txt"
     sentence = next(s for s in split_sentences(article.read_text(encoding="utf-8"), "en") if f"{OLD_VALUE:,}" in s)
     replace(article, sentence, _regroup(sentence, OLD_VALUE, NEW_VALUE))
+    # The recipe's step 2: the corrected copy pinned by its new SHA-256.
+    substitute(clone / "data/figures.yml", r"^(  text_sha256: )[0-9a-f]{64}$",
+               rf"\g<1>{hashlib.sha256(article.read_bytes()).hexdigest()}")
     replace(clone / "data/source/README.md", "None so far.\n",
             f"- {time.strftime('%Y-%m-%d')}, paragraph 3: “{_regroup(sentence, OLD_VALUE, NEW_VALUE)}” "
             f"Our copy said {OLD_VALUE:,}. (A trial of scripts/try_recipes.py, in a scratch copy.)\n")
@@ -444,7 +464,7 @@ RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
                        [], moving("figures.md", "all-figures.md")),
     "page": (f"Adding a page ({ADDED_PAGE}, in every edition)", [],
              [added_page_in_every_edition, added_page_in_the_nav, added_page_public_addresses]),
-    "edition": ("Adding an edition (es, with python -m figures.new_edition)", [],
+    "edition": ("Adding an edition (es, with python -m adapter.new_edition)", [],
                 [start_with_the_command, translate, golden_entries]),
     "remove-edition": ("Removing an edition (the last one declared)", [],
                        [edition_out_of_mkdocs_yml, edition_pages_deleted, edition_texts_deleted,

@@ -9,6 +9,7 @@ proxy (urllib and Chromium would send even 127.0.0.1 through one).
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -18,6 +19,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 from figures.paths import DATA_FILE, SCHEMA_FILE, WORDS_FILE
@@ -34,9 +36,12 @@ SITE_INPUTS = ("mkdocs.yml", "macros.py", "data", "docs", "figures", "adapter", 
 SUB_ORIGIN = "http://127.0.0.1:8000"
 SUB_PATH = "/morocco-figures/"
 SITE_URL = SUB_ORIGIN + SUB_PATH
-# The build time of the shared site, for its sitemap: 16 November 2017,
-# 00:00 UTC, a fixed time whose date is easy to check.
-SOURCE_DATE_EPOCH = "1510790400"
+# The build time of the shared site, for its sitemap: the data's release
+# day, 00:00 UTC, the earliest day a build of this data can be made on (the
+# log of changes refuses an entry dated after the build).
+RELEASE_DATE = yaml.safe_load(DATA.read_text(encoding="utf-8"))["release"]["date"]
+SOURCE_DATE_EPOCH = str(int(datetime.datetime.fromisoformat(RELEASE_DATE).replace(
+    tzinfo=datetime.UTC).timestamp()))
 # What `mkdocs serve` runs with: mkdocs.yml's own fallback, at the root.
 LOCAL_URL = "http://127.0.0.1:8000/"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_proxy")
@@ -226,8 +231,9 @@ def reformat_number(text: str, old: int, new: int) -> str:
     return re.sub(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", swap, text)
 
 
-# A correction as change_figure_value logs it, and its reason in each edition.
-CORRECTION_DATE = "2026-12-15"
+# A correction as change_figure_value logs it, and its reason in each
+# edition: dated the day of the data's release, which no build predates.
+CORRECTION_DATE = RELEASE_DATE
 # A correction's reason in each edition: these, and an edition the tests do
 # not know (one started by a recipe) in the default edition's words.
 _REASONS = {"en": "The article was corrected.", "fr": "L’article a été corrigé.", "ar": "صُحّح المقال."}
@@ -259,7 +265,16 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
     source = data_file.parent / dataset.source.text_file
     source.write_text(source.read_text(encoding="utf-8").replace(
         figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
+    pin_source_text(data_file)
     return version
+
+
+def pin_source_text(data_file: Path) -> None:
+    """Set source › text_sha256 of a copy's data file to its copy of the article."""
+    import hashlib
+    text_file = yaml.safe_load(data_file.read_text(encoding="utf-8"))["source"]["text_file"]
+    digest = hashlib.sha256((data_file.parent / text_file).read_bytes()).hexdigest()
+    DataFileEditor(data_file).set(("source", "text_sha256"), digest)
 
 
 def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> str:
@@ -272,8 +287,11 @@ def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> 
     old_value = dataset.figure(figure_id).value
     reasons = "".join(f"\n    {language}: {json.dumps(reason, ensure_ascii=False)}"
                       for language, reason in correction_reason().items())
+    labels = "".join(f"\n      {language}: {json.dumps(text, ensure_ascii=False)}"
+                     for language, text in dataset.figure(figure_id).label.texts.items())
     entry = (f'- version: "{version}"\n  date: "{CORRECTION_DATE}"\n  kind: correction\n'
-             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n  reason:{reasons}")
+             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n"
+             f"  labels:\n    {figure_id}:{labels}\n  reason:{reasons}")
     lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
     number = editor.line("changes", 0)
     indent = re.match(r"\s*", lines[number - 1]).group()
@@ -411,8 +429,8 @@ def suffixes() -> dict[str, str]:
 
 
 def start_edition(project: Path, language: str, locale: str | None = None):
-    """`python -m figures.new_edition`, in-process, on a copy."""
-    from figures.new_edition import start_edition as start
+    """`python -m adapter.new_edition`, in-process, on a copy."""
+    from adapter.new_edition import start_edition as start
     return start(project, language, locale)
 
 
@@ -463,6 +481,7 @@ def synthetic(project: Path, count: int) -> None:
         new_id = f"{figure_id}-copy-{index}"
         data["figures"][new_id] = copy.deepcopy(figure)
         data["changes"][-1]["values"][new_id] = {"new": figure["value"]}  # published with the others
+        data["changes"][-1]["labels"][new_id] = copy.deepcopy(figure["label"])  # written out, not an alias
         cards.setdefault(data["themes"][figure["theme"]]["page"], []).append(new_id)
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     for page, ids in cards.items():

@@ -9,6 +9,7 @@ text, so our copy of it gets the same payloads. Built once per run
 
 from __future__ import annotations
 
+import hashlib
 import string
 from dataclasses import dataclass
 from itertools import product
@@ -118,6 +119,7 @@ def hostile_project(destination: Path, cache: Path | None = None) -> tuple[Path,
     raw = yaml.safe_load(data_file.read_text(encoding="utf-8"))
     source_file = data_file.parent / raw["source"]["text_file"]
     raw, article, fields = make_hostile(raw, source_file.read_text(encoding="utf-8"))
+    raw["source"]["text_sha256"] = hashlib.sha256(article.encode("utf-8")).hexdigest()
     data_file.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     source_file.write_text(article, encoding="utf-8")
     return project, fields

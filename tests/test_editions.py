@@ -194,14 +194,14 @@ def test_a_new_edition_is_one_command_and_is_not_published_until_translated(proj
 
     from figures.errors import LISTED_AT_MOST
     started = start_edition(project_copy, NEW)
-    assert _marks(project_copy) == started.texts > len(DATASET.figures)
+    assert _marks(project_copy) == started.marked > len(DATASET.figures)
     refused = build(project_copy, tmp_path / "refused")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0 and "Traceback" not in output, output
     assert f"the edition '{NEW}' still has texts copied from the default edition and marked {MARK}: " \
-           f"{started.texts} texts" in output, output
+           f"{started.marked} texts" in output, output
     listed = re.findall(r"^  - (\S+), line (\d+)", output, re.M)
-    assert len(listed) == LISTED_AT_MOST and f"({started.texts} in all)" in output
+    assert len(listed) == LISTED_AT_MOST and f"({started.marked} in all)" in output
     for file, line in listed:  # each one points at a marked line
         assert MARK in (project_copy / file).read_text(encoding="utf-8").splitlines()[int(line) - 1], (file, line)
 

@@ -24,7 +24,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from helpers import SOURCE_DATE_EPOCH, build, clean_environment, copy_project, without_system_fribidi
+from helpers import RELEASE_DATE, SOURCE_DATE_EPOCH, build, clean_environment, copy_project, without_system_fribidi
 
 _GUARD = textwrap.dedent('''\
     """Refuse every network call of this Python process, and say so."""
@@ -98,4 +98,4 @@ def test_two_builds_are_byte_identical_and_need_no_network(site, tmp_path):
     one, two = _files(site), _files(tmp_path / "again")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
-    assert b"2017-11-16" in one["sitemap.xml"]  # SOURCE_DATE_EPOCH is the sitemap's date
+    assert RELEASE_DATE.encode() in one["sitemap.xml"]  # SOURCE_DATE_EPOCH is the sitemap's date

@@ -9,6 +9,8 @@ import json
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from figures import FigureDataError
 from figures.site_files import site_files
 
@@ -17,6 +19,7 @@ from ..build.preview_cache import PreviewCache
 from ..build.redirects import redirect_pages
 from ..build.site_config import addresses_for, moved_pages
 from ..checks.public_addresses import broken_public_address
+from ..checks.settings import check_environment
 from ..wrappers import i18n, macros_plugin, material
 from ..wrappers.mkdocs import page_url, use_template_cache
 
@@ -31,6 +34,10 @@ def building_an_edition(config) -> bool:
 
 
 def start_site(config, project_dir: Path, serving: bool) -> None:
+    try:
+        check_environment(config)
+    except FigureDataError as error:
+        raise PluginError(f"Setting error: {error}") from None
     build_state.start(project_dir, i18n.edition_languages(config), serving)
     i18n.quiet_logs()
     macros_plugin.quiet_logs()
@@ -52,6 +59,8 @@ def end_site(config) -> None:
         dataset, editions = state.data()
     except FigureDataError:
         return  # reported by macros.py, on every page
+    if state.site_problem:
+        return  # so is a mistake in mkdocs.yml
     addresses = addresses_for(config)
     moved = moved_pages(config)
     previews = PreviewCache(state.project_dir / ".cache" / "previews")
@@ -68,9 +77,13 @@ def end_site(config) -> None:
     for folder, index in i18n.search_index_per_edition(combined, addresses.editions).items():
         files[folder + SEARCH_INDEX.as_posix()] = json.dumps(material.search_index_in_english(index),
                                                               ensure_ascii=False, separators=(",", ":")).encode()
+    inside = site_dir.resolve()
     for path, content in files.items():
-        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_bytes(content)
+        target = (site_dir / path).resolve()
+        if not target.is_relative_to(inside):  # adapter/checks/settings.py makes this unreachable
+            raise PluginError(f"refused to write {path}, which is outside the site's folder {site_dir}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     if state.failed:
         return  # one mistake, one message: a page shown as a problem has lost its anchors
     problem = broken_public_address(state.project_dir, site_dir, addresses)

@@ -28,11 +28,17 @@ item, when an upgrade changes what these were written against:
   name on the dialog.
 - overrides/partials/alternate.html: Material's language selector,
   linking to this page in each edition.
+- Its interface's words, one template per language in
+  `templates/partials/languages/` (`en.html`, `fr.html`…): an edition in a
+  language without one has no words for search or the selector, and
+  `has_translation` says so before an edition is started
+  (adapter/new_edition.py); an override in `custom_dir` counts.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 VERSION_READ = "9.8.2"
 
@@ -67,6 +73,23 @@ def search_index_in_english(index: dict) -> dict:
     filter), so a French or Arabic lunr plugin would cost every first view
     about 4 KB for a list of stop words."""
     return {**index, "config": {**index["config"], "lang": ["en"]}}
+
+
+def _languages_folder() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+
+def translations() -> list[str]:
+    """The languages Material's interface is translated into."""
+    return sorted(path.stem for path in _languages_folder().glob("*.html"))
+
+
+def has_translation(language: str, custom_dir: Path) -> bool:
+    """Whether Material, or the site's overrides, translate its interface into `language`."""
+    name = f"{language}.html"
+    return (_languages_folder() / name).is_file() or (custom_dir / "partials" / "languages" / name).is_file()
 
 
 # Each reliance by a name that only this module (and overrides/, which holds
