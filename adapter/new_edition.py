@@ -39,6 +39,7 @@ from figures.errors import FigureDataError
 from figures.untranslated import MARK, marked
 from figures.yamlfile import read_yaml
 
+from .wrappers.i18n import settings_in_mkdocs_yml
 from .wrappers.material import has_translation, translations
 
 DATA_FILE = Path("data/figures.yml")
@@ -84,7 +85,7 @@ def plan_edition(project: Path, language: str, locale: str | None = None, name: 
                               expected="the repository's root folder: run the command there, or give it "
                                        "with --project <folder>")
     config = read_config(project / CONFIG_FILE)
-    i18n = i18n_entry(config)
+    i18n = settings_in_mkdocs_yml(config)
     existing = [entry["locale"] for entry in i18n["languages"]]
     if language in existing:
         raise FigureDataError(f"the edition '{language}' already exists", file=CONFIG_FILE.as_posix(),
@@ -175,15 +176,6 @@ def read_config(path: Path) -> dict:
                               expected="site_name, nav, plugins… as MkDocs reads them")
     return config
 
-
-def i18n_entry(config: dict) -> dict:
-    """The i18n plugin's settings: its `languages` are the editions."""
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict) \
-                and isinstance(plugin["i18n"].get("languages"), list):
-            return plugin["i18n"]
-    raise FigureDataError("the site has no i18n plugin", file=CONFIG_FILE.as_posix(),
-                          expected="plugins › i18n › languages, where editions are declared")
 
 
 def _own_name(locale: Locale) -> str:

@@ -26,7 +26,8 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
-from adapter.new_edition import i18n_entry, read_config  # noqa: E402
+from adapter.new_edition import read_config  # noqa: E402
+from adapter.wrappers.i18n import settings_in_mkdocs_yml  # noqa: E402
 from figures.source_text import split_sentences  # noqa: E402
 from figures.untranslated import MARK  # noqa: E402
 from figures.yamlfile import read_yaml  # noqa: E402
@@ -61,7 +62,7 @@ def git(clone: Path, *args: str) -> str:
 
 def editions(clone: Path) -> dict[str, str]:
     """language -> page suffix ("" for the default, ".fr" for French), from mkdocs.yml."""
-    languages = i18n_entry(read_config(clone / "mkdocs.yml"))["languages"]
+    languages = settings_in_mkdocs_yml(read_config(clone / "mkdocs.yml"))["languages"]
     return {entry["locale"]: "" if entry.get("default") else f".{entry['locale']}" for entry in languages}
 
 

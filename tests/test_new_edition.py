@@ -19,8 +19,9 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import escape
 
-from adapter.material import translations
-from adapter.new_edition import i18n_entry, plan_edition, read_config, start_edition
+from adapter.new_edition import plan_edition, read_config, start_edition
+from adapter.wrappers.i18n import settings_in_mkdocs_yml
+from adapter.wrappers.material import translations
 from figures import FigureDataError
 from figures.editions import SETTING_WORDS
 from figures.untranslated import MARK
@@ -123,7 +124,7 @@ def test_it_copies_settings_as_they_are_and_marks_every_text(tree):
 def test_the_name_it_is_given_reaches_the_selector_as_text(tree):
     name = '<img src=x onerror=alert(1)>"Español'
     start_edition(tree, NEW, name=name)
-    entry = next(e for e in i18n_entry(read_config(tree / "mkdocs.yml"))["languages"] if e["locale"] == NEW)
+    entry = next(e for e in settings_in_mkdocs_yml(read_config(tree / "mkdocs.yml"))["languages"] if e["locale"] == NEW)
     assert entry["name"] == name, "mkdocs.yml does not hold the name as given"
     templates = Path(material.__file__).parent / "templates"
     env = Environment(loader=ChoiceLoader([FileSystemLoader(PROJECT / "overrides"), FileSystemLoader(templates)]))

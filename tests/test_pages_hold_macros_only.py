@@ -14,7 +14,7 @@ import pytest
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from adapter import macros_plugin
+from adapter.wrappers import macros_plugin
 from figures.yamlfile import read_yaml
 
 from helpers import DATA, PROJECT, build, edit, line_of

@@ -35,6 +35,8 @@ import logging
 import re
 from pathlib import Path
 
+from figures import FigureDataError
+
 PLUGIN = "i18n"
 VERSION_READ = "1.3.1"
 # The attributes read here, for the contract test.
@@ -130,6 +132,18 @@ def search_index_per_edition(combined: dict, folders: dict[str, str]) -> dict[st
                 if (doc["location"].startswith(folder) if folder else not doc["location"].startswith(prefixes))]
         indexes[folder] = {**combined, "docs": docs}
     return indexes
+
+
+def settings_in_mkdocs_yml(config: dict) -> dict:
+    """The plugin's settings as mkdocs.yml writes them (`config` read as
+    plain YAML, as the edition command edits it): its `languages` are the
+    editions."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict) \
+                and isinstance(plugin["i18n"].get("languages"), list):
+            return plugin["i18n"]
+    raise FigureDataError("the site has no i18n plugin", file="mkdocs.yml",
+                          expected="plugins › i18n › languages, where editions are declared")
 
 
 def quiet_logs() -> None:
