@@ -64,6 +64,7 @@ class Change:
     ids: tuple[str, ...]  # every id it touches: listed, valued or removed
     values: Mapping[str, ValueChange]
     removed: tuple[str, ...]
+    removed_editions: tuple[str, ...]  # the languages of editions it withdrew ("ar")
     reason: Localized
     # The label of each figure and claim it names, as it read when the entry was published.
     labels: Mapping[str, Localized]
@@ -88,7 +89,8 @@ def build_changes(data: Mapping, localized) -> tuple[Change, ...]:
         ids = tuple(dict.fromkeys([*entry.get("ids", ()), *values, *removed]))
         labels = {record_id: localized(texts) for record_id, texts in entry.get("labels", {}).items()}
         changes.append(Change(index, entry["version"], entry["date"], entry["kind"], ids,
-                              MappingProxyType(values), removed, localized(entry["reason"]), MappingProxyType(labels)))
+                              MappingProxyType(values), removed, tuple(entry.get("removed_editions", ())),
+                              localized(entry["reason"]), MappingProxyType(labels)))
     return tuple(changes)
 
 
@@ -169,9 +171,21 @@ def _check_what_it_names(change: Change, dataset: Dataset, known: Mapping, remov
     if change.kind in (CORRECTION, ADDITION) and not change.ids:
         raise error(where, f"the {change.kind} {change.version} names nothing it touches",
                     "values: {<figure id>: {old: …, new: …}} for a value, or ids: [...] for a quote, claim or text")
-    if change.kind == REMOVAL and not change.removed:
-        raise error(where, f"the removal {change.version} lists nothing under removed",
-                    "removed: the ids of the figures or claims withdrawn")
+    if change.kind == REMOVAL and not (change.removed or change.removed_editions):
+        raise error(where, f"the removal {change.version} lists nothing under removed or removed_editions",
+                    "removed: the ids of the figures or claims withdrawn; removed_editions: the languages "
+                    "of the editions withdrawn")
+    if change.removed_editions and change.kind != REMOVAL:
+        raise error((*where, "removed_editions"), f"the {change.kind} {change.version} lists removed editions",
+                    "removed_editions on an entry of kind removal only (removing an edition removes its "
+                    "public addresses)")
+    held = {language for figure in dataset.document.data["figures"].values() for language in figure["label"]}
+    for language in change.removed_editions:
+        if language in held:
+            raise error((*where, "removed_editions"), f"the change {change.version} lists the edition "
+                        f"'{language}' as removed, but the data still holds its texts",
+                        f"every '{language}:' text deleted from the data files, or '{language}' taken off "
+                        "removed_editions")
     labelled = {record_id for record_id in change.ids
                 if record_id in dataset.figures or record_id in dataset.claims or record_id in removed}
     for record_id in sorted(labelled - set(change.labels), key=change.ids.index):

@@ -95,6 +95,9 @@ def check_history(data: Mapping, published: list[tuple[str, dict]], error) -> No
     """Today's data against what main published; `error(key, problem,
     expected)` makes the FigureDataError, located in today's file."""
     entries = {entry["version"]: (index, entry) for index, entry in enumerate(data["changes"])}
+    # A withdrawn edition's texts leave the data, published entries included.
+    withdrawn = {language for entry in data["changes"] for language in entry.get("removed_editions", ())}
+    published = [(commit, _without_languages(old, withdrawn)) for commit, old in published]
     for commit, old in published:
         for old_entry in old["changes"]:
             version = old_entry["version"]
@@ -137,6 +140,17 @@ def check_history(data: Mapping, published: list[tuple[str, dict]], error) -> No
                         f"({what}) with no entry in the log of changes that names it",
                         f"an entry on top of changes: naming '{record_id}' (under ids, values or removed), "
                         "with release.version raised; or the change undone")
+
+
+def _without_languages(data, languages: set[str]):
+    """`data` without the texts of `languages`, at every level."""
+    if not languages:
+        return data
+    if isinstance(data, Mapping):
+        return {key: _without_languages(value, languages) for key, value in data.items() if key not in languages}
+    if isinstance(data, list):
+        return [_without_languages(value, languages) for value in data]
+    return data
 
 
 def _records(old: Mapping, new: Mapping) -> dict[str, tuple]:

@@ -220,7 +220,8 @@ def edition_addresses_deleted(clone: Path) -> None:
 
 
 def logged_edition_removal(clone: Path) -> None:
-    _log_entry(clone, "clarification", {}, 0, drop_language=_removing[-1])
+    _log_entry(clone, "removal", {}, 0, drop_language=_removing[-1],
+               extra=f"    removed_editions: [{_removing[-1]}]\n")
 
 
 # -- adding an edition -----------------------------------------------------------
@@ -296,7 +297,7 @@ _saved: dict[str, str] = {}
 
 
 def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: int,
-               drop_language: str | None = None) -> None:
+               drop_language: str | None = None, extra: str = "") -> None:
     """An entry on top of the data file's log of changes, in every edition's
     words (but `drop_language`'s, an edition being removed), with the data's
     version raised (`part`: 0 for a removed public address, 1 for an
@@ -316,6 +317,7 @@ def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: 
                      for fid in values)
     entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n'
              + (f"    values:{written}\n    labels:{labels}\n" if values else "")
+             + extra
              + "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
              + "\n")
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -56,6 +56,12 @@ def _with_entry(entry: dict, data_edit=None) -> dict:
 
 
 FALSE_ENTRIES = [
+    ("removed edition whose texts the data still holds",
+     {"version": MAJORED, "kind": "removal", "removed_editions": [next(reversed(RAW["figures"][FIGURE]["label"]))]},
+     "as removed, but the data still holds its texts"),
+    ("removed edition on a clarification",
+     {"version": PATCHED, "kind": "clarification", "ids": [FIGURE], "removed_editions": ["xx"]},
+     "lists removed editions"),
     ("removed figure the data still holds",
      {"version": MAJORED, "kind": "removal", "removed": [FIGURE]},
      f"lists '{FIGURE}' as removed, but the data still holds it"),

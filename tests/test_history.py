@@ -66,6 +66,30 @@ def _revalue_everywhere(data):
     data["changes"][-1]["values"][FIGURE]["new"] += 1
 
 
+LAST = list(RAW["figures"][FIGURE]["label"])[-1]  # an edition that is not the default
+
+
+def _without_edition(language: str):
+    """Every text of `language` deleted, published entries included, as
+    CONTRIBUTING.md's “Removing an edition” does."""
+    def strip(node):
+        if isinstance(node, dict):
+            node.pop(language, None)
+            for value in node.values():
+                strip(value)
+        elif isinstance(node, list):
+            for value in node:
+                strip(value)
+    return strip
+
+
+def _edition_removal(language: str):
+    def add(data):
+        data["changes"].insert(0, {"version": f"{MAJOR + 1}.0.0", "date": NEWEST["date"], "kind": "removal",
+                                   "removed_editions": [language], "reason": NEWEST["reason"]})
+    return add
+
+
 FALSE_HISTORIES = [
     ("entry deleted after it was published", lambda d: d["changes"].pop(),
      f"the entry {RAW['changes'][-1]['version']} of the log, published in main (commit abc1234567), is no longer"),
@@ -82,6 +106,10 @@ FALSE_HISTORIES = [
     ("label reworded with an entry naming another figure",
      _both(_relabel, _clarification([next(f for f in RAW["figures"] if f != FIGURE)])), "(label) with no entry"),
     ("figure deleted with no entry", lambda d: d["figures"].pop(FIGURE), "(removed) with no entry"),
+    ("edition's texts deleted with no entry", _without_edition(LAST),
+     "published in main (commit abc1234567), has a changed labels"),
+    ("another edition's texts deleted than the one logged", _both(_without_edition(LAST), _edition_removal("xx")),
+     "published in main (commit abc1234567), has a changed labels"),
     ("our copy of the article re-pinned with no correction",
      lambda d: d["source"].update(text_sha256="0" * 64), "our copy of the article changed since main"),
 ]
@@ -100,9 +128,10 @@ def test_a_history_rewritten_is_refused(edit, said):
     _both(_relabel, _clarification([QUOTE])),
     _clarification([QUOTE]),
     lambda d: [f["label"].update(xx="[not yet translated] " + f["label"][EDITION]) for f in d["figures"].values()],
+    _both(_without_edition(LAST), _edition_removal(LAST)),
     lambda d: None,
 ], ids=["reason reworded", "label with its clarification", "label with its quote's clarification",
-        "a new entry only", "a new edition's texts", "nothing changed"])
+        "a new entry only", "a new edition's texts", "an edition removed with its entry", "nothing changed"])
 def test_what_the_log_allows_is_accepted(edit):
     _check(_edited(edit))
 
