@@ -97,12 +97,20 @@ class CardRenderer(Renderer):
 
     def page_preview(self, title: str, figure_ids: list[str], summary: str, site_name: str) -> Preview:
         """The preview image's content for a page showing `figure_ids`."""
+        # Each figure's period, then who states it: an image shared alone
+        # still says whose number it is.
         figures = tuple(PreviewFigure(self.shown(f, with_unit=True), f.label(self.language),
-                                      self.period_words(f.period))
+                                      f"{self.period_words(f.period)}. {self.preview_speaker(f)}")
                         for f in map(self.data.figure, figure_ids))
         address = _without_scheme(self.addresses.base).rstrip("/")
         return Preview(title, figures, summary, self.source_line(), site_name, self.language, self.direction,
                        address)
+
+    def preview_speaker(self, figure: Figure) -> str:
+        """Who states a figure, in a preview's few words."""
+        speaker = figure.quote.speaker
+        return (self.words["preview_speaker"].format(name=speaker.name) if speaker
+                else self.words["preview_article"])
 
     def preview_alt(self, preview: Preview) -> str:
         """The preview image in words, for og:image:alt."""

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .addresses import SiteAddresses
 from .changes import latest_correction
-from .citation import period_words
+from .citation import inferred_note, period_words
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
 from .editions import Edition
 from .formatting import NO_BREAK_SPACE, Formatter
@@ -349,17 +349,6 @@ def isolated_html(words: str, direction: str) -> Markup:
 
 def _display_words(edition: Edition) -> dict:
     return {k: isolated_html(v, edition.direction) if isinstance(v, str) else v for k, v in edition.words.items()}
-
-
-def inferred_note(period: Period) -> str | None:
-    """The word key saying which of the period's bounds were inferred."""
-    if {"start", "end"} <= period.inferred:
-        return "inferred_both"
-    if "start" in period.inferred:
-        return "inferred_start"
-    if "end" in period.inferred:
-        return "inferred_end"
-    return None
 
 
 def fill(template: str, as_text=text, **parts: Markup) -> Markup:
