@@ -109,7 +109,7 @@ class CardRenderer(Renderer):
     def preview_speaker(self, figure: Figure) -> str:
         """Who states a figure, in a preview's few words."""
         speaker = figure.quote.speaker
-        return (self.words["preview_speaker"].format(name=speaker.name) if speaker
+        return (self.words["preview_speaker"].format(name=speaker.name_in(self.language)) if speaker
                 else self.words["preview_article"])
 
     def preview_alt(self, preview: Preview) -> str:

@@ -77,7 +77,7 @@ def short_citation(dataset: Dataset, figure: Figure, edition: Edition, site_name
              "site": site_name, "version": dataset.release.version}
     if figure.quote.speaker is None:
         return words["short_citation_unattributed"].format(**parts)
-    return words["short_citation"].format(speaker=figure.quote.speaker.name, **parts)
+    return words["short_citation"].format(speaker=figure.quote.speaker.name_in(edition.language), **parts)
 
 
 def full_citation(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str) -> str:
@@ -93,7 +93,7 @@ def based_on(dataset: Dataset, figure: Figure, edition: Edition) -> str:
     """The article a figure is based on: where it says it, who says it, and
     what it leaves unstated."""
     words, fmt, source, language = edition.words, Formatter(edition), dataset.source, edition.language
-    speaker = (words["name_and_role"].format(name=figure.quote.speaker.name,
+    speaker = (words["name_and_role"].format(name=figure.quote.speaker.name_in(language),
                                              role=figure.quote.speaker.role(language))
                if figure.quote.speaker else words["unattributed"])
     missing = format_list([words["fields"][name] for name in not_stated(dataset)], locale=fmt.locale)

@@ -219,7 +219,7 @@ class Renderer:
             return _inline.speaker("article", self.isolated(self.words["article_voice"]))
         with_role = self._introduces(quote.speaker) if once_per_page else True
         return _inline.speaker(quote.speaker.id, self.isolated(
-            self.name_and_role(quote.speaker) if with_role else quote.speaker.name))
+            self.name_and_role(quote.speaker) if with_role else quote.speaker.name_in(self.language)))
 
     @component
     def person(self, speaker_id: str, with_role: bool = False) -> Markup:
@@ -227,7 +227,7 @@ class Renderer:
         speaker = self.data.speaker(speaker_id)
         if with_role:
             self._introduces(speaker)
-        return _inline.speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name))
+        return _inline.speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name_in(self.language)))
 
     def _introduces(self, speaker: Speaker) -> bool:
         """True if the page has not yet given `speaker`'s name and title
@@ -322,7 +322,7 @@ class Renderer:
         return tip
 
     def name_and_role(self, speaker: Speaker) -> str:
-        return self.words["name_and_role"].format(name=speaker.name, role=speaker.role(self.language))
+        return self.words["name_and_role"].format(name=speaker.name_in(self.language), role=speaker.role(self.language))
 
     def source_line(self) -> str:
         """"Source: “<title>”, <date>", as plain text for images."""

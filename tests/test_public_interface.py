@@ -115,9 +115,11 @@ def test_each_row_offers_quote_and_citations(pages):
     assert details.blockquote.get_text() == f"“{figure.quote.text}”"
     short, full, figure_bibtex, csl = (code.get_text() for code in details.select("pre code"))
     # The figure first, with its qualifier; then the site and the version; then the article.
-    assert short == (f"{figure.label('en')}: {shown} (Khaled Zerouali, quoted in “Dismantling Human Traffickers: "
-                     f"Morocco Paves the Way for Immigrant Well-Being”, 16\u00a0November\u00a02017). {site_name}, "
-                     f"version {release.version}")
+    # Its period in the article's words, saying which date was inferred; "reported", never "quoted".
+    assert short == (f"{figure.label('en')}: {shown}, up to 16\u00a0November\u00a02017, start not stated "
+                     f"(“so\u00a0far”; end inferred from the article’s date). Khaled Zerouali, as reported in "
+                     f"“Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being”, "
+                     f"16\u00a0November\u00a02017. {site_name}, version {release.version}")
     assert full.startswith(f"{figure.label('en')}: {shown}, ")
     assert f". {site_name}, data version {release.version} of " in full and f", {address}. Based on “" in full
     assert full.endswith("(author, publisher and web address not stated in the source).")
@@ -129,6 +131,7 @@ def test_each_row_offers_quote_and_citations(pages):
     assert reference.select_one(".figure-table__article pre code").get_text() == (
         "@misc{dismantling2017,\n"
         "  title = {{Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being}},\n"
+        "  key = {Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being},\n"
         "  year = {2017},\n"
         "  month = nov,\n"
         "  date = {2017-11-16},\n"
