@@ -12,6 +12,7 @@ import sys
 import zlib
 from xml.etree import ElementTree
 
+import pytest
 import sphobjinv as soi
 from bs4 import BeautifulSoup
 
@@ -255,6 +256,22 @@ def test_jsonld_dataset(pages):
                                 "datePublished": "2017-11-16", "inLanguage": "en"}
     assert {d["contentUrl"] for d in data["distribution"]} == {f"{SITE_URL}figures.csv", f"{SITE_URL}figures.json"}
     assert data["name"] and data["description"]
+
+
+@pytest.mark.parametrize("language", languages())
+def test_each_editions_jsonld_is_in_its_language_at_its_address(pages, language):
+    folder = addresses().editions[language]
+    page = pages[f"{folder}figures/index.html"]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    site_name = page.find("meta", attrs={"property": "og:site_name"})["content"]
+    assert data["inLanguage"] == language
+    assert data["url"] == f"{SITE_URL}{folder}figures/"
+    assert data["name"] == site_name
+    assert data["variableMeasured"] == [f.label(language) for f in DATASET.figures.values()]
+    # The article names no author or publisher: the dataset's are this site, never the article's.
+    for role in ("creator", "publisher"):
+        assert data[role] == {"@type": "Organization", "name": site_name, "url": f"{SITE_URL}{folder}"}
+    assert "author" not in data["citation"] and "publisher" not in data["citation"]
 
 
 def test_canonical_urls_and_descriptions(pages):
