@@ -157,7 +157,11 @@ def end_site(config) -> None:
     previews = PreviewCache(state.project_dir / ".cache" / "previews")
     order = list(addresses.pages)  # the nav's pages first, in order
     pages = sorted(state.pages, key=lambda page: order.index(page.source))
-    files = site_files(dataset, editions, addresses, pages, moved, previews.png)
+    try:
+        files = site_files(dataset, editions, addresses, pages, moved, previews.png)
+    except FigureDataError as error:  # a preview image's shaping packages missing
+        state.report(error.message)
+        return
     urls = {src: page_url(src, config) for src in {*moved, *moved.values()}}
     files.update({path: html.encode() for path, html in redirect_pages(moved, urls, addresses, editions).items()})
     combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))

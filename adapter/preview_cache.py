@@ -5,8 +5,9 @@ project in the tests) change none of the 27 images, or a few. Measured with
 1.53 s with every image drawn, 0.93 s with them kept (39 %).
 
 An image is kept under its place in the site and a digest of what it shows
-and of what draws it (the record; figures/preview.py, figures/drawing.py
-and the fonts; the Pillow version), so a changed figure, wording or drawing
+and of what draws it (the record; figures/preview.py, figures/drawing.py,
+figures/shaping.py and the fonts; the versions of Pillow and of the shaping
+packages), so a changed figure, wording or drawing
 code is drawn again. The folder holds one image per page and site address:
 the image shows the address, and the tests build under another one than
 `mkdocs serve`, so a single slot per page would be redrawn at every switch.
@@ -15,6 +16,7 @@ the image shows the address, and the tests build under another one than
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import tempfile
 from pathlib import Path
@@ -57,9 +59,15 @@ class PreviewCache:
 
 
 def _drawing_code() -> bytes:
-    """What draws the images: its source, its fonts and Pillow's version."""
+    """What draws the images: its source, its fonts and the versions of
+    Pillow and of the packages that shape the text."""
     digest = hashlib.sha256(PIL.__version__.encode())
+    for package in ("python-bidi", "arabic-reshaper"):
+        try:
+            digest.update(f" {package} {importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            pass  # figures/shaping.py says what to install when an image is drawn
     layer = Path(preview_module.__file__).parent
-    for path in [layer / "preview.py", layer / "drawing.py", *sorted(layer.glob("fonts/*"))]:
+    for path in [layer / "preview.py", layer / "drawing.py", layer / "shaping.py", *sorted(layer.glob("fonts/*"))]:
         digest.update(path.read_bytes())
     return digest.digest()

@@ -24,7 +24,7 @@ from .templating import render
 
 # Unicode's isolates: in a right-to-left drawing, each Latin run ("US$",
 # "Khaled Zerouali") keeps its own order, as <bdi> does in HTML. SVG text
-# and Pillow's text layout (FriBiDi) both honour them.
+# and the preview images' ordering (figures/shaping.py) both honour them.
 LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
 # The quotation marks around the source's English words go with them: « »
 # (the Arabic edition's) when they open on a Latin letter.

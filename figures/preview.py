@@ -3,10 +3,12 @@ pasted: a chat, a social post. It carries the page's title, its figures with
 their qualifiers, and the source, so that a figure shared as a link keeps
 its context.
 
-Text is laid out by Pillow with libraqm (HarfBuzz shaping, FriBiDi
-ordering), so Arabic is joined and runs right to left. The fonts are kept in
-figures/fonts/ (DejaVu Sans, under its licence there): with the same fonts
-and no metadata in the file, two builds write identical bytes.
+Each line is put in display order, Arabic letters joined, by
+figures/shaping.py, and drawn by Pillow's basic layout, which needs no
+system library (Pillow's libraqm would load FriBiDi from the system). The
+fonts are kept in figures/fonts/ (DejaVu Sans, under its licence there):
+with the same fonts and no metadata in the file, two builds write identical
+bytes on every machine.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .drawing import isolated_runs
+from .shaping import display_order
 
 # Pillow is imported where an image is drawn: most builds find every image
 # in the cache (adapter/preview_cache.py) and need not load it (0.1 s).
@@ -67,14 +70,13 @@ class Placed:
     def anchor(self) -> str:
         return "la" if self.direction == "ltr" else "ra"
 
-    def box(self, language: str) -> tuple[float, float, float, float]:
-        """The pixels the line covers (left, top, right, bottom), as Pillow shapes it."""
-        left, top, right, bottom = _font(self.bold, self.size).getbbox(
-            self._shaped(), anchor=self.anchor, direction=self.direction, language=language)
+    def box(self) -> tuple[float, float, float, float]:
+        """The pixels the line covers (left, top, right, bottom), as drawn."""
+        left, top, right, bottom = _font(self.bold, self.size).getbbox(self._shaped(), anchor=self.anchor)
         return self.x + left, self.y + top, self.x + right, self.y + bottom
 
     def _shaped(self) -> str:
-        return isolated_runs(self.text, self.direction)
+        return _shaped(self.text, self.direction)
 
 
 def preview_png(preview: Preview) -> bytes:
@@ -87,7 +89,7 @@ def preview_png(preview: Preview) -> bytes:
     draw.rectangle(band, fill=_MARK)
     for line in laid_out(preview):
         draw.text((line.x, line.y), line._shaped(), font=_font(line.bold, line.size), fill=line.fill,
-                  anchor=line.anchor, direction=line.direction, language=preview.language)
+                  anchor=line.anchor)
     output = io.BytesIO()
     # zlib's default level: "optimize" would save 4% of the bytes for 2.5 times the time.
     image.save(output, format="PNG")
@@ -212,7 +214,7 @@ class _Writer:
         self.language, self.direction = language, direction
         # Arabic's marks above and below the letters need more room between lines.
         self.leading = 1.45 if language in _ARABIC else 1.25
-        # Shaping a run with raqm is most of an image's cost, and the sizes
+        # Shaping and measuring a run is most of an image's cost, and the sizes
         # that step down measure the same runs again: each is measured once
         # per image (49 ms an image without, 35 ms with: 29 %).
         self._lengths: dict[tuple, float] = {}
@@ -224,8 +226,7 @@ class _Writer:
         direction = direction or self.direction
         key = (text, size, bold, direction)
         if key not in self._lengths:
-            self._lengths[key] = _font(bold, size).getlength(isolated_runs(text, direction), direction=direction,
-                                                             language=self.language)
+            self._lengths[key] = _font(bold, size).getlength(_shaped(text, direction))
         return self._lengths[key]
 
     def lines(self, words: str, size: int, bold: bool, fill, width: float, offset: float, y: float,
@@ -243,6 +244,12 @@ class _Writer:
                        self.leading) for i, text in enumerate(lines or [""])]
 
 
+def _shaped(text: str, direction: str) -> str:
+    """`text` as the basic layout draws it: each Latin run isolated in a
+    right-to-left line, then in display order, Arabic letters joined."""
+    return display_order(isolated_runs(text, direction), direction)
+
+
 _font_cache: dict[tuple[bool, int], ImageFont.FreeTypeFont] = {}
 
 
@@ -251,5 +258,5 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     key = (bold, size)
     if key not in _font_cache:
         path = _FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
-        _font_cache[key] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+        _font_cache[key] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
     return _font_cache[key]

@@ -1,22 +1,21 @@
 """Serve a built site the way GitHub Pages serves a project (under
-/<repository>/), drive Debian's Chromium with Playwright, and weigh what a
-page view transfers. Shared by the browser tests and the benchmark."""
+/<repository>/), drive a Chromium or a Chrome with Playwright (found by
+browser_path.py), and weigh what a page view transfers. Shared by the browser tests and the benchmark."""
 
 from __future__ import annotations
 
 import functools
 import gzip
-import shutil
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from browser_path import browser_path
 from helpers import SUB_ORIGIN, SUB_PATH, addresses, clean_environment, mkdocs
 
 PROJECT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's servers on
 # start, which this machine refuses; a fresh profile keeps runs independent.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -52,9 +51,10 @@ def build_under_sub_path(site_dir: Path, origin: str = SUB_ORIGIN, project: Path
 
 
 def launch_chromium(playwright):
+    """The browser browser_path.py finds, headless."""
     # --no-proxy-server: Chromium would otherwise honour a proxy in the
     # shell's environment, even for 127.0.0.1.
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, "--no-proxy-server"],
+    return playwright.chromium.launch(executable_path=str(browser_path()), args=[*CHROMIUM_ARGS, "--no-proxy-server"],
                                       env=clean_environment())
 
 
@@ -112,7 +112,7 @@ def transferred(site_dir: Path, urls: list[str]) -> int:
 
 
 def chromium_available() -> bool:
-    return CHROMIUM.exists() or shutil.which("chromium") is not None
+    return browser_path() is not None
 
 
 _ADDRESSES = addresses()

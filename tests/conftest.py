@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from browser_path import HOW_TO_GET_ONE
 from browsing import Tab, chromium_available, launch_chromium, served_site
 from figures import Dataset, load_dataset
 from helpers import DATA, PROJECT, SCHEMA, SOURCE_DATE_EPOCH, SUB_ORIGIN, SUB_PATH, build, copy_project, html_pages
@@ -85,9 +86,9 @@ def pages(site) -> dict[str, BeautifulSoup]:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium through Playwright; in CI, missing it is a failure."""
+    """A Chromium or a Chrome through Playwright; in CI, missing it is a failure."""
     if not chromium_available():
-        message = "Debian's chromium is not installed (/usr/bin/chromium); `make test` installs it"
+        message = HOW_TO_GET_ONE
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -48,19 +48,25 @@ def clean_environment(**overrides: str) -> dict[str, str]:
     return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "ISSUES_URL": "", **overrides}
 
 
-def mkdocs(project_dir: Path, *args: str, timeout: float = 120, prefix: tuple[str, ...] = (),
-           **env: str) -> subprocess.CompletedProcess:
+def mkdocs(project_dir: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
     """Run the mkdocs command line of this environment in `project_dir`, in
-    a process of its own, behind `prefix` if given, a command that runs it,
-    such as `unshare --net`."""
-    return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
+    a process of its own, with `env` on top of the tests' environment."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
                           env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
 
 
-def build(project_dir: Path, site_dir: Path, strict: bool = True, prefix: tuple[str, ...] = (),
-          **env: str) -> subprocess.CompletedProcess:
-    return mkdocs(project_dir, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir),
-                  prefix=prefix, **env)
+def build(project_dir: Path, site_dir: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess:
+    return mkdocs(project_dir, "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir), **env)
+
+
+def without_system_fribidi(folder: Path) -> dict[str, str]:
+    """The environment of a process that cannot load the system's FriBiDi,
+    as on a fresh macOS or Windows machine: the dynamic loader finds an
+    empty libfribidi.so.0 first and gives up, so Pillow reports its libraqm
+    layout unavailable. Linux only; needs no privilege."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "libfribidi.so.0").write_bytes(b"")
+    return {"LD_LIBRARY_PATH": str(folder)}
 
 
 def copy_project(destination: Path, cache: Path | None = None) -> Path:

@@ -1,7 +1,7 @@
 """Where the site reaches past another package's documented API, the one
 module that wraps that package names the version it was read from and
 what it reads (adapter/i18n.py, adapter/macros_plugin.py,
-adapter/mkdocs_internals.py, adapter/material.py). These tests fail, naming
+adapter/mkdocs_internals.py, adapter/material.py, figures/shaping.py). These tests fail, naming
 the item, when an upgrade changes one: re-read the item in the new
 version, adapt the module, then update its VERSION_READ."""
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from adapter import i18n, macros_plugin, material, mkdocs_internals
+from figures import shaping
 from helpers import PROJECT
 
 WRAPPED = [
@@ -24,6 +25,7 @@ WRAPPED = [
     ("jinja2", macros_plugin.JINJA_VERSION_READ, "adapter/macros_plugin.py"),
     ("mkdocs", mkdocs_internals.VERSION_READ, "adapter/mkdocs_internals.py"),
     ("mkdocs-material", material.VERSION_READ, "adapter/material.py"),
+    ("python-bidi", shaping.BIDI_VERSION_READ, "figures/shaping.py"),
 ]
 
 
@@ -40,6 +42,17 @@ def test_wrapped_versions_are_the_pinned_ones():
     pins = {name.lower(): pin.strip() for name, pin in pins.items()}
     for package, read, module in WRAPPED:
         assert pins[package.lower()] == read, f"requirements/constraints.txt pins {package} {pins[package.lower()]}, {module} was read from {read}"
+
+
+def test_python_bidi_orders_without_mirroring_and_keeps_its_table_of_mirrored_pairs():
+    """figures/shaping.py mirrors a right-to-left line's brackets itself
+    with python-bidi's table: were the Rust algorithm to start mirroring,
+    they would be turned twice."""
+    from bidi import get_display
+    from bidi.mirror import MIRRORED
+    assert get_display("(\u0645\u0646)", base_dir="R") == ")\u0646\u0645(", \
+        "python-bidi's get_display now mirrors: drop figures/shaping.py's own mirroring"
+    assert MIRRORED["("] == ")" and MIRRORED["\u00ab"] == "\u00bb" and MIRRORED[")"] == "("
 
 
 def test_i18n_plugin_attributes():
@@ -117,9 +130,9 @@ def test_only_the_wrapping_modules_reach_past_documented_apis():
     other file of the MkDocs side."""
     reach = re.compile(r"plugins\.get\(.i18n.\)|plugins\[.i18n.\]|\.current_language\b(?!\()|\.building\b(?!_)|"
                        r"extra_alternate|format_error|env\.env\b|_undefined_|env\.macros\.pop|del env\.variables|"
-                       r"XMLHttpRequest|__config|present_anchor_ids|dest_uri")
+                       r"XMLHttpRequest|__config|present_anchor_ids|dest_uri|bidi\.mirror")
     allowed = {"adapter/i18n.py", "adapter/macros_plugin.py", "adapter/mkdocs_internals.py",
-               "adapter/material.py", "overrides/main.html"}
+               "adapter/material.py", "overrides/main.html", "figures/shaping.py"}
     files = [p for p in [PROJECT / "macros.py", *PROJECT.glob("adapter/**/*.py"), *PROJECT.glob("overrides/**/*.html"),
                          *PROJECT.glob("figures/**/*.py")]]
     offenders = [p.relative_to(PROJECT).as_posix() for p in files

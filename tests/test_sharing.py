@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -14,8 +15,10 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from figures.cards import markdown_alt
-from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
-from helpers import PROJECT, SITE_URL, addresses, editions, embeds_page, golden, languages
+from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
+from figures.shaping import display_order, strong_left_to_right_outside_isolates
+from helpers import (PROJECT, SITE_URL, addresses, build, clean_environment, copy_project, editions, embeds_page, golden,
+                     languages, without_system_fribidi)
 
 GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -71,8 +74,6 @@ def test_a_theme_pages_preview_names_its_figures_with_their_qualifiers(pages, da
 def test_a_preview_image_is_the_same_bytes_for_the_same_content():
     """Drawn in this process and in another one: the same bytes (the fonts
     are the repository's, not the machine's); a changed title, other bytes."""
-    import subprocess
-    import sys
     from figures.preview import Preview, PreviewFigure, preview_png
     fields = dict(title="Title", figures=(PreviewFigure("more than 1,000 people", "Label"),), summary="",
                   source_line="Source: “X”, 1 January 2000", site="Site · example.org", language="ar",
@@ -160,7 +161,7 @@ def _preview_problems(preview) -> list[str]:
     lost words, or an address not drawn as one left-to-right run."""
     from figures.preview import SIZE, laid_out
     lines, problems = laid_out(preview), []
-    boxes = [(line, line.box(preview.language)) for line in lines if line.text]
+    boxes = [(line, line.box()) for line in lines if line.text]
     for line, (left, top, right, bottom) in boxes:
         if left < 40 or right > SIZE[0] - 40 or top < 20 or bottom > SIZE[1] - 20:
             problems.append(f"outside the image: {line.text!r}")
@@ -179,6 +180,9 @@ def _preview_problems(preview) -> list[str]:
         for text in texts:
             if " ".join(text.split(" ")) not in shown(role):
                 problems.append(f"not whole: {text!r}")
+    for line in lines:
+        if line.direction == "rtl" and strong_left_to_right_outside_isolates(isolated_runs(line.text, "rtl")):
+            problems.append(f"left-to-right letters outside an isolate, mirrored as if right to left: {line.text!r}")
     addresses_drawn = [line for line in lines if line.role == "address"]
     if [(line.text, line.direction) for line in addresses_drawn] != [(preview.address, "ltr")]:
         problems.append(f"address: {[(line.text, line.direction) for line in addresses_drawn]}")
@@ -279,3 +283,56 @@ def test_a_theme_pages_preview_image_reads_back_with_its_speaker(site, dataset, 
             speaker = figure.quote.speaker
             expected = speaker.name_in(language).split()[-1] if speaker else _speaker_words(figure, language).split()[-1]
             assert expected in read, (theme.id, expected, read)
+
+
+# -- the preview images need no system library --------------------------------
+
+_LAM_ALEF, _MEEM_INITIAL, _NOON_FINAL = "\ufefb", "\ufee3", "\ufee6"
+
+
+def test_arabic_is_joined_ordered_and_mirrored_for_a_left_to_right_renderer():
+    """Pillow's basic layout draws glyphs left to right as given: the text
+    it gets is in display order, its letters in their joined forms (Unicode's
+    presentation forms), a right-to-left line's brackets turned, a Latin run
+    isolated inside it left as it reads."""
+    assert display_order("\u0644\u0627", "rtl") == _LAM_ALEF  # lam and alef, one glyph
+    assert display_order("\u0645\u0646", "rtl") == _NOON_FINAL + _MEEM_INITIAL  # "from", read from the right
+    assert display_order("(\u0645\u0646)", "rtl") == f"({_NOON_FINAL}{_MEEM_INITIAL})"
+    line = display_order(isolated_runs("(\u0645\u0646 \u00abso far\u00bb)", "rtl"), "rtl")
+    assert line == f"(\u00abso far\u00bb {_NOON_FINAL}{_MEEM_INITIAL})"
+    assert display_order("Source: (so far)", "ltr") == "Source: (so far)"
+
+
+def test_previews_use_pillows_basic_layout_only():
+    from PIL import ImageFont
+    from figures.preview import _font
+    assert _font(True, 30).layout_engine == _font(False, 20).layout_engine == ImageFont.Layout.BASIC
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="hides the system's FriBiDi with LD_LIBRARY_PATH")
+def test_an_arabic_preview_is_the_same_bytes_without_the_systems_fribidi(tmp_path):
+    """Where FriBiDi cannot load (Pillow then has no libraqm layout, which
+    failed every build there), the image is drawn, and is the same bytes."""
+    from figures.preview import Preview, PreviewFigure, preview_png
+    fields = dict(title="\u0627\u0644\u0633\u0627\u062d\u0644", summary="", language="ar", direction="rtl",
+                  figures=(PreviewFigure("\u0623\u0643\u062b\u0631 \u0645\u0646 23.000", "(\u0645\u0646)"),),
+                  source_line="\u00abDismantling Human Traffickers\u00bb", site="Site", address="example.org/x")
+    script = ("import sys; from PIL import features; from figures.preview import Preview, PreviewFigure, preview_png; "
+              "assert not features.check('raqm'), 'FriBiDi is not hidden'; "
+              f"sys.stdout.buffer.write(preview_png(Preview(**{fields!r})))")
+    bare = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, timeout=60,
+                          env=clean_environment(**without_system_fribidi(tmp_path)))
+    assert bare.returncode == 0, bare.stderr.decode()
+    assert bare.stdout == preview_png(Preview(**fields))
+
+
+def test_a_missing_shaping_package_stops_the_build_with_one_message(tmp_path):
+    """python-bidi blocked from the build's Python, as on a machine where it
+    did not install: the build says what to install, with no traceback."""
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text("import sys\nsys.modules['bidi'] = None\n", encoding="utf-8")
+    result = build(copy_project(tmp_path / "project"), tmp_path / "site", PYTHONPATH=str(blocker))
+    assert result.returncode != 0
+    assert "the preview images need python-bidi, which is not installed" in result.stderr, result.stderr
+    assert "requirements/site.txt" in result.stderr and "Traceback" not in result.stderr, result.stderr
