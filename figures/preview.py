@@ -169,7 +169,7 @@ def _shorter_addresses(address: str) -> list[str]:
 # a feed shows the image at a third of its size.
 _GRID_SIZES = {1: [(64, 32, 26), (54, 28, 24), (44, 26, 22), (40, 24, 21)],
                2: [(44, 24, 22), (40, 22, 21), (34, 20, 20), (30, 19, 19)],
-               3: [(36, 21, 20), (32, 20, 19), (28, 18, 18), (26, 17, 17)]}
+               3: [(36, 21, 19), (32, 20, 18), (28, 18, 17), (26, 17, 15)]}
 
 
 def _figure_grid(writer: _Writer, figures: tuple[PreviewFigure, ...], top: float, step: int) -> tuple[Placed, ...]:
