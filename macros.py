@@ -6,15 +6,17 @@ Mistakes and bugs are told apart:
   typed into a page, a broken {{ … }}, a bad data file) is a
   FigureDataError with one readable paragraph naming the file and line.
   `mkdocs build` stops on it; `mkdocs serve` logs it once and shows it in
-  place of the page, and keeps serving (adapter/build_state.py).
+  place of the page, and keeps serving (adapter/build/state.py).
 - Anything else is a bug in the site's code: mkdocs-macros reports it with
-  its traceback, and the build stops (adapter/macros_plugin.py); `mkdocs
+  its traceback, and the build stops (adapter/wrappers/macros_plugin.py); `mkdocs
   serve` shows it in the page and goes on.
 
-The components (methods marked @component), and the reference page's
+The components (figures/components.py), and the reference page's
 schema.org metadata, are the only macros pages see; a call's arguments
 are checked against the component's signature before it runs, so a
-TypeError from inside a component stays a bug.
+TypeError from inside a component stays a bug. Each call gets its
+component's renderer, given this page's context: what the page has shown
+so far (adapter/build/state.py, PageState).
 """
 
 from __future__ import annotations
@@ -32,20 +34,19 @@ PROJECT_DIR = Path(__file__).resolve().parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from adapter import build_state, i18n, macros_plugin  # noqa: E402
-from adapter.edition_checks import check_nav_titles, check_pages, source_path  # noqa: E402
-from adapter.page_lint import typed_digits  # noqa: E402
-from adapter.page_urls import addresses_for, moved_pages, nav_pages  # noqa: E402
-from adapter.problems import panel  # noqa: E402
+from adapter.build import state as build_state  # noqa: E402
+from adapter.build.problems import panel  # noqa: E402
+from adapter.build.site_config import addresses_for, moved_pages, nav_pages  # noqa: E402
+from adapter.checks.editions import check_nav_titles, check_pages  # noqa: E402
+from adapter.checks.typed_digits import typed_digits  # noqa: E402
+from adapter.checks.untranslated import refuse_untranslated_editions  # noqa: E402
+from adapter.wrappers import i18n, macros_plugin  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402
 from figures.charts import CHART_DRAWINGS  # noqa: E402
-from figures.components import Components  # noqa: E402
+from figures.components import COMPONENTS  # noqa: E402
+from figures.corrections import CorrectionsRenderer  # noqa: E402
 from figures.errors import closest  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
-from figures.untranslated import refuse_untranslated  # noqa: E402
-
-# Components that are blocks of their own: kept out of Markdown (adapter/blocks.py).
-BLOCK_COMPONENTS = Components.block_names()
 
 
 def define_env(env) -> None:
@@ -55,26 +56,29 @@ def define_env(env) -> None:
         dataset, editions = state.data()
         _check_site(dataset, env.conf)
         if not state.serving:
-            _refuse_untranslated(env.conf)
+            # An edition started by the edition command is shown with its
+            # "not yet translated" marks by `mkdocs serve`, and is not built
+            # for publishing while one is left.
+            refuse_untranslated_editions(env.conf)
     except FigureDataError as error:
         state.site_problem = f"Figure data error: {error}"
         state.report(state.site_problem)
         return
-    addresses = addresses_for(env.conf, dataset)
+    addresses = addresses_for(env.conf)
     edition = editions[i18n.edition_being_built(env.conf)]
     issues_url = env.conf["extra"].get("issues_url")
 
-    def renderer() -> Components:
+    def renderer(kind):
         # The edition's own site_name: the i18n plugin sets it after this hook.
-        return Components(dataset, edition, addresses, env.page.url, state.page.quotes,
-                          site_name=env.conf["site_name"], issues_url=issues_url)
+        return kind(dataset, edition, addresses, env.page.url, state.page.shown,
+                    site_name=env.conf["site_name"], issues_url=issues_url)
 
     # Material's `copyright` setting is the footer line of every page: the
     # licences, and the data's version and date, in this edition's words.
-    env.conf["copyright"] = str(Components(dataset, edition, addresses, "").footer())
+    env.conf["copyright"] = str(CorrectionsRenderer(dataset, edition, addresses, "").footer())
 
-    for name in Components.names():
-        env.macro(_component_macro(env, name, renderer), name)
+    for name, kind in COMPONENTS.items():
+        env.macro(_component_macro(env, name, kind, renderer), name)
 
     @env.macro
     def dataset_jsonld() -> str:
@@ -82,7 +86,7 @@ def define_env(env) -> None:
         address, for the reference page's body."""
         document = dataset_jsonld_text(dataset, addresses, edition,
                                        env.conf["site_name"], env.conf["site_description"])
-        return state.blocks.placeholder(f'<script type="application/ld+json">{document}</script>')
+        return f'<script type="application/ld+json">{document}</script>'
 
 
 def on_pre_page_macros(env) -> None:
@@ -132,15 +136,6 @@ def _check_site(dataset: Dataset, config) -> None:
     check_nav_titles(config)
 
 
-def _refuse_untranslated(config) -> None:
-    """An edition started by `python -m figures.new_edition` is shown with
-    its "not yet translated" marks by `mkdocs serve`, and is not built for
-    publishing while one is left: the figure layer lists them all."""
-    config_file = Path(config["config_file_path"])
-    refuse_untranslated(config_file.parent, i18n.edition_languages(config), config_file=config_file.name,
-                        docs_dir=Path(config["docs_dir"]).relative_to(config_file.parent).as_posix())
-
-
 def _template_problem(env) -> FigureDataError | None:
     """A broken {{ … }}, or a name no macro or variable of the site has,
     found before the page renders, at the page's own line."""
@@ -173,7 +168,7 @@ def _typed_digit(env) -> FigureDataError | None:
 def _theme_page_problem(state, env) -> str | None:
     """A figure's theme page must show its card, in every edition."""
     dataset, _ = state.data()
-    page_source = source_path(env.page)
+    page_source = i18n.source_path(env.page)
     for figure in dataset.figures.values():
         if figure.theme.page == page_source and figure.id not in state.page.cards:
             where = dataset.error_at(("figures", figure.id, "theme"), "")
@@ -186,10 +181,11 @@ def _theme_page_problem(state, env) -> str | None:
 
 # -- macros ------------------------------------------------------------------
 
-def _component_macro(env, name: str, renderer):
-    """The component `name` as a macro: arguments checked against its
-    signature, figure-layer mistakes located at the page's line."""
-    signature = inspect.signature(getattr(Components, name))
+def _component_macro(env, name: str, kind, renderer):
+    """The component `name` of the renderer `kind` as a macro: arguments
+    checked against its signature, figure-layer mistakes located at the
+    page's line."""
+    signature = inspect.signature(getattr(kind, name))
     state = build_state.current()
 
     def macro(*args, **kwargs):
@@ -199,7 +195,7 @@ def _component_macro(env, name: str, renderer):
             return _mistake(state, _at_page_line(env, f"wrong use of the macro '{name}': {error}", name,
                                                  f"{name}{_shown_signature(signature)}"))
         try:
-            rendered = str(getattr(renderer(), name)(*args, **kwargs))
+            rendered = str(getattr(renderer(kind), name)(*args, **kwargs))
         except FigureDataError as error:
             needle = next((a for a in args if isinstance(a, str)), name)
             return _mistake(state, _at_page_line(env, error.problem, needle, error.expected, error.suggestion))
@@ -207,10 +203,10 @@ def _component_macro(env, name: str, renderer):
             state.page.cards.add(args[0] if args else kwargs["figure_id"])
         if name in CHART_DRAWINGS:
             state.page.charts.append(name)
-        return state.blocks.placeholder(rendered) if name in BLOCK_COMPONENTS else rendered
+        return rendered
 
     macro.__name__ = name
-    macro.__doc__ = getattr(Components, name).__doc__
+    macro.__doc__ = getattr(kind, name).__doc__
     return macro
 
 

@@ -4,35 +4,26 @@ knows none of them; macros.py, the entry point mkdocs-macros loads, and
 hooks.py, the one file under `hooks:` in mkdocs.yml, hand its output to
 MkDocs.
 
-Where the site reaches past a package's documented API, it does so in the
-one module that wraps that package, which names the version it was read
-from (tests/test_contracts.py pins each):
-
-- i18n.py: mkdocs-static-i18n (the edition being built, the language
-  selector's list, its combined search index);
-- macros_plugin.py: mkdocs-macros and Jinja (the page's template, the
-  plugin's own macros and variables, its error option);
-- mkdocs_internals.py: MkDocs (a page's anchor ids, a generated file's place);
-- material.py: Material for MkDocs (what overrides/ copied from its templates).
-
-The build, step by step:
-
 - hooks.py: each MkDocs event, its priority and why; the project's code
-  imported afresh when a build of the site starts and one of its .py files
-  changed.
-- build_state.py: what one build of the site knows (its data, each page's
-  problems and blocks, the pages built), dropped when it ends or fails.
-- build_steps.py: what the site does at each event: theme tables, block
-  components put back, sharing tags, the 404 page, and at the end the
-  site's own files (figures/site_files.py), search indexes per edition,
-  redirects and the public-address check.
-- site_data.py: the data file and the editions' words, read for a build.
-- page_urls.py: SiteAddresses from MkDocs' File.url and mkdocs.yml's nav.
-- edition_checks.py: every edition has every page and nav title.
-- page_lint.py: no digit typed in a page.
-- blocks.py: block components kept out of Markdown's way.
-- redirects.py: a moved page's old address, in every edition.
-- link_check.py: public addresses resolve in a built site.
-- preview_cache.py, template_cache.py: what a build keeps in .cache/.
-- problems.py: how `mkdocs serve` shows a mistake in the page.
+  imported afresh for every build of the site after the first.
+- events/: what the site does at MkDocs' events. site.py: the build's
+  start, and its end (the site's own files, search indexes per edition,
+  redirects, the public-address check); pages.py: each page's sharing
+  tags, language selector and direction, and the one 404 page.
+- build/: what one build knows and makes. state.py: the build's state,
+  dropped when it ends or fails; data.py: the data read for a build;
+  site_config.py: mkdocs.yml's pages, moves and the site's addresses;
+  redirects.py: a moved page's old address, in every edition;
+  preview_cache.py: preview images kept in .cache/; problems.py: how
+  `mkdocs serve` shows a mistake.
+- checks/: what stops a build. editions.py: every edition has every page
+  and nav title; typed_digits.py: no digit typed in a page;
+  untranslated.py: no mark of a text awaiting translation, when
+  publishing; public_addresses.py: the public addresses resolve.
+- wrappers/: the one module per package that relies on its behaviour past
+  its documented API, each listing what it relies on, the version it was
+  read from, and pinned by tests/test_contracts.py: i18n.py
+  (mkdocs-static-i18n), macros_plugin.py (mkdocs-macros and Jinja),
+  material.py (Material for MkDocs, and what overrides/ copied),
+  mkdocs.py (MkDocs).
 """

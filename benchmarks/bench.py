@@ -19,9 +19,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]  # the figure layer and the tests' helpers
 
-from browsing import (PAGES, SUB_PATH, build_under_sub_path, launch_chromium,  # noqa: E402
-                      second_page, served_site, transferred)
-
+from browsing import PAGES, SUB_PATH, build_under_sub_path, launch_chromium, second_page, served_site, transferred  # noqa: E402
 from helpers import clean_environment, copy_project, synthetic  # noqa: E402
 
 ENV = clean_environment()
@@ -49,45 +47,29 @@ def _edit(path: Path, old: str, new: str) -> None:
 def floor_site(project: Path) -> None:
     """The simplest site a user could make of the same pages: mkdocs-macros
     with every macro returning an empty string, and no hooks."""
-    from figures.components import Components
+    from figures.components import COMPONENTS
     _edit(project / "mkdocs.yml", "hooks:\n  - adapter/hooks.py\n", "")
     _edit(project / "mkdocs.yml", "module_name: macros", "module_name: no_figures")
     (project / "no_figures.py").write_text(
-        f"def define_env(env):\n    for name in {[*Components.names(), 'dataset_jsonld']!r}:\n"
+        f"def define_env(env):\n    for name in {[*COMPONENTS, 'dataset_jsonld']!r}:\n"
         "        env.macro(lambda *args, **kwargs: '', name)\n", encoding="utf-8")
 
 
 # Each speed mechanism, and how a copy of the project goes without it.
 def no_template_cache(project: Path) -> None:
-    _edit(project / "adapter" / "build_steps.py", "    return use_template_cache(env, project_dir)", "    return env")
+    _edit(project / "adapter" / "events" / "site.py", "    return use_template_cache(env, project_dir)", "    return env")
 
 
 def no_preview_cache(project: Path) -> None:
-    _edit(project / "adapter" / "build_steps.py", "files = site_files(dataset, editions, addresses, pages, moved, previews.png)",
+    _edit(project / "adapter" / "events" / "site.py", "files = site_files(dataset, editions, addresses, pages, moved, previews.png)",
           "files = site_files(dataset, editions, addresses, pages, moved)")
 
 
-def no_blocks(project: Path) -> None:
-    _edit(project / "macros.py", "return state.blocks.placeholder(rendered) if name in BLOCK_COMPONENTS else rendered",
-          "return rendered")
-
-
-def no_search_exclusion(project: Path) -> None:
-    _edit(project / "adapter" / "blocks.py", "self._page.append(self._set_aside_excluded(html))", "self._page.append(html)")
-
-
-def no_formatting_caches(project: Path) -> None:
-    for decorator in ("@functools.lru_cache(maxsize=4096)\n", "@functools.lru_cache(maxsize=1024)\n"):
-        _edit(project / "figures" / "formatting.py", decorator, "")
-
-
 MECHANISMS = [  # (name, how to go without it, figures in the copy measured)
-    ("theme templates compiled once (adapter/template_cache.py)", no_template_cache, None),
-    ("preview images kept (adapter/preview_cache.py)", no_preview_cache, None),
-    ("block components around Markdown (adapter/blocks.py)", no_blocks, None),
-    ("block components around Markdown (adapter/blocks.py)", no_blocks, 1000),
-    ("search-excluded parts around search (adapter/blocks.py)", no_search_exclusion, 1000),
-    ("numbers and dates formatted once (figures/formatting.py)", no_formatting_caches, 1000),
+    ("theme templates compiled once (adapter/wrappers/mkdocs.py)", no_template_cache, None),
+    ("theme templates compiled once (adapter/wrappers/mkdocs.py)", no_template_cache, 1000),
+    ("preview images kept (adapter/build/preview_cache.py)", no_preview_cache, None),
+    ("preview images kept (adapter/build/preview_cache.py)", no_preview_cache, 1000),
 ]
 
 
@@ -174,6 +156,7 @@ def page_weights() -> list[tuple[str, int, int, int]]:
 def serve_reload_times(runs: int) -> list[float]:
     """Seconds from saving an edited figure to `mkdocs serve` serving it."""
     from figures import load_dataset
+
     from helpers import DATA, change_figure_value
     dataset = load_dataset(DATA, DATA.with_name("figures.schema.json"))
     figure = next(f for f in dataset.figures.values() if 1_000 <= f.value < 1_000_000)

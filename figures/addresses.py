@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # The exports, at the site root, in every edition's links: published once.
 JSON_PATH = "figures.json"
@@ -21,8 +21,6 @@ DATAPACKAGE_PATH = "datapackage.json"
 INVENTORY_PATH = "objects.inv"
 BIBTEX_PATH = "figures.bib"
 CSL_PATH = "figures.csl.json"
-EXPORTS = (JSON_PATH, CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, BIBTEX_PATH, CSL_PATH)
-# The page of the corrections policy and the log of changes.
 
 
 @dataclass(frozen=True)
@@ -33,9 +31,6 @@ class SiteAddresses:
     reference_page: str          # source path of the table of all figures
     corrections_page: str        # source path of the corrections and changes page
     licence_page: str            # source path of the page that gives the licences in full
-    # figure id -> source path of the page holding its full row, when the
-    # reference table is split by theme (figures/reference.py); else empty.
-    figure_pages: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
@@ -46,9 +41,8 @@ class SiteAddresses:
         return self.editions[language or self.default_language] + self.pages[src_path]
 
     def figure(self, figure_id: str, language: str | None = None) -> str:
-        """A figure's row: in the table of all figures, or in its theme's
-        table once the reference table is split."""
-        return f"{self.page(self.figure_pages.get(figure_id, self.reference_page), language)}#{figure_id}"
+        """A figure's row in the table of all figures."""
+        return f"{self.page(self.reference_page, language)}#{figure_id}"
 
     def card(self, figure_id: str, language: str | None = None) -> str:
         """A figure's embeddable card (an SVG file), beside the table of all figures."""

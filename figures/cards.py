@@ -14,11 +14,17 @@ import re
 from markupsafe import Markup, escape
 
 from .changes import latest_correction
-from .drawing import (LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, Drawing, Layout, Rect, Text, isolated_runs,
-                      text_width)
-from .html import Renderer, block_component
+from .drawing import (
+    LEFT_TO_RIGHT_ISOLATE,
+    POP_DIRECTIONAL_ISOLATE,
+    Drawing,
+    Layout,
+    Rect,
+    Text,
+    text_width,
+)
+from .html import Renderer, component
 from .model import Figure
-from .preview import Preview, PreviewFigure
 from .templating import render
 
 CARD_WIDTH = 480
@@ -57,7 +63,7 @@ class CardRenderer(Renderer):
         y = paragraph(self.source_line(), y + 28, "card__source", 16.5, 21)
         # An address reads left to right, in any edition; a long one is
         # broken after a "/", so that each line is a piece of it as written.
-        for index, line in enumerate(address_lines(_without_scheme(self.figure_url(figure.id)), width, 16.5)):
+        for index, line in enumerate(address_lines(without_scheme(self.figure_url(figure.id)), width, 16.5)):
             y = paragraph(LEFT_TO_RIGHT_ISOLATE + line + POP_DIRECTIONAL_ISOLATE, y + (22 if index == 0 else 21),
                           "card__address", 16.5, 21)
         drawing.height = y + 18
@@ -95,32 +101,7 @@ class CardRenderer(Renderer):
         return {self.addresses.card(f.id, self.language): str(self.card_drawing(f).svg(standalone=True))
                 for f in self.data.figures.values()}
 
-    def page_preview(self, title: str, figure_ids: list[str], summary: str, site_name: str) -> Preview:
-        """The preview image's content for a page showing `figure_ids`."""
-        # Each figure's period, then who states it: an image shared alone
-        # still says whose number it is.
-        figures = tuple(PreviewFigure(self.shown(f, with_unit=True), f.label(self.language),
-                                      f"{self.period_words(f.period)}. {self.preview_speaker(f)}")
-                        for f in map(self.data.figure, figure_ids))
-        address = _without_scheme(self.addresses.base).rstrip("/")
-        return Preview(title, figures, summary, self.source_line(), site_name, self.language, self.direction,
-                       address)
-
-    def preview_speaker(self, figure: Figure) -> str:
-        """Who states a figure, in a preview's few words."""
-        speaker = figure.quote.speaker
-        return (self.words["preview_speaker"].format(name=speaker.name_in(self.language)) if speaker
-                else self.words["preview_article"])
-
-    def preview_alt(self, preview: Preview) -> str:
-        """The preview image in words, for og:image:alt."""
-        parts = [preview.title + "."]
-        parts += [self.words["chart_point"].format(label=f.label, value=f.value, period=f.period)
-                  for f in preview.figures[:6]]
-        # Plain text, shown by other sites: Latin runs isolated with Unicode's marks.
-        return isolated_runs(" ".join(parts + [preview.source_line + "."]), self.direction)
-
-    @block_component
+    @component
     def embeds(self) -> Markup:
         """Each figure's card, with Markdown and HTML snippets that embed it
         elsewhere, linked to the figure's row."""
@@ -157,5 +138,5 @@ def address_lines(address: str, width: float, font_size: float) -> list[str]:
     return lines
 
 
-def _without_scheme(url: str) -> str:
+def without_scheme(url: str) -> str:
     return re.sub(r"^https?://", "", url)

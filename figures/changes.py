@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from .errors import FigureDataError, closest
+from .localized import Localized
 from .yamlfile import YamlDocument
-
-if TYPE_CHECKING:
-    from .model import Dataset, Localized
 
 PUBLICATION = "publication"  # the kind of the oldest entry: the first publication
 CORRECTION = "correction"
@@ -80,14 +77,16 @@ def build_changes(data: Mapping, localized) -> tuple[Change, ...]:
     return tuple(changes)
 
 
-def latest_correction(dataset: Dataset, figure) -> Change | None:
-    """The newest correction of `figure`: of its value, or of its quote."""
+def latest_correction(dataset, figure) -> Change | None:
+    """The newest correction of `figure` (figures/model.py's Dataset and
+    Figure, which import this module): of its value, or of its quote."""
     return next((c for c in dataset.changes
                  if c.kind == CORRECTION and (figure.id in c.ids or figure.quote.id in c.ids)), None)
 
 
-def check_changes(dataset: Dataset) -> None:
-    """The log agrees with the data, or the build stops at the entry that does not."""
+def check_changes(dataset) -> None:
+    """The log agrees with the data (figures/model.py's Dataset), or the
+    build stops at the entry that does not."""
     document, changes, release = dataset.document, dataset.changes, dataset.release
 
     def error(key: tuple, problem: str, expected: str, suggestion: str | None = None) -> FigureDataError:
@@ -127,7 +126,7 @@ def check_changes(dataset: Dataset) -> None:
     _check_values(dataset, error)
 
 
-def _check_values(dataset: Dataset, error) -> None:
+def _check_values(dataset, error) -> None:
     """Told from oldest to newest, the log's values end at each figure's value."""
     values: dict[str, int] = {}
     for change in reversed(dataset.changes):

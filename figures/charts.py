@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .drawing import Drawing, Fade, Layout, Line, Rect, Text, isolated_runs
 from .formatting import NO_BREAK_SPACE
-from .html import Renderer, block_component
+from .html import Renderer, component
 from .model import Figure, Period
 from .templating import render
 
@@ -53,7 +53,7 @@ class ChartRenderer(Renderer):
 
     # -- the periods ------------------------------------------------------------
 
-    @block_component
+    @component
     def timeline_chart(self) -> Markup:
         """The spans the figures cover, on one time axis with a tick per year,
         from the earliest stated start to the article's date."""

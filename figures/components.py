@@ -1,23 +1,32 @@
-"""Every component a page can use, in one renderer."""
+"""The components pages may call, each by the renderer that draws it.
+
+A renderer has one job (html.py: figures, quotes, people and dates in
+running text and as cards; reference.py: every figure at once; charts.py;
+cards.py: the cards to embed; corrections.py: the version and the log of
+changes). A method marked @component is a macro pages may call, so the
+list cannot drift from the code.
+"""
+
+from __future__ import annotations
 
 from .cards import CardRenderer
 from .charts import ChartRenderer
 from .corrections import CorrectionsRenderer
+from .html import Renderer
 from .reference import ReferenceRenderer
 
+RENDERERS = (Renderer, ReferenceRenderer, ChartRenderer, CardRenderer, CorrectionsRenderer)
 
-class Components(ChartRenderer, CardRenderer, ReferenceRenderer, CorrectionsRenderer):
-    """Inline figures, cards and quotes (Renderer), the key figures and the
-    reference table (ReferenceRenderer), the charts (ChartRenderer), the
-    embeddable cards (CardRenderer), and the corrections page and the
-    footer (CorrectionsRenderer)."""
 
-    @classmethod
-    def names(cls) -> list[str]:
-        """The components pages may call, marked with @component."""
-        return sorted(name for name in dir(cls) if getattr(getattr(cls, name), "is_component", False))
+def _components() -> dict[str, type[Renderer]]:
+    found: dict[str, type[Renderer]] = {}
+    for renderer in RENDERERS:
+        for name, method in vars(renderer).items():
+            if getattr(method, "is_component", False):
+                assert name not in found, f"two renderers define the component {name!r}"
+                found[name] = renderer
+    return dict(sorted(found.items()))
 
-    @classmethod
-    def block_names(cls) -> frozenset[str]:
-        """The components whose HTML is a block of its own (@block_component)."""
-        return frozenset(name for name in cls.names() if getattr(getattr(cls, name), "is_block", False))
+
+# component name -> the renderer that defines it
+COMPONENTS: dict[str, type[Renderer]] = _components()

@@ -11,10 +11,9 @@ from markupsafe import Markup
 
 from .changes import Change
 from .errors import FigureDataError
-from .html import Renderer, block_component, component
-from .templating import macros, render
+from .html import Renderer, component
+from .templating import inline, render
 
-_inline = macros("inline.html")
 LICENCE_ANCHOR = "licence"  # the section of the licence page that gives them in full
 _WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$")
 
@@ -34,13 +33,12 @@ class CorrectionsRenderer(Renderer):
             return self.isolated(self.words["issues_missing"])
         if not _WEB_ADDRESS.match(self.issues_url):
             raise FigureDataError(f"the issue tracker's address '{self.issues_url}' is not a web address",
-                                  file="mkdocs.yml", key=("extra", "issues_url"),
                                   expected="an http or https address in ISSUES_URL, such as "
                                            "https://github.com/<owner>/<repository>/issues, or none")
         link = render("issues_link.html", href=self.issues_url)
         return self.fill(self.words["issues_link"], address=link)
 
-    @block_component
+    @component
     def changes_log(self) -> Markup:
         """Every change to the data, newest first, each under its own anchor."""
         return render("changes_log.html", entries=[self._entry(change) for change in self.data.changes])
@@ -57,7 +55,7 @@ class CorrectionsRenderer(Renderer):
         others = [i for i in change.ids if i not in change.values and i not in change.removed]
         return {
             "change": change,
-            "heading": self.fill(w["change_heading"], version=_inline.release(f"change:{change.version}", change.version),
+            "heading": self.fill(w["change_heading"], version=inline().release(f"change:{change.version}", change.version),
                                  date=self.date(change.date, f"change:{change.version}:date"),
                                  kind=self.isolated(w["kinds"][change.kind])),
             "value_lines": values,
@@ -90,9 +88,9 @@ class CorrectionsRenderer(Renderer):
         content, code = release.content_licence, release.code_licence
         return render("licences.html", terms=self.fill(
             self.words["licence_terms"],
-            content_title=self.isolated(content.title), content=_inline.release("release:licence:content", content.name),
-            content_url=_inline.address(content.url), code_title=self.isolated(code.title),
-            code=_inline.release("release:licence:code", code.name), code_url=_inline.address(code.url)))
+            content_title=self.isolated(content.title), content=inline().release("release:licence:content", content.name),
+            content_url=inline().address(content.url), code_title=self.isolated(code.title),
+            code=inline().release("release:licence:code", code.name), code_url=inline().address(code.url)))
 
     # -- the footer --------------------------------------------------------------
 
@@ -108,7 +106,7 @@ class CorrectionsRenderer(Renderer):
         terms = root + self.addresses.page(self.addresses.licence_page, self.language) + "#" + LICENCE_ANCHOR
 
         def licence(kind: str, record) -> Markup:
-            return _inline.licence(f"release:licence:{kind}", terms, record.title, record.name)
+            return inline().licence(f"release:licence:{kind}", terms, record.title, record.name)
 
         corrections = Markup('<a href="{}">{}</a>').format(
             root + self.addresses.page(self.addresses.corrections_page, self.language), self.isolated(w["corrections_link"]))
@@ -119,7 +117,7 @@ class CorrectionsRenderer(Renderer):
                               corrections=corrections))
 
     def _version(self) -> Markup:
-        return _inline.release("release:version", self.data.release.version)
+        return inline().release("release:version", self.data.release.version)
 
     def _version_date(self) -> Markup:
         return self.date(self.data.release.date, "release:date")

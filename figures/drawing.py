@@ -55,12 +55,6 @@ class Rect:
 
 
 @dataclass(frozen=True)
-class Path:
-    d: str
-    kind: str
-
-
-@dataclass(frozen=True)
 class Line:
     x1: float
     y1: float

@@ -11,7 +11,6 @@ another language.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,28 +26,19 @@ from .yamlfile import YamlDocument, read_yaml
 QUALIFIERS = ("as-stated", "more-than", "as-much-as")
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed as the object: a cache key
+@dataclass(frozen=True)
 class Edition:
     language: str  # as the site generator names it: "en", "fr", "ar"
     locale: str    # CLDR: "en_GB", "fr_MA", "ar_MA"
     qualifiers: Mapping[str, str]
     words: Mapping[str, Any]
-
-    @property
-    def direction(self) -> str:
-        """"rtl" for a right-to-left language such as Arabic, else "ltr"."""
-        return _direction(self.locale)
-
-
-@functools.lru_cache(maxsize=None)
-def _direction(locale: str) -> str:
-    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
+    direction: str  # "rtl" for a right-to-left language such as Arabic, else "ltr"
 
 
 def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None,
                   dataset=None) -> dict[str, Edition]:
     """The editions of `languages` (the first is the default), from the site's
-    words file. With `dataset`, its texts are checked too (check_dataset_covers),
+    words file. With `dataset`, its texts are checked too (dataset_text_problems),
     and every text missing in the two files is reported in one message."""
     document = read_yaml(path, display_name or str(path))
     data = document.data
@@ -84,7 +74,7 @@ def load_editions(path: Path, languages: Sequence[str], display_name: str | None
         raise _all_at_once(problems, languages)
     return {language: Edition(language, data[language]["locale"],
                               MappingProxyType(dict(data[language]["qualifiers"])),
-                              MappingProxyType(dict(data[language]["words"])))
+                              MappingProxyType(dict(data[language]["words"])), _direction(data[language]["locale"]))
             for language in languages}
 
 
@@ -143,15 +133,6 @@ def _slots(template: str) -> set[str]:
     return {slot for _, slot, _, _ in _TemplateParser().parse(template) if slot is not None}
 
 
-def check_dataset_covers(dataset, languages: Sequence[str]) -> None:
-    """Every text of the data file that pages show is given in exactly the
-    site's editions; quotes carry our translation into every edition that is
-    not in the source's language. Every gap is reported, in one message."""
-    problems = dataset_text_problems(dataset, languages)
-    if problems:
-        raise _all_at_once(problems, languages)
-
-
 def dataset_text_problems(dataset, languages: Sequence[str]) -> list[FigureDataError]:
     """Each text of the data file missing in an edition, or given in a
     language that is no edition: one problem each."""
@@ -200,3 +181,7 @@ def localized_texts(dataset):
         yield ("changes", change.index, "reason"), change.reason, False
     for quote in dataset.quotes.values():
         yield ("quotes", quote.id, "translation"), quote.translation, True
+
+
+def _direction(locale: str) -> str:
+    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"

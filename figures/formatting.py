@@ -8,7 +8,6 @@ serves each edition is said in data/site_words.yml, with the reasons.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from decimal import Decimal
 
@@ -69,30 +68,17 @@ class Formatter:
         return template.format(number=number)
 
     def qualified(self, value: int, qualifier: str, currency: str | None = None) -> str:
-        return _qualified(self.edition, value, qualifier, currency)
+        return self.edition.qualifiers[qualifier].format(self.amount(value, currency))
 
     def date(self, iso: str) -> str:
         """An ISO date or bare year, in the locale's long date format."""
-        return _date(self.edition.locale, iso)
-
-
-@functools.lru_cache(maxsize=4096)
-def _qualified(edition: Edition, value: int, qualifier: str, currency: str | None) -> str:
-    """Formatting is pure and Babel is slow: each rendering is made once."""
-    return edition.qualifiers[qualifier].format(Formatter(edition).amount(value, currency))
-
-
-@functools.lru_cache(maxsize=1024)
-def _date(locale: str, iso: str) -> str:
-    """The site has a handful of dates, written thousands of times at scale."""
-    if len(iso) == 4:
-        return format_decimal(int(iso), locale=locale, group_separator=False)
-    day = dt.date.fromisoformat(iso)
-    cldr = Locale.parse(locale)
-    pattern = cldr.date_formats["long"].pattern
-    if day.day == 1 and cldr.language in FIRST_DAY_SUFFIX:
-        pattern = _DAY_FIELD.sub("d" + FIRST_DAY_SUFFIX[cldr.language], pattern, count=1)
-    return format_date(day, format=pattern, locale=locale).replace(" ", NO_BREAK_SPACE)
+        if len(iso) == 4:
+            return format_decimal(int(iso), locale=self.locale, group_separator=False)
+        day = dt.date.fromisoformat(iso)
+        pattern = self.locale.date_formats["long"].pattern
+        if day.day == 1 and self.locale.language in FIRST_DAY_SUFFIX:
+            pattern = _DAY_FIELD.sub("d" + FIRST_DAY_SUFFIX[self.locale.language], pattern, count=1)
+        return format_date(day, format=pattern, locale=self.locale).replace(" ", NO_BREAK_SPACE)
 
 
 def _exact_in_words(value: int) -> bool:

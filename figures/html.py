@@ -10,6 +10,8 @@ hand. Links stay in the reader's edition.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from string import Formatter as _TemplateParser
 
 from markupsafe import Markup
@@ -21,14 +23,12 @@ from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_ru
 from .editions import Edition
 from .formatting import NO_BREAK_SPACE, Formatter
 from .model import Claim, Dataset, Figure, Period, Quote, Speaker
-from .templating import macros, render, text
+from .templating import inline, render, text
 
-_inline = macros("inline.html")
 # A run of Latin script: letters (and $) with the digits, dots, apostrophes,
 # hyphens and spaces between them ("Khaled Zerouali", "US$", "Al Qaida").
 _LATIN_RUN = re.compile(r"([A-Za-z$](?:[A-Za-z0-9$.’'_\-]|\s(?=[A-Za-z0-9$]))*)")
 _QUOTE_SLOT = re.compile(r"[^\s{}]?\{quote\}[^\s{}]?")  # "“{quote}”": the slot and its quotation marks
-_LEGEND_SHOWN = "#highlight-legend"  # in a page's set of quote ids, which never hold a "#"
 _SPACE_BEFORE_NUMBER = re.compile(r" \{number\}")
 
 
@@ -39,19 +39,24 @@ def component(method):
     return method
 
 
-def block_component(method):
-    """Mark a component whose HTML is a block of its own (a card, a quote, a
-    table, a chart), never part of a sentence: the adapter keeps it out of
-    Markdown's paragraphs (adapter/blocks.py)."""
-    method.is_block = True
-    return component(method)
+@dataclass
+class ShownOnPage:
+    """What the page being rendered has shown so far, so that it says each
+    thing once: a sentence shown as a block (later blocks point back to it),
+    a speaker's name and title (later mentions give the name alone), and
+    what a highlight in a quote means."""
+    sentences: set[str] = field(default_factory=set)  # quote ids
+    speakers: set[str] = field(default_factory=set)   # speaker ids
+    highlight_legend: bool = False
 
 
 class Renderer:
-    """Renders records of one dataset in one edition, on one page."""
+    """Renders records of one dataset in one edition, on one page. Each job's
+    components are a renderer of their own (reference.py, charts.py,
+    cards.py, corrections.py), built on this one's inline components."""
 
     def __init__(self, dataset: Dataset, edition: Edition, addresses: SiteAddresses, page_address: str,
-                 page_quotes: set[str] | None = None, site_name: str = "", issues_url: str | None = None) -> None:
+                 shown: ShownOnPage | None = None, site_name: str = "", issues_url: str | None = None) -> None:
         self.data = dataset
         self.edition = edition
         self.language = edition.language
@@ -60,11 +65,8 @@ class Renderer:
         self.direction = edition.direction
         self.addresses = addresses
         self.page_address = page_address
-        # What this page already shows: the ids of the quotes shown as a
-        # block (a sentence is shown once per page, later blocks point back
-        # to it) and "speaker:<id>" once a speaker's name and title are given
-        # (later mentions give the name alone). None: not tracked.
-        self.page_quotes = page_quotes
+        # What this page has shown so far; None: each thing in full every time.
+        self.shown_on_page = shown
         # What the site generator knows of the site: its name in this edition
         # (citations name it), and its issue tracker's address, if given.
         self.site_name = site_name or addresses.base
@@ -93,7 +95,7 @@ class Renderer:
         return shown
 
     def value(self, figure: Figure, with_unit: bool = False) -> Markup:
-        return _inline.value(figure, self.isolated(self.shown(figure, with_unit)))
+        return inline().value(figure, self.isolated(self.shown(figure, with_unit)))
 
     def isolated(self, words: str) -> Markup:
         """`words` as text; in a right-to-left edition, each run of Latin
@@ -109,7 +111,7 @@ class Renderer:
         return render("figure.html", figure=figure, href=self.figure_href(figure.id),
                       tip=self.tooltip(figure.quote), value=self.value(figure, with_unit))
 
-    @block_component
+    @component
     def figure_card(self, figure_id: str) -> Markup:
         """A figure as a block: value, label, period, speaker, quote, source."""
         figure = self.data.figure(figure_id)
@@ -129,18 +131,12 @@ class Renderer:
                       words=self.fill(self.words["corrected_on"],
                                       date=self.date(change.date, f"change:{change.version}:date")))
 
-    @component
     def theme_link(self, theme_id: str) -> Markup:
         theme = self.data.theme(theme_id)
-        return _inline.theme_link(self.link(self.addresses.page(theme.page, self.language)), theme,
+        return inline().theme_link(self.link(self.addresses.page(theme.page, self.language)), theme,
                                   theme.title(self.language))
 
     # -- quotes and claims ---------------------------------------------------
-
-    @block_component
-    def quote(self, quote_id: str) -> Markup:
-        """A verbatim sentence of the source as a block, with attribution."""
-        return self._blockquote_once(self.data.quote(quote_id), with_speaker=True)
 
     @component
     def claim(self, claim_id: str) -> Markup:
@@ -150,10 +146,10 @@ class Renderer:
         translation = (self._our_translation(self.isolated(claim.excerpt_translation(self.language)))
                        if self.translating else None)
         return render("claim.html", claim=claim, tip=self.tooltip(claim.quote),
-                      quoted=self.quoted(_inline.source_words(self.data.source.language, claim.excerpt)),
+                      quoted=self.quoted(inline().source_words(self.data.source.language, claim.excerpt)),
                       translation=translation)
 
-    @block_component
+    @component
     def claim_card(self, claim_id: str) -> Markup:
         """A claim as a block: its whole sentence, the claim's words marked."""
         claim = self.data.claim(claim_id)
@@ -169,9 +165,9 @@ class Renderer:
         return fill(template, self.isolated, **parts)
 
     @property
-    def display_words(self) -> dict:
+    def display_words(self) -> Mapping:
         """Our words as the templates show them, Latin runs isolated."""
-        return _display_words(self.edition)
+        return DisplayWords(self.edition)
 
     def _our_translation(self, translated: Markup) -> Markup:
         return self.fill(self.words["our_translation"], text=translated)
@@ -179,9 +175,10 @@ class Renderer:
     def _blockquote_once(self, quote: Quote, with_speaker: bool = False, claim: Claim | None = None) -> Markup:
         """The sentence as a block the first time the page shows it; after
         that, the claim's own words (if any) and a pointer to the sentence above."""
-        if self.page_quotes is None or quote.id not in self.page_quotes:
-            if self.page_quotes is not None:
-                self.page_quotes.add(quote.id)
+        shown = self.shown_on_page
+        if shown is None or quote.id not in shown.sentences:
+            if shown is not None:
+                shown.sentences.add(quote.id)
             return self._blockquote(quote, with_speaker, claim)
         return render("quoted_above.html", data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
                       claim=self.claim(claim.id) if claim else None,
@@ -203,10 +200,10 @@ class Renderer:
 
     def _highlight_legend(self) -> Markup | None:
         """What a highlight in a quote means, said once per page: at the first one."""
-        if self.page_quotes is not None:
-            if _LEGEND_SHOWN in self.page_quotes:
+        if self.shown_on_page is not None:
+            if self.shown_on_page.highlight_legend:
                 return None
-            self.page_quotes.add(_LEGEND_SHOWN)
+            self.shown_on_page.highlight_legend = True
         return self.isolated(self.words["highlight_legend"])
 
     # -- people, dates, periods, source --------------------------------------
@@ -216,9 +213,9 @@ class Renderer:
         the page gives them, the name alone after that (`once_per_page`);
         a table's row, read on its own, passes False and always has both."""
         if quote.speaker is None:
-            return _inline.speaker("article", self.isolated(self.words["article_voice"]))
+            return inline().speaker("article", self.isolated(self.words["article_voice"]))
         with_role = self._introduces(quote.speaker) if once_per_page else True
-        return _inline.speaker(quote.speaker.id, self.isolated(
+        return inline().speaker(quote.speaker.id, self.isolated(
             self.name_and_role(quote.speaker) if with_role else quote.speaker.name_in(self.language)))
 
     @component
@@ -227,20 +224,19 @@ class Renderer:
         speaker = self.data.speaker(speaker_id)
         if with_role:
             self._introduces(speaker)
-        return _inline.speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name_in(self.language)))
+        return inline().speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name_in(self.language)))
 
     def _introduces(self, speaker: Speaker) -> bool:
         """True if the page has not yet given `speaker`'s name and title
         (it has from now on)."""
-        if self.page_quotes is None:
+        if self.shown_on_page is None:
             return True
-        key = f"speaker:{speaker.id}"
-        first = key not in self.page_quotes
-        self.page_quotes.add(key)
+        first = speaker.id not in self.shown_on_page.speakers
+        self.shown_on_page.speakers.add(speaker.id)
         return first
 
     def date(self, iso: str, data_id: str) -> Markup:
-        return _inline.date(iso, data_id, self.fmt.date(iso))
+        return inline().date(iso, data_id, self.fmt.date(iso))
 
     @component
     def published(self) -> Markup:
@@ -256,7 +252,6 @@ class Renderer:
         period = self.data.period(period_id)
         return self.date(period.end, f"period:{period.id}:end") if period.end else self._not_stated()
 
-    @component
     def period(self, period_id: str) -> Markup:
         """The span a figure covers, the source's words for it, and what we inferred."""
         return self._period(self.data.period(period_id))
@@ -270,7 +265,7 @@ class Renderer:
         else:
             span = self.fill(w["until"], end=self.period_end(period.id))
         # <bdi>: the source's English words keep their order inside Arabic text.
-        quoted = self.quoted(_inline.source_words(self.data.source.language, period.wording))
+        quoted = self.quoted(inline().source_words(self.data.source.language, period.wording))
         if self.translating:
             quoted = self.fill(w["with_translation"], words=quoted,
                                translation=self.quoted(self.isolated(period.wording_translation(self.language))))
@@ -282,7 +277,7 @@ class Renderer:
 
     @component
     def title(self) -> Markup:
-        return _inline.title(self.quoted(_inline.source_words(self.data.source.language, self.data.source.title)))
+        return inline().title(self.quoted(inline().source_words(self.data.source.language, self.data.source.title)))
 
     def quoted(self, words: Markup) -> Markup:
         """The source's `words` (rendered) in this edition's quotation marks:
@@ -294,13 +289,13 @@ class Renderer:
         """A short citation of the source, saying what it does not state."""
         return render("citation.html", filled=self.fill(
             self.words["citation"], title=self.title(),
-            kind=_inline.source_kind(self.data.source.kind(self.language)),
+            kind=inline().source_kind(self.data.source.kind(self.language)),
             date=self.published(), not_stated=self.isolated(self.words["not_stated"])))
 
     def quote_source(self, quote: Quote) -> Markup:
         """Where a quote stands: title, date and paragraph of the source. The
         word before the paragraph's number stays on its line ("paragraph 3")."""
-        number = _inline.paragraph(quote.id, self.fmt.number(quote.paragraph))
+        number = inline().paragraph(quote.id, self.fmt.number(quote.paragraph))
         template = _SPACE_BEFORE_NUMBER.sub(NO_BREAK_SPACE + "{number}", self.words["quote_source"])
         return self.fill(template, title=self.title(), date=self.published(), number=number)
 
@@ -336,19 +331,34 @@ class Renderer:
         return period_words(period, self.edition)
 
     def _not_stated(self) -> Markup:
-        return _inline.not_stated(self.words["not_stated"])
+        return inline().not_stated(self.words["not_stated"])
 
 
 def isolated_html(words: str, direction: str) -> Markup:
     """`words` as HTML text, Latin runs in <bdi dir="ltr"> in a right-to-left edition."""
     if direction != "rtl":
         return text(words)
-    return Markup("").join(_inline.latin(part) if index % 2 else text(part)
+    return Markup("").join(inline().latin(part) if index % 2 else text(part)
                            for index, part in enumerate(_LATIN_RUN.split(words)))
 
 
-def _display_words(edition: Edition) -> dict:
-    return {k: isolated_html(v, edition.direction) if isinstance(v, str) else v for k, v in edition.words.items()}
+class DisplayWords(Mapping):
+    """An edition's words as HTML, each isolated when a template reads it: a
+    template reads a few of the edition's hundred words (isolating them all
+    for each card took 7 % of a build at 1,000 figures)."""
+
+    def __init__(self, edition: Edition) -> None:
+        self._words, self._direction = edition.words, edition.direction
+
+    def __getitem__(self, key: str):
+        value = self._words[key]
+        return isolated_html(value, self._direction) if isinstance(value, str) else value
+
+    def __iter__(self):
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
 
 
 def fill(template: str, as_text=text, **parts: Markup) -> Markup:
@@ -367,4 +377,4 @@ def _marked(sentence: str, words: str | None, as_text=text) -> Markup:
     if not words or words not in sentence:
         return as_text(sentence)
     before, _, after = sentence.partition(words)
-    return as_text(before) + _inline.marked(as_text(words)) + as_text(after)
+    return as_text(before) + inline().marked(as_text(words)) + as_text(after)

@@ -17,21 +17,11 @@ from typing import Any
 from .changes import Change, Release, build_changes, build_release
 from .errors import FigureDataError, closest, lookalikes
 from .formatting import SOURCE_QUALIFIER_WORDS, source_spellings
+from .localized import Localized
 from .untranslated import unmarked
 from .yamlfile import YamlDocument
 
 ARTICLE_VOICE = "article"  # `stated_by` value for the article speaking in its own voice
-
-
-@dataclass(frozen=True)
-class Localized:
-    """A text in each edition's language. The build has checked that every
-    edition has one (editions.check_dataset_covers): no fallback."""
-
-    texts: Mapping[str, str]
-
-    def __call__(self, language: str) -> str:
-        return self.texts[language]
 
 
 @dataclass(frozen=True)

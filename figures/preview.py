@@ -23,7 +23,7 @@ from .drawing import isolated_runs
 from .shaping import display_order
 
 # Pillow is imported where an image is drawn: most builds find every image
-# in the cache (adapter/preview_cache.py) and need not load it (0.1 s).
+# in the cache (adapter/build/preview_cache.py) and need not load it (0.1 s).
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
 
@@ -214,20 +214,13 @@ class _Writer:
         self.language, self.direction = language, direction
         # Arabic's marks above and below the letters need more room between lines.
         self.leading = 1.45 if language in _ARABIC else 1.25
-        # Shaping and measuring a run is most of an image's cost, and the sizes
-        # that step down measure the same runs again: each is measured once
-        # per image (49 ms an image without, 35 ms with: 29 %).
-        self._lengths: dict[tuple, float] = {}
 
     def x(self, offset: float) -> float:
         return _MARGIN + offset if self.direction == "ltr" else SIZE[0] - _MARGIN - offset
 
     def length(self, text: str, size: int, bold: bool, direction: str | None = None) -> float:
         direction = direction or self.direction
-        key = (text, size, bold, direction)
-        if key not in self._lengths:
-            self._lengths[key] = _font(bold, size).getlength(_shaped(text, direction))
-        return self._lengths[key]
+        return _font(bold, size).getlength(_shaped(text, direction))
 
     def lines(self, words: str, size: int, bold: bool, fill, width: float, offset: float, y: float,
               role: str) -> list[Placed]:

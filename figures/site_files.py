@@ -15,12 +15,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH, SiteAddresses
-from .components import Components
+from .cards import CardRenderer, without_scheme
+from .charts import ChartRenderer
+from .drawing import isolated_runs
 from .editions import Edition
 from .exports import citation_exports, datapackage, figures_csv, figures_json
+from .html import Renderer
 from .inventory import inventory
-from .model import Dataset
-from .preview import Preview, preview_png
+from .model import Dataset, Figure
+from .preview import Preview, PreviewFigure, preview_png
 
 # Version field of objects.inv; raise it when figure ids or page names change.
 INVENTORY_VERSION = "1"
@@ -36,14 +39,14 @@ class BuiltPage:
     site_name: str              # the edition's
     figures: tuple[str, ...]    # the figures it shows, in order
     charts: tuple[str, ...] = ()  # the chart components it shows
-    nav_title: str | None = None  # its title in the nav; None for a page made from the data (a theme's table)
+    nav_title: str | None = None  # its title in the nav
 
 
 def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: SiteAddresses,
                pages: Sequence[BuiltPage], moved_pages: Mapping[str, str] | None = None,
                draw_preview: Callable[[Preview, str], bytes] | None = None) -> dict[str, bytes]:
-    """Every file of the site besides its pages (`pages` in the nav's order,
-    then pages made from the data). `moved_pages` maps an old
+    """Every file of the site besides its pages (`pages` in the nav's
+    order). `moved_pages` maps an old
     source path to its new one, kept in the inventory; `draw_preview(preview,
     address)` draws a preview image (by default, drawn afresh)."""
     draw = draw_preview or (lambda preview, address: preview_png(preview))
@@ -65,11 +68,11 @@ def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: Sit
                   for old, new in (moved_pages or {}).items()]
     files[INVENTORY_PATH] = inventory(dataset, site_name, INVENTORY_VERSION, reference, edition, documents)
     for language in editions:
-        cards = Components(dataset, editions[language], addresses, addresses.page(addresses.reference_page, language),
+        cards = CardRenderer(dataset, editions[language], addresses, addresses.page(addresses.reference_page, language),
                            site_name=names.get(language))
         files.update({path: svg.encode() for path, svg in cards.card_files().items()})
     for page in pages:
-        renderer = Components(dataset, editions[page.language], addresses, addresses.page(page.source, page.language),
+        renderer = ChartRenderer(dataset, editions[page.language], addresses, addresses.page(page.source, page.language),
                               site_name=page.site_name)
         for chart in page.charts:
             if drawn := renderer.standalone_chart(chart):
@@ -79,6 +82,28 @@ def site_files(dataset: Dataset, editions: Mapping[str, Edition], addresses: Sit
     return files
 
 
-def page_preview(renderer: Components, page: BuiltPage) -> Preview:
+def page_preview(renderer: Renderer, page: BuiltPage) -> Preview:
     """What a page's preview image shows."""
-    return renderer.page_preview(page.title, list(page.figures), page.description, page.site_name)
+    # Each figure's period, then who states it: an image shared alone still
+    # says whose number it is.
+    figures = tuple(PreviewFigure(renderer.shown(f, with_unit=True), f.label(renderer.language),
+                                  f"{renderer.period_words(f.period)}. {preview_speaker(renderer, f)}")
+                    for f in map(renderer.data.figure, page.figures))
+    return Preview(page.title, figures, page.description, renderer.source_line(), page.site_name, renderer.language,
+                   renderer.direction, without_scheme(renderer.addresses.base).rstrip("/"))
+
+
+def preview_speaker(renderer: Renderer, figure: Figure) -> str:
+    """Who states a figure, in a preview's few words."""
+    speaker = figure.quote.speaker
+    return (renderer.words["preview_speaker"].format(name=speaker.name_in(renderer.language)) if speaker
+            else renderer.words["preview_article"])
+
+
+def preview_alt(renderer: Renderer, preview: Preview) -> str:
+    """The preview image in words, for og:image:alt."""
+    parts = [preview.title + "."]
+    parts += [renderer.words["chart_point"].format(label=f.label, value=f.value, period=f.period)
+              for f in preview.figures[:6]]
+    # Plain text, shown by other sites: Latin runs isolated with Unicode's marks.
+    return isolated_runs(" ".join(parts + [preview.source_line + "."]), renderer.direction)

@@ -92,6 +92,9 @@ def render(template: str, **context: object) -> Markup:
     return Markup(_environment.get_template(template).render(**context))
 
 
-def macros(template: str):
-    """The Jinja macros a template defines, as callables returning Markup."""
-    return _environment.get_template(template).module
+def inline():
+    """The Jinja macros of inline.html (the small pieces every component is
+    made of), as callables returning Markup. Looked up on each use, not kept
+    at import: Jinja compiles a template again once its file changed
+    (`auto_reload`), so `mkdocs serve` shows an edited template at once."""
+    return _environment.get_template("inline.html").module

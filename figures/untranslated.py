@@ -11,16 +11,15 @@ where (untranslated_texts).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FigureDataError, collected
+from .paths import DATA_FILE, WORDS_FILE
 from .yamlfile import read_yaml
 
 MARK = "[not yet translated]"
-_PAGE_SUFFIX = re.compile(r"\.(?P<language>[A-Za-z_-]+)\.md$")
 
 
 def marked(text: str) -> str:
@@ -41,11 +40,14 @@ class Untranslated:
     key: tuple = ()  # where in a YAML file; () for a page
 
 
-def untranslated_texts(project_dir: Path, languages: Sequence[str], config_file: str = "mkdocs.yml",
-                       docs_dir: str = "docs") -> dict[str, list[Untranslated]]:
-    """Every marked text of each edition in `languages`: in the site's words,
-    the data file, the editions' entries of the site's configuration and the
-    pages. Only the editions with one are keys."""
+def untranslated_texts(project_dir: Path, languages: Sequence[str], pages: Iterable[tuple[str, str]] = (),
+                       config_marks: Iterable[tuple[str, Untranslated]] = ()) -> dict[str, list[Untranslated]]:
+    """Every marked text of each edition in `languages`: in the site's words
+    and the data file, in the translated `pages` ((language, path from the
+    project's folder)), and in the site generator's configuration
+    (`config_marks`: (language, where)). The generator's side knows which
+    page is which edition's, and reads its configuration. Only the editions
+    with one are keys."""
     found: dict[str, list[Untranslated]] = {}
     wanted = set(languages)
 
@@ -53,8 +55,8 @@ def untranslated_texts(project_dir: Path, languages: Sequence[str], config_file:
         if language in wanted:
             found.setdefault(language, []).append(item)
 
-    for name, language_of in (("data/site_words.yml", lambda key: key[0]),
-                              ("data/figures.yml", lambda key: key[-1])):
+    for name, language_of in ((WORDS_FILE.as_posix(), lambda key: key[0]),
+                              (DATA_FILE.as_posix(), lambda key: key[-1])):
         if MARK not in (project_dir / name).read_text(encoding="utf-8"):
             continue  # the usual case, without parsing the file again
         document = read_yaml(project_dir / name, name)
@@ -62,23 +64,20 @@ def untranslated_texts(project_dir: Path, languages: Sequence[str], config_file:
             value = _get(document.data, key)
             if isinstance(value, str) and MARK in value and key:
                 add(str(language_of(key)), Untranslated(name, line, key))
-    for language, line, key in _config_marks(project_dir / config_file):
-        add(language, Untranslated(config_file, line, key))
-    for page in sorted((project_dir / docs_dir).rglob("*.md")):
-        match = _PAGE_SUFFIX.search(page.name)
-        if not match:
-            continue
-        name = f"{docs_dir}/{page.relative_to(project_dir / docs_dir).as_posix()}"
-        for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+    for language, item in config_marks:
+        add(language, item)
+    for language, name in pages:
+        for number, text in enumerate((project_dir / name).read_text(encoding="utf-8").splitlines(), start=1):
             if MARK in text:  # the page's own mark, or a text of its front matter
                 key = text.split(":", 1)[0].strip()
-                add(match["language"], Untranslated(name, number, (key,) if text.startswith(f"{key}:") else ()))
+                add(language, Untranslated(name, number, (key,) if text.startswith(f"{key}:") else ()))
     return found
 
 
-def refuse_untranslated(project_dir: Path, languages: Sequence[str], **places: str) -> None:
+def refuse_untranslated(project_dir: Path, languages: Sequence[str], pages: Iterable[tuple[str, str]] = (),
+                        config_marks: Iterable[tuple[str, Untranslated]] = ()) -> None:
     """Raise one FigureDataError listing every text still marked, if any."""
-    found = untranslated_texts(project_dir, languages, **places)
+    found = untranslated_texts(project_dir, languages, pages, config_marks)
     if not found:
         return
     problems = [FigureDataError("not yet translated" if item.key else "the page is not yet translated",
@@ -92,22 +91,6 @@ def refuse_untranslated(project_dir: Path, languages: Sequence[str], **places: s
         error = FigureDataError(error.problem if not error.key else "the text is not yet translated", file=error.file, line=error.line, key=error.key,
                                 expected=f"a translation, without the mark {MARK}, before the edition is published")
     raise error
-
-
-def _config_marks(path: Path) -> list[tuple[str, int, str]]:
-    """(language, line, key) of each marked text in the site's configuration:
-    the language is the `locale:` of the i18n entry the line stands in."""
-    marks, language, key = [], "", ""
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        entry = re.match(r"\s*- locale:\s*(\S+)", text)
-        if entry:
-            language = entry.group(1).strip("'\"")
-        named = re.match(r"\s*(?:- )?([^\s:#\"'\[][^:]*):(\s|$)", text)
-        if named:
-            key = named.group(1).strip()  # a folded text's mark is on the line after its key
-        if MARK in text:
-            marks.append((language, number, (key,)))
-    return marks
 
 
 def _get(data, key):

@@ -20,9 +20,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from figures.paths import DATA_FILE, SCHEMA_FILE, WORDS_FILE
+
 PROJECT = Path(__file__).resolve().parents[1]
-DATA = PROJECT / "data" / "figures.yml"
-SCHEMA = PROJECT / "data" / "figures.schema.json"
+DATA = PROJECT / DATA_FILE
+SCHEMA = PROJECT / SCHEMA_FILE
 # Everything `mkdocs build` reads.
 SITE_INPUTS = ("mkdocs.yml", "macros.py", "data", "docs", "figures", "adapter", "overrides")
 # The site address the tests build with, whatever the shell says: a project
@@ -332,7 +334,7 @@ def site_config():
 
 def nav_sources() -> list[str]:
     """Each page's source path in the nav of mkdocs.yml, in order."""
-    from adapter.page_urls import nav_pages
+    from adapter.build.site_config import nav_pages
     return [source for _, source in nav_pages(site_config()["nav"])]
 
 
@@ -344,7 +346,7 @@ def embeds_page() -> str:
 
 def nav_titles() -> dict[str, str]:
     """Each page's nav title (in the default edition), by source path."""
-    from adapter.page_urls import nav_pages
+    from adapter.build.site_config import nav_pages
     return {source: title for title, source in nav_pages(site_config()["nav"])}
 
 
@@ -396,19 +398,19 @@ def translate_all(project: Path) -> list[str]:
 
 def languages() -> list[str]:
     """The site's editions, the default first, as mkdocs.yml declares them."""
-    from adapter.i18n import edition_languages
+    from adapter.wrappers.i18n import edition_languages
     return edition_languages(site_config())
 
 
 def editions() -> dict:
     """Every edition's words and locale (data/site_words.yml)."""
     from figures.editions import load_editions
-    return load_editions(PROJECT / "data" / "site_words.yml", languages())
+    return load_editions(PROJECT / WORDS_FILE, languages())
 
 
 def addresses():
     """The site's public addresses, from MkDocs' own File.url, as the build has them."""
-    from adapter.page_urls import addresses_for
+    from adapter.build.site_config import addresses_for
     return addresses_for(site_config())
 
 
@@ -416,6 +418,7 @@ def synthetic(project: Path, count: int) -> None:
     """Grow the data file to `count` figures: copies of the real ones under
     new ids, each with its card on its theme page in every edition."""
     import copy
+
     import yaml
     data_file = project / "data" / "figures.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))

@@ -18,12 +18,25 @@ from pathlib import Path
 
 import pytest
 
-from figures import FigureDataError, load_dataset
-from figures.editions import check_dataset_covers
-from helpers import (DATA, PROJECT, DataFileEditor, build, declare_move, edit, languages, line_of, nav_sources, nav_titles,
-                     page_address, site_config)
+from adapter.build.data import load_data
+from adapter.checks.public_addresses import public_addresses
+from figures import FigureDataError
 from figures.yamlfile import read_yaml
-from adapter.link_check import public_addresses
+
+from helpers import (
+    DATA,
+    PROJECT,
+    DataFileEditor,
+    build,
+    declare_move,
+    edit,
+    languages,
+    line_of,
+    nav_sources,
+    nav_titles,
+    page_address,
+    site_config,
+)
 
 RAW = read_yaml(DATA).data
 FIRST_FIGURE = next(iter(RAW["figures"]))
@@ -163,8 +176,7 @@ def test_bad_data_stops_with_a_readable_message(case, data_copy):
     case.breaks(data_copy)
     fragments = [f(data_copy) if callable(f) else f for f in case.message]
     with pytest.raises(FigureDataError) as raised:
-        dataset = load_dataset(data_copy.path, data_copy.path.parent / "figures.schema.json", "data/figures.yml")
-        check_dataset_covers(dataset, languages())
+        load_data(data_copy.path.parent.parent, languages())  # as the build reads it
     _assert_in_order(str(raised.value), fragments)
 
 

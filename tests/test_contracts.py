@@ -1,13 +1,14 @@
-"""Where the site reaches past another package's documented API, the one
-module that wraps that package names the version it was read from and
-what it reads (adapter/i18n.py, adapter/macros_plugin.py,
-adapter/mkdocs_internals.py, adapter/material.py, figures/shaping.py). These tests fail, naming
-the item, when an upgrade changes one: re-read the item in the new
-version, adapt the module, then update its VERSION_READ."""
+"""Where the site relies on another package's behaviour past its documented
+API, the one module that wraps that package (adapter/wrappers/, and on the
+figure layer's side figures/shaping.py) lists each reliance in its docstring, names the version it was read from, and guards
+the names that express it. These tests read the installed packages and
+fail, naming the item, when an upgrade changes one: re-read the item in
+the new version, adapt the wrapper, then update its VERSION_READ."""
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import re
 import sys
 from importlib.metadata import version
@@ -15,18 +16,27 @@ from pathlib import Path
 
 import pytest
 
-from adapter import i18n, macros_plugin, material, mkdocs_internals
+from adapter.wrappers import i18n, macros_plugin, material, mkdocs
 from figures import shaping
+
 from helpers import PROJECT
 
 WRAPPED = [
-    ("mkdocs-static-i18n", i18n.VERSION_READ, "adapter/i18n.py"),
-    ("mkdocs-macros-plugin", macros_plugin.VERSION_READ, "adapter/macros_plugin.py"),
-    ("jinja2", macros_plugin.JINJA_VERSION_READ, "adapter/macros_plugin.py"),
-    ("mkdocs", mkdocs_internals.VERSION_READ, "adapter/mkdocs_internals.py"),
-    ("mkdocs-material", material.VERSION_READ, "adapter/material.py"),
+    ("mkdocs-static-i18n", i18n.VERSION_READ, "adapter/wrappers/i18n.py"),
+    ("mkdocs-macros-plugin", macros_plugin.VERSION_READ, "adapter/wrappers/macros_plugin.py"),
+    ("jinja2", macros_plugin.JINJA_VERSION_READ, "adapter/wrappers/macros_plugin.py"),
+    ("mkdocs", mkdocs.VERSION_READ, "adapter/wrappers/mkdocs.py"),
+    ("mkdocs-material", material.VERSION_READ, "adapter/wrappers/material.py"),
     ("python-bidi", shaping.BIDI_VERSION_READ, "figures/shaping.py"),
 ]
+WRAPPERS = {"adapter/wrappers/i18n.py": i18n, "adapter/wrappers/macros_plugin.py": macros_plugin,
+            "adapter/wrappers/material.py": material, "adapter/wrappers/mkdocs.py": mkdocs,
+            "figures/shaping.py": shaping}
+
+
+def _source(module_name: str) -> str:
+    __import__(module_name)
+    return inspect.getsource(sys.modules[module_name])
 
 
 @pytest.mark.parametrize("package, read, module", WRAPPED, ids=[w[0] for w in WRAPPED])
@@ -44,6 +54,8 @@ def test_wrapped_versions_are_the_pinned_ones():
         assert pins[package.lower()] == read, f"requirements/constraints.txt pins {package} {pins[package.lower()]}, {module} was read from {read}"
 
 
+# -- python-bidi ------------------------------------------------------------------
+
 def test_python_bidi_orders_without_mirroring_and_keeps_its_table_of_mirrored_pairs():
     """figures/shaping.py mirrors a right-to-left line's brackets itself
     with python-bidi's table: were the Rust algorithm to start mirroring,
@@ -55,32 +67,58 @@ def test_python_bidi_orders_without_mirroring_and_keeps_its_table_of_mirrored_pa
     assert MIRRORED["("] == ")" and MIRRORED["\u00ab"] == "\u00bb" and MIRRORED[")"] == "("
 
 
+# -- mkdocs-static-i18n ----------------------------------------------------------
+
 def test_i18n_plugin_attributes():
     from mkdocs_static_i18n.plugin import I18n
     plugin = I18n()
     for name in i18n.PLUGIN_ATTRIBUTES:
-        assert hasattr(plugin, name), f"mkdocs-static-i18n's plugin has no attribute {name!r} (adapter/i18n.py reads it)"
+        assert hasattr(plugin, name), f"mkdocs-static-i18n's plugin has no attribute {name!r} (adapter/wrappers/i18n.py reads it)"
 
 
-def test_i18n_combined_search_index_is_split_by_edition_folder():
-    combined = {"config": {"lang": ["en", "fr"]}, "docs": [
-        {"location": "", "title": "en home"}, {"location": "fr/", "title": "fr home"},
-        {"location": "fr/sahel/#x", "title": "fr section"}, {"location": "sahel/", "title": "en page"}]}
-    split = i18n.search_index_per_edition(combined, {"en": "", "fr": "fr/"})
-    assert [d["location"] for d in split[""]["docs"]] == ["", "sahel/"]
-    assert [d["location"] for d in split["fr/"]["docs"]] == ["", "sahel/#x"]
+def test_i18n_plugin_sets_the_locale_of_each_file():
+    assert re.search(r"^\s*file\.locale = ", _source("mkdocs_static_i18n.suffix"), re.M), (
+        "mkdocs-static-i18n no longer sets File.locale on the files of an edition (adapter/wrappers/i18n.py, page_language)")
 
+
+def test_i18n_plugin_gives_pages_the_variables_the_template_reads():
+    source = _source("mkdocs_static_i18n.plugin")
+    for name in i18n.PAGE_VARIABLES:
+        assert f'context["{name}"] = ' in source, (
+            f"mkdocs-static-i18n no longer sets the page variable {name!r} (overrides/main.html reads it; "
+            "adapter/wrappers/i18n.py lists it)")
+
+
+def test_i18n_plugin_builds_every_edition_into_one_site_dir():
+    """Each edition's 404.html is then written at the site's root."""
+    reconfigure, plugin = _source("mkdocs_static_i18n.reconfigure"), _source("mkdocs_static_i18n.plugin")
+    forbidden = re.search(r"forbidden_config_overrides = \[(.*?)\]", reconfigure, re.S)
+    assert forbidden and '"site_dir"' in forbidden.group(1), (
+        "mkdocs-static-i18n may now give an edition its own site_dir: where does each 404.html go? "
+        "(adapter/wrappers/i18n.py, is_root_404)")
+    assert "build(config, dirty=dirty)" in plugin and "site_dir =" not in plugin, (
+        "mkdocs-static-i18n builds the other editions differently (adapter/wrappers/i18n.py)")
+
+
+def test_i18n_plugin_writes_one_search_index_of_every_edition():
+    source = inspect.getsource(__import__("mkdocs_static_i18n.reconfigure").reconfigure.ExtendedPlugin
+                               .reconfigure_search_index)
+    assert "search_index_entries.extend(self.search_entries)" in source, (
+        "mkdocs-static-i18n no longer merges every edition's entries into the one search index "
+        "(adapter/wrappers/i18n.py, search_index_per_edition)")
+
+
+# -- mkdocs-macros and Jinja ---------------------------------------------------------
 
 def test_macros_plugin_reads_its_error_option_on_every_page():
-    import inspect
     from mkdocs_macros.plugin import MacrosPlugin
     source = inspect.getsource(MacrosPlugin.render)
     assert "self.config['on_error_fail']" in source, (
         "mkdocs-macros no longer reads on_error_fail when it renders a page "
-        "(adapter/macros_plugin.py, stop_on_render_errors)")
+        "(adapter/wrappers/macros_plugin.py, stop_on_render_errors)")
     for name in macros_plugin.BUILTIN_MACROS:
-        assert name in inspect.getsource(sys.modules["mkdocs_macros.context"]), (
-            f"mkdocs-macros no longer defines the macro {name!r} that adapter/macros_plugin.py removes")
+        assert name in _source("mkdocs_macros.context"), (
+            f"mkdocs-macros no longer defines the macro {name!r} that adapter/wrappers/macros_plugin.py removes")
 
 
 def test_jinja_meta_finds_the_names_a_template_uses():
@@ -92,11 +130,26 @@ def test_jinja_meta_finds_the_names_a_template_uses():
         == {"publised"}
 
 
-def test_mkdocs_page_keeps_the_anchor_ids_it_found():
-    from mkdocs.structure.pages import Page
-    assert "present_anchor_ids" in Page.__annotations__ or hasattr(Page, "present_anchor_ids"), \
-        "MkDocs' Page no longer has present_anchor_ids (adapter/mkdocs_internals.py, add_anchor_ids)"
+# -- MkDocs ----------------------------------------------------------------------------
 
+def test_mkdocs_hands_over_its_jinja_environment_before_it_renders_a_template():
+    import jinja2
+    from mkdocs.theme import Theme
+    assert inspect.signature(Theme.get_env).return_annotation in (jinja2.Environment, "jinja2.Environment")
+    build = _source("mkdocs.commands.build")
+    body = build[build.index("def build("):]
+    assert body.index("plugins.on_env(env") < body.index("_build_theme_template("), (
+        "MkDocs renders a theme template before on_env now: the template cache comes too late "
+        "(adapter/wrappers/mkdocs.py, use_template_cache)")
+
+
+def test_mkdocs_makes_page_addresses_as_the_site_expects():
+    config = {"docs_dir": "docs", "site_dir": "site", "use_directory_urls": True}
+    assert [mkdocs.page_url(src, config) for src in ("method.md", "index.md", "a/b.md")] == ["method/", "", "a/b/"], (
+        "MkDocs makes page addresses differently (adapter/wrappers/mkdocs.py, page_url)")
+
+
+# -- Material for MkDocs ------------------------------------------------------------------
 
 def _material_templates() -> Path:
     import material as material_package
@@ -114,27 +167,53 @@ def test_material_templates_are_those_the_overrides_were_copied_from(template, b
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     assert digest == material.COPIED_FROM[(template, block)], (
         f"Material's {template}{' block ' + block if block else ''} changed since overrides/ copied it from "
-        f"{material.VERSION_READ}: compare the two, carry the change over, then update adapter/material.py")
+        f"{material.VERSION_READ}: compare the two, carry the change over, then update adapter/wrappers/material.py")
 
 
 @pytest.mark.parametrize("pattern", list(material.RELIED_ON))
-def test_material_files_still_hold_what_the_overrides_rely_on(pattern):
+def test_material_files_still_hold_what_the_site_relies_on(pattern):
     [path] = _material_templates().glob(pattern)
     text = path.read_text(encoding="utf-8")
     for needle in material.RELIED_ON[pattern]:
-        assert needle in text, f"Material's {path.name} no longer contains {needle!r} (overrides/main.html relies on it)"
+        assert needle in text, f"Material's {path.name} no longer contains {needle!r} (adapter/wrappers/material.py relies on it)"
 
 
-def test_only_the_wrapping_modules_reach_past_documented_apis():
-    """The names that only the wrapping modules may use, searched in every
-    other file of the MkDocs side."""
-    reach = re.compile(r"plugins\.get\(.i18n.\)|plugins\[.i18n.\]|\.current_language\b(?!\()|\.building\b(?!_)|"
-                       r"extra_alternate|format_error|env\.env\b|_undefined_|env\.macros\.pop|del env\.variables|"
-                       r"XMLHttpRequest|__config|present_anchor_ids|dest_uri|bidi\.mirror")
-    allowed = {"adapter/i18n.py", "adapter/macros_plugin.py", "adapter/mkdocs_internals.py",
-               "adapter/material.py", "overrides/main.html", "figures/shaping.py"}
-    files = [p for p in [PROJECT / "macros.py", *PROJECT.glob("adapter/**/*.py"), *PROJECT.glob("overrides/**/*.html"),
-                         *PROJECT.glob("figures/**/*.py")]]
-    offenders = [p.relative_to(PROJECT).as_posix() for p in files
-                 if p.relative_to(PROJECT).as_posix() not in allowed and reach.search(p.read_text(encoding="utf-8"))]
-    assert offenders == [], f"these files reach past another package's documented API: {offenders}"
+# -- the guard ----------------------------------------------------------------------------------
+
+def _mkdocs_side_files() -> list[Path]:
+    return [PROJECT / "macros.py", *sorted(PROJECT.glob("adapter/**/*.py")), *sorted(PROJECT.glob("overrides/**/*.html")),
+            *sorted(PROJECT.glob("figures/**/*.py")), *sorted(PROJECT.glob("figures/templates/*"))]
+
+
+@pytest.mark.parametrize("wrapper", list(WRAPPERS))
+def test_only_the_wrapper_writes_the_names_of_its_reliances(wrapper):
+    """Each name a wrapper guards, searched in every other file of the project's code."""
+    module = WRAPPERS[wrapper]
+    assert module.GUARDED, f"{wrapper} guards no name"
+    offenders = []
+    for pattern, allowed in module.GUARDED.items():
+        for path in _mkdocs_side_files():
+            name = path.relative_to(PROJECT).as_posix()
+            if name != wrapper and name not in allowed and re.search(pattern, path.read_text(encoding="utf-8")):
+                offenders.append(f"{name} ({pattern})")
+    assert offenders == [], f"these files rely on what {wrapper} wraps: {offenders}"
+
+
+@pytest.mark.parametrize("wrapper", list(WRAPPERS))
+def test_the_guard_would_see_each_name(wrapper):
+    """Each guarded pattern matches the wrapper's own code or the file it allows, so it names something real."""
+    module = WRAPPERS[wrapper]
+    # The wrapper's code, without the GUARDED table, which names every pattern.
+    code = (PROJECT / wrapper).read_text(encoding="utf-8").split("\nGUARDED = {")[0]
+    for pattern, allowed in module.GUARDED.items():
+        texts = [code, *((PROJECT / name).read_text(encoding="utf-8") for name in allowed)]
+        assert any(re.search(pattern, text) for text in texts), f"{wrapper}: {pattern!r} matches nothing"
+
+
+def test_the_figure_layer_knows_no_site_generator():
+    """figures/ imports nothing of MkDocs or its plugins, and reads no mkdocs.yml."""
+    reach = re.compile(r"^\s*(from|import)\s+(mkdocs|material|mkdocs_macros|mkdocs_static_i18n|adapter)\b|mkdocs\.yml['\"]",
+                       re.M)
+    offenders = [p.relative_to(PROJECT).as_posix() for p in sorted(PROJECT.glob("figures/**/*.py"))
+                 if p.name != "new_edition.py" and reach.search(p.read_text(encoding="utf-8"))]
+    assert offenders == [], f"these figure-layer files know the site generator: {offenders}"

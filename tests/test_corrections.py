@@ -13,12 +13,26 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from adapter.build.data import load_data
 from figures import FigureDataError, load_dataset
 from figures.citation import bibtex_key
-from figures.editions import check_dataset_covers
 from figures.formatting import Formatter
-from helpers import (CORRECTION_DATE, DATA, PROJECT, SITE_URL, DataFileEditor, addresses, build,
-                     change_figure_value, correction_reason, editions, html_pages, languages, log_correction)
+
+from helpers import (
+    CORRECTION_DATE,
+    DATA,
+    PROJECT,
+    SITE_URL,
+    DataFileEditor,
+    addresses,
+    build,
+    change_figure_value,
+    correction_reason,
+    editions,
+    html_pages,
+    languages,
+    log_correction,
+)
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
 FIGURE = next(f for f in DATASET.figures.values() if f.qualifier != "as-stated" and 10_000 <= f.value < 1_000_000)
@@ -28,8 +42,7 @@ ARTICLE_KEY = bibtex_key(DATASET)
 
 
 def _load(editor: DataFileEditor):
-    dataset = load_dataset(editor.path, editor.path.with_name("figures.schema.json"), "data/figures.yml")
-    check_dataset_covers(dataset, languages())
+    dataset, _ = load_data(editor.path.parent.parent, languages())  # as the build reads it
     return dataset
 
 
@@ -272,14 +285,14 @@ def test_the_corrections_page_without_an_issue_tracker_says_so(pages):
 
 
 def test_the_issue_tracker_is_linked_when_given_and_refused_when_not_a_web_address():
-    from figures.components import Components
+    from figures.corrections import CorrectionsRenderer
     address = "https://example.org/owner/repository/issues"
     for language, edition in editions().items():
-        given = BeautifulSoup(str(Components(DATASET, edition, addresses(), "", issues_url=address).issue_tracker()),
+        given = BeautifulSoup(str(CorrectionsRenderer(DATASET, edition, addresses(), "", issues_url=address).issue_tracker()),
                               "html.parser")
         assert given.select_one("a.issues-link")["href"] == address and given.a.bdi["dir"] == "ltr"
     with pytest.raises(FigureDataError, match="the issue tracker's address 'javascript:alert.1.' is not a web address"):
-        Components(DATASET, editions()["en"], addresses(), "", issues_url="javascript:alert(1)").issue_tracker()
+        CorrectionsRenderer(DATASET, editions()["en"], addresses(), "", issues_url="javascript:alert(1)").issue_tracker()
 
 
 # -- citations, read back by real tools ----------------------------------------

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from adapter.page_urls import REFERENCE_PAGE
+from adapter.build.site_config import REFERENCE_PAGE
 from helpers import DATA, addresses, editions, golden, golden_mismatch, languages
 from figures import load_dataset
 

@@ -23,6 +23,7 @@ from figures.citation import bibtex
 from figures.exports import figures_csv
 from figures.jsonld import dataset_jsonld
 from figures.yamlfile import read_yaml
+
 from helpers import DATA, PROJECT, DataFileEditor, addresses, editions
 
 RAW = read_yaml(DATA).data
@@ -215,16 +216,18 @@ def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
     import xml.etree.ElementTree as ElementTree
     from dataclasses import replace
     from types import MappingProxyType
-    from figures.charts import CHART_DRAWINGS
-    from figures.components import Components
+
+    from figures.cards import CardRenderer
+    from figures.charts import CHART_DRAWINGS, ChartRenderer
     real = load(data_dir)
     changed = replace(real, figures=MappingProxyType({
         figure.id: replace(figure, value=value)
         for figure, value in zip(real.figures.values(), values * len(real.figures))}))
     assert [f.value for f in changed.figures.values()] != [f.value for f in real.figures.values()]
     for language in editions():  # each direction and script the site writes
-        components = Components(changed, editions()[language], addresses(), "")
-        drawings = [getattr(components, method)() for method in CHART_DRAWINGS.values()]
+        charts = ChartRenderer(changed, editions()[language], addresses(), "")
+        components = CardRenderer(changed, editions()[language], addresses(), "")
+        drawings = [getattr(charts, method)() for method in CHART_DRAWINGS.values()]
         drawings += [components.card_drawing(figure) for figure in changed.figures.values()]
         for drawing in filter(None, drawings):
             svg = str(drawing.svg(standalone=True))
@@ -243,9 +246,10 @@ def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
 def test_charts_cope_with_no_figure_to_draw(data_dir):
     from dataclasses import replace
     from types import MappingProxyType
-    from figures.components import Components
+
+    from figures.charts import ChartRenderer
     empty = replace(load(data_dir), figures=MappingProxyType({}))
-    components = Components(empty, ENGLISH, addresses(), "")
+    components = ChartRenderer(empty, ENGLISH, addresses(), "")
     assert str(components.timeline_chart()) == ""
 
 

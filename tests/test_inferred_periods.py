@@ -81,20 +81,22 @@ def test_every_embeddable_card_marks_its_period(site, dataset, language):
 @pytest.mark.parametrize("language", languages())
 def test_every_preview_image_marks_its_periods(dataset, language):
     """Through the record the image is drawn from, and the lines it places."""
-    from figures.components import Components
+    from figures.html import Renderer
     from figures.preview import laid_out
-    components = Components(dataset, editions()[language], addresses(), "")
-    figure_ids = list(dataset.figures)
-    preview = components.page_preview("Title", figure_ids, "", "Site")
+    from figures.site_files import BuiltPage, page_preview, preview_alt
+    renderer = Renderer(dataset, editions()[language], addresses(), "")
+    page = BuiltPage(source="index.md", language=language, title="Title", description="", site_name="Site",
+                     figures=tuple(dataset.figures))
+    preview = page_preview(renderer, page)
     periods = [line.text for line in laid_out(preview) if line.role == "period"]
     assert periods
     for figure in preview.figures[:6]:
         assert figure.period in " ".join(periods)
-    for figure_id, shown in zip(figure_ids, preview.figures):
+    for figure_id, shown in zip(page.figures, preview.figures):
         period = dataset.figure(figure_id).period
         if period.inferred:
             assert _marked(shown.period, period, language), shown.period
-            assert _marked(components.preview_alt(preview), period, language)
+            assert _marked(preview_alt(renderer, preview), period, language)
 
 
 def test_the_exports_say_which_dates_were_inferred(site, dataset):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from adapter.page_lint import typed_digits
+from adapter.checks.typed_digits import typed_digits
 from helpers import PROJECT
 
 PAGE_SOURCES = sorted((PROJECT / "docs").rglob("*.md"))

@@ -6,7 +6,7 @@ import sphobjinv as soi
 
 from figures import load_dataset
 from figures.formatting import Formatter
-from adapter.page_urls import REFERENCE_PAGE
+from adapter.build.site_config import REFERENCE_PAGE
 from helpers import DATA, addresses, build, change_figure_value, editions, embeds_page, golden, languages, nav_sources
 
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".txt", ".csv", ".js", ".svg"}

@@ -16,7 +16,7 @@ import pytest
 import sphobjinv as soi
 from bs4 import BeautifulSoup
 
-from adapter.link_check import problem_with, public_addresses, redirect_target, site_relative
+from adapter.checks.public_addresses import problem_with, public_addresses, redirect_target
 from figures import load_dataset
 from helpers import (DATA, PROJECT, SITE_URL, addresses, build, declare_move, golden, languages, moved_pages,
                      nav_sources, nav_titles, page_address, site_config, suffixes)
@@ -204,7 +204,7 @@ def test_every_exported_link_points_at_an_existing_anchor(site, pages):
     urls += [d["contentUrl"] for d in jsonld["distribution"]] + [jsonld["url"]]
     inventory = soi.Inventory(site / "objects.inv")
     urls += [SITE_URL + obj.uri_expanded for obj in inventory.objects]
-    assert [p for p in (problem_with(site, site_relative(u, SITE_URL)) for u in urls) if p] == []
+    assert [p for p in (problem_with(site, _site_relative(u)) for u in urls) if p] == []
 
 
 # -- objects.inv ---------------------------------------------------------------
@@ -302,3 +302,9 @@ def test_the_search_dialog_has_an_accessible_name(pages):
     for name, page in pages.items():
         dialog = page.select_one('[data-md-component="search"][role="dialog"]')
         assert dialog is not None and dialog.get("aria-label", "").strip(), name
+
+
+def _site_relative(url: str) -> str:
+    """"https://host/repo/figures/#x" -> "/figures/#x"."""
+    assert url.startswith(SITE_URL), f"{url} is not on the site {SITE_URL}"
+    return "/" + url[len(SITE_URL):]

@@ -132,10 +132,10 @@ def test_markdown_alternative_text_cannot_break_out_of_the_image():
 
 
 def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tmp_path, monkeypatch):
-    """adapter/preview_cache.py: the same record is read back, not drawn;
+    """adapter/build/preview_cache.py: the same record is read back, not drawn;
     a changed one is drawn and replaces the old file; the same page of a
     site at another address is kept beside it."""
-    import adapter.preview_cache as preview_cache
+    import adapter.build.preview_cache as preview_cache
     from figures.preview import Preview, PreviewFigure
     drawn = []
     monkeypatch.setattr(preview_cache, "preview_png", lambda p: drawn.append(p) or repr(p).encode())
@@ -193,11 +193,11 @@ def _preview_problems(preview) -> list[str]:
 def test_every_preview_image_holds_its_text(pages, dataset, language):
     """The record of every page's image, made as the build makes it from the
     page's figures: no line cut, outside the image, or over another."""
-    from adapter.build_steps import _FIGURE_MARK
-    from figures.components import Components
+    from adapter.events.pages import _FIGURE_MARK
+    from figures.html import Renderer
     from figures.site_files import BuiltPage, page_preview
     site_addresses = addresses()
-    components = Components(dataset, editions()[language], site_addresses, "")
+    components = Renderer(dataset, editions()[language], site_addresses, "")
     for src in site_addresses.pages:
         page = pages[_page_file(src, language)]
         shown = list(dict.fromkeys(m for m in _FIGURE_MARK.findall(str(page.select_one("article")))
@@ -244,14 +244,17 @@ def test_a_theme_pages_preview_names_who_states_each_figure(site, dataset, langu
     """Through the lines the image places: each figure's period is followed
     by its speaker, or by the article's own voice, so a shared image alone
     still says whose number it is."""
-    from figures.components import Components
+    from figures.html import Renderer
     from figures.preview import laid_out
-    components = Components(dataset, editions()[language], addresses(), "")
+    from figures.site_files import BuiltPage, page_preview
+    renderer = Renderer(dataset, editions()[language], addresses(), "")
     for theme in dataset.themes.values():
         figures = [f for f in dataset.figures.values() if f.theme is theme]
         if not figures:
             continue
-        preview = components.page_preview(theme.title(language), [f.id for f in figures], "", "Site")
+        page = BuiltPage(source=theme.page, language=language, title=theme.title(language), description="",
+                         site_name="Site", figures=tuple(f.id for f in figures))
+        preview = page_preview(renderer, page)
         drawn = " ".join(line.text for line in laid_out(preview) if line.role == "period")
         for figure in figures:
             assert _speaker_words(figure, language) in drawn, (theme.id, drawn)

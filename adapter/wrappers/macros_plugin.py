@@ -68,3 +68,12 @@ def stop_on_render_errors(config, stop: bool) -> None:
 def quiet_logs() -> None:
     """Keep the plugin's INFO inventory out of every rebuild's console."""
     logging.getLogger(LOGGER).setLevel(logging.WARNING)
+
+
+# Each reliance by a name that only this module may write:
+# tests/test_contracts.py searches the rest of the MkDocs side for it.
+GUARDED = {
+    r"env\.env\b": (),
+    r"on_error_fail": (),
+    r"env\.macros\.pop|del env\.variables": (),
+}

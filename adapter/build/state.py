@@ -3,7 +3,7 @@
 A build of the site is MkDocs' build of the default edition, inside which
 mkdocs-static-i18n builds each other edition. `adapter/hooks.py` starts a
 `SiteBuild` when the site's build starts and drops it when the build ends
-or fails, so nothing one build learnt (a pending block, a problem, a page's
+or fails, so nothing one build learnt (a problem, a page's
 figures) reaches the next `mkdocs serve` rebuild.
 """
 
@@ -17,22 +17,21 @@ from mkdocs.exceptions import PluginError
 
 from figures import Dataset, FigureDataError
 from figures.editions import Edition
+from figures.html import ShownOnPage
 from figures.site_files import BuiltPage
 
-from .blocks import Blocks
-from .site_data import load_data
+from .data import load_data
 
 log = logging.getLogger("mkdocs.plugins.figures")
 
 
 @dataclass
 class PageState:
-    """What the page being rendered has shown so far."""
+    """The page being rendered: its first mistake, and what it has shown."""
     problem: str | None = None
-    cards: set[str] = field(default_factory=set)   # figure ids shown as cards
-    # quote ids shown as blocks, and speakers introduced ("speaker:<id>")
-    quotes: set[str] = field(default_factory=set)
+    cards: set[str] = field(default_factory=set)     # figure ids shown as cards
     charts: list[str] = field(default_factory=list)  # chart components called
+    shown: ShownOnPage = field(default_factory=ShownOnPage)  # what the components have said once
 
 
 @dataclass
@@ -45,7 +44,6 @@ class SiteBuild:
     site_problem: str | None = None        # a mistake in data/ or mkdocs.yml: shown on every page when serving
     problems: list[str] = field(default_factory=list)  # every mistake reported, in order
     page: PageState = field(default_factory=PageState)
-    blocks: Blocks = field(default_factory=Blocks)
     pages: list[BuiltPage] = field(default_factory=list)  # every page built, in every edition
     default_404: str | None = None
 
@@ -72,7 +70,6 @@ class SiteBuild:
 
     def start_page(self) -> None:
         self.page = PageState()
-        self.blocks.start_page()
 
     @property
     def failed(self) -> bool:

@@ -1,13 +1,13 @@
-"""mkdocs-static-i18n, as this site uses it: the one module that reads the
-plugin past its documented configuration.
+"""mkdocs-static-i18n, as this site uses it: the one module that relies on
+the plugin's behaviour past its documented configuration.
 
 Documented ground: the plugin's options in mkdocs.yml (`languages`, each
 with `locale`, `default`, `build`, `name`, `nav_translations`…), read
 through MkDocs' own `config.plugins[...].config`.
 
-Past it, read from mkdocs-static-i18n 1.3.1 (pinned in
-requirements/site.txt; tests/test_contracts.py fails, naming the item, if
-an upgrade changes one):
+Relied on, read from mkdocs-static-i18n 1.3.1 (pinned in
+requirements/site.txt; tests/test_contracts.py reads the installed plugin
+and fails, naming the item, if an upgrade changes one):
 
 - `I18n.current_language`: the edition being built. The plugin builds the
   default edition, then each other one from inside its own `on_post_build`.
@@ -15,9 +15,15 @@ an upgrade changes one):
   `on_post_build` can tell an edition's end from the whole site's end.
 - `I18n.extra_alternate` and `config.extra.alternate`: the language
   selector's list, which it rewrites for each page in `on_page_context`.
-- `File.locale`: the edition of a page's source file, set on each file.
+- `File.locale`: the edition of a page's source file, set on each file of
+  an edition; a page's source is "<page>.<locale>.md" (the suffix structure).
 - Its search index: one file at the root holding every edition's entries,
   an edition's locations prefixed with its folder ("fr/…").
+- Each edition's 404 page: every edition is built into the same `site_dir`
+  (the plugin refuses a per-language `site_dir`), so MkDocs writes each
+  edition's 404.html at the site's root, the last one built winning.
+- The page variables `i18n_config` and `i18n_page_locale`, which it sets in
+  `on_page_context` (not on the 404 page), read by overrides/main.html.
 - Its logger, `mkdocs.plugins.mkdocs_static_i18n`, which reports each
   edition's configuration at INFO level.
 """
@@ -26,12 +32,18 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
+from pathlib import Path
 
 PLUGIN = "i18n"
 VERSION_READ = "1.3.1"
 # The attributes read here, for the contract test.
 PLUGIN_ATTRIBUTES = ("current_language", "building", "extra_alternate")
+# The page variables it sets, which overrides/main.html reads.
+PAGE_VARIABLES = ("i18n_config", "i18n_page_locale")
+ROOT_404 = "404.html"  # the template every edition renders, written at the site's root
 LOGGER = "mkdocs.plugins.mkdocs_static_i18n"
+_TRANSLATED_SOURCE = re.compile(r"\.(?P<language>[A-Za-z_-]+)\.md$")  # "returns.fr.md"
 
 
 def _plugin(config):
@@ -71,9 +83,32 @@ def inside_an_edition_build(config) -> bool:
     return plugin is not None and bool(plugin.building)
 
 
-def page_language(page) -> str | None:
+def page_language(page) -> str:
     """The edition of a page's source ("returns.fr.md" -> "fr")."""
-    return getattr(page.file, "locale", None)
+    try:
+        return page.file.locale
+    except AttributeError:
+        raise RuntimeError(f"mkdocs-static-i18n set no locale on {page.file.src_uri}: adapter/wrappers/i18n.py "
+                           f"was read from mkdocs-static-i18n {VERSION_READ}, which sets File.locale on every "
+                           "file of an edition") from None
+
+
+def source_path(page) -> str:
+    """The page's source path in the default edition: "returns.fr.md" -> "returns.md"."""
+    src, suffix = page.file.src_uri, f".{page_language(page)}.md"
+    return src.removesuffix(suffix) + ".md" if src.endswith(suffix) else src
+
+
+def translated_pages(docs_dir: Path) -> list[tuple[str, Path]]:
+    """(language, file) of every page source of an edition but the default
+    ("returns.fr.md" is the "fr" edition's)."""
+    return [(match["language"], page) for page in sorted(docs_dir.rglob("*.md"))
+            if (match := _TRANSLATED_SOURCE.search(page.name))]
+
+
+def is_root_404(template_name: str) -> bool:
+    """True for the 404 page, which every edition writes at the site's root."""
+    return template_name == ROOT_404
 
 
 def page_alternates(config) -> list[dict]:
@@ -100,3 +135,16 @@ def search_index_per_edition(combined: dict, folders: dict[str, str]) -> dict[st
 def quiet_logs() -> None:
     """Keep the plugin's per-edition INFO lines out of every rebuild's console."""
     logging.getLogger(LOGGER).setLevel(logging.WARNING)
+
+
+# Each reliance by a name that only this module (and the files given) may
+# write: tests/test_contracts.py searches the rest of the MkDocs side for it.
+GUARDED = {
+    r"\[.plugins.\]\.get\(|plugins\[.i18n.\]|get\(.i18n.\)": (),  # the plugin object
+    r"\.current_language\b(?!\()": (),
+    r"\.building\b(?!_)": (),
+    r"extra_alternate|extra\.alternate": (),
+    r"file\.locale\b": (),
+    r"i18n_config|i18n_page_locale": ("overrides/main.html",),
+    r"[\'\"]404\.html[\'\"]": (),
+}

@@ -1,6 +1,7 @@
-"""Resolve site-relative addresses ("/figures/#people-regularised") in a
-built site, following redirect pages, so that the build (and the tests)
-can tell a live public address from a dead one.
+"""The public addresses still resolve: site-relative addresses
+("/figures/#people-regularised") resolved in a built site, following
+redirect pages, so that the build (and the tests) can tell a live public
+address from a dead one.
 
 The list of public addresses is data/public_urls.txt: other sites link to
 them, so each must keep resolving, if need be through a redirect.
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-PUBLIC_URLS = Path("data") / "public_urls.txt"
+from figures.paths import PUBLIC_URLS
 
 
 def public_addresses(project_dir: Path) -> list[tuple[int, str]]:
@@ -79,7 +80,15 @@ def problem_with(site_dir: Path, address: str, hops: int = 3) -> str | None:
     return None
 
 
-def site_relative(url: str, site_url: str) -> str:
-    """"https://host/repo/figures/#x" -> "/figures/#x"."""
-    assert url.startswith(site_url), f"{url} is not on the site {site_url}"
-    return "/" + url[len(site_url):]
+def broken_public_address(project_dir: Path, site_dir: Path) -> str | None:
+    """The message for the first listed public address that no longer
+    resolves in the built site, or None if all do."""
+    broken = [(line, address, problem) for line, address in public_addresses(project_dir)
+              if (problem := problem_with(site_dir, address))]
+    if not broken:
+        return None
+    line, address, problem = broken[0]
+    more = f" (and {len(broken) - 1} more listed addresses)" if len(broken) > 1 else ""
+    return (f"{PUBLIC_URLS.as_posix()}, line {line}: the public address {address} no longer resolves "
+            f"({problem.removeprefix(address + ': ')}){more}; expected every listed address to keep working: "
+            "add a redirect for a moved page, or keep an anchor with { #old-id }. See “Moving a page” in CONTRIBUTING.md.")

@@ -1,5 +1,5 @@
 """How `mkdocs serve` shows a mistake: in place of the page being viewed, as
-Hugo's server does (`mkdocs build` stops instead: adapter/build_state.py)."""
+Hugo's server does (`mkdocs build` stops instead: adapter/build/state.py)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from figures import FigureDataError
 
-from .i18n import page_language, translated_languages
-from .page_urls import nav_pages
+from ..build.site_config import nav_pages
+from ..wrappers.i18n import translated_languages
 
 
 def check_pages(config) -> None:
@@ -43,11 +43,3 @@ def _line_of(path: Path, needle: str) -> int | None:
     except OSError:
         return None
     return next((number for number, line in enumerate(lines, start=1) if needle in line), None)
-
-
-def source_path(page) -> str:
-    """The page's source path without its edition suffix: "returns.fr.md" -> "returns.md"."""
-    src = page.file.src_uri
-    language = page_language(page)
-    suffix = f".{language}.md"
-    return src.removesuffix(suffix) + ".md" if language and src.endswith(suffix) else src

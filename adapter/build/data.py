@@ -1,7 +1,7 @@
 """The dataset and the editions' words, read and checked for a build.
 
 mkdocs-static-i18n builds each edition as a build of its own; the site's
-build state (adapter/build_state.py) reads the data once for all of them.
+build state (adapter/build/state.py) reads the data once for all of them.
 """
 
 from __future__ import annotations
@@ -11,11 +11,7 @@ from pathlib import Path
 
 from figures import Dataset, load_dataset
 from figures.editions import Edition, load_editions
-
-DATA_DIR = Path("data")
-DATA_FILE = DATA_DIR / "figures.yml"
-SCHEMA_FILE = DATA_DIR / "figures.schema.json"
-WORDS_FILE = DATA_DIR / "site_words.yml"
+from figures.paths import DATA_FILE, SCHEMA_FILE, WORDS_FILE
 
 
 def load_data(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dict[str, Edition]]:

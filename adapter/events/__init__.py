@@ -1,0 +1,1 @@
+"""What the site does at MkDocs' events (adapter/hooks.py lists them)."""

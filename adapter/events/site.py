@@ -1,0 +1,81 @@
+"""The site's build as a whole: how it starts, and what is written once
+every edition is built (the site's own files, each edition's search index,
+the redirects of moved pages), then the check that every public address
+still resolves. `adapter/hooks.py` calls these."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from figures import FigureDataError
+from figures.site_files import site_files
+
+from ..build import state as build_state
+from ..build.preview_cache import PreviewCache
+from ..build.redirects import redirect_pages
+from ..build.site_config import addresses_for, moved_pages
+from ..checks.public_addresses import broken_public_address
+from ..wrappers import i18n, macros_plugin, material
+from ..wrappers.mkdocs import page_url, use_template_cache
+
+log = logging.getLogger("mkdocs.plugins.figures")
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+def building_an_edition(config) -> bool:
+    """True for the build of an edition other than the default: the site's
+    build has started already."""
+    return i18n.inside_an_edition_build(config)
+
+
+def start_site(config, project_dir: Path, serving: bool) -> None:
+    build_state.start(project_dir, i18n.edition_languages(config), serving)
+    i18n.quiet_logs()
+    macros_plugin.quiet_logs()
+    # A template error that no check foresaw stops a build; serving goes on.
+    macros_plugin.stop_on_render_errors(config, stop=not serving)
+
+
+def on_env(env, project_dir: Path):
+    return use_template_cache(env, project_dir)
+
+
+def end_site(config) -> None:
+    """The whole site is built: its own files, each edition's search index,
+    the redirects of moved pages, then the check that every public address
+    still resolves."""
+    state = build_state.current()
+    site_dir = Path(config["site_dir"])
+    try:
+        dataset, editions = state.data()
+    except FigureDataError:
+        return  # reported by macros.py, on every page
+    addresses = addresses_for(config)
+    moved = moved_pages(config)
+    previews = PreviewCache(state.project_dir / ".cache" / "previews")
+    order = list(addresses.pages)  # the nav's pages first, in order
+    pages = sorted(state.pages, key=lambda page: order.index(page.source))
+    try:
+        files = site_files(dataset, editions, addresses, pages, moved, previews.png)
+    except FigureDataError as error:  # a preview image's shaping packages missing
+        state.report(error.message)
+        return
+    urls = {src: page_url(src, config) for src in {*moved, *moved.values()}}
+    files.update({path: html.encode() for path, html in redirect_pages(moved, urls, addresses, editions).items()})
+    combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+    for folder, index in i18n.search_index_per_edition(combined, addresses.editions).items():
+        files[folder + SEARCH_INDEX.as_posix()] = json.dumps(material.search_index_in_english(index),
+                                                              ensure_ascii=False, separators=(",", ":")).encode()
+    for path, content in files.items():
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(content)
+    if state.failed:
+        return  # one mistake, one message: a page shown as a problem has lost its anchors
+    problem = broken_public_address(state.project_dir, site_dir)
+    if problem:
+        state.report(problem)
+        return
+    log.info(f"Figures: {len(dataset.figures)} figures, {len(state.pages)} pages in "
+             f"{len(state.languages)} editions, every public address resolves")

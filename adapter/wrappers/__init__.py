@@ -1,0 +1,1 @@
+"""One module per package whose behaviour the site relies on past its documented API."""

@@ -1,0 +1,80 @@
+"""Material for MkDocs, as this site uses it past its documented
+customisation (overriding blocks and partials under `custom_dir`): the one
+module that relies on Material's behaviour.
+
+Read from Material 9.8.2 (pinned; Material is in maintenance until its end
+of life on 5 May 2027). overrides/ holds every template change, and
+tests/test_contracts.py reads the installed Material and fails, naming the
+item, when an upgrade changes what these were written against:
+
+- base.html writes a right-to-left edition's direction on <body> only
+  (`<body dir="{{ direction }}"`): `with_document_direction` puts it on
+  <html> too.
+- Its search worker loads a lunr language plugin for every language of
+  the index's `config.lang` but English: `search_index_in_english` sets
+  it to English alone.
+
+- overrides/main.html, block `site_meta`: Material's block without its
+  `<link rel="alternate" hreflang>` loop (its script fetches a sitemap next
+  to each of those addresses, which do not exist with one site per
+  edition: mkdocs-material#6582); with the sharing tags.
+- overrides/main.html, block `config`: each edition's search looks in its
+  own folder, by rewriting `base` in the `__config` JSON Material reads.
+- overrides/main.html, block `scripts`: the search index is requested, and
+  the search worker started, when the reader first opens the search: the
+  9.8 bundle requests the index with XMLHttpRequest and starts one
+  `new Worker`, which the block holds back until then.
+- overrides/partials/search.html: Material's partial with an accessible
+  name on the dialog.
+- overrides/partials/alternate.html: Material's language selector,
+  linking to this page in each edition.
+"""
+
+from __future__ import annotations
+
+import re
+
+VERSION_READ = "9.8.2"
+
+# What each override was copied from: a digest (SHA-256, first 16 hex
+# digits) of Material's template, or of one block of it, in VERSION_READ.
+COPIED_FROM = {
+    ("base.html", "site_meta"): "26f3fa30991041e5",
+    ("partials/search.html", None): "bfd556535abcddb9",
+    ("partials/alternate.html", None): "572b1d4dae611aa5",
+}
+# What the `config` and `scripts` blocks rely on in Material's own files.
+RELIED_ON = {
+    "base.html": ('<script id="__config" type="application/json">', '"base":', '<body dir="{{ direction }}"'),
+    "assets/javascripts/bundle.*.min.js": ("XMLHttpRequest", "new Worker", "search_index.json"),
+    "assets/javascripts/workers/search.*.min.js": ('e.lang.length===1&&e.lang[0]!=="en"',),
+}
+_HTML_DIR = re.compile(r"<html[^>]*\sdir=")
+
+
+def with_document_direction(page_html: str) -> str:
+    """A right-to-left page's direction on <html> as well as on <body>
+    (the HTML checker asks for it, and so do tools that read only the root
+    element)."""
+    if '<body dir="rtl"' in page_html and not _HTML_DIR.search(page_html[:500]):
+        return page_html.replace("<html ", '<html dir="rtl" ', 1)
+    return page_html
+
+
+def search_index_in_english(index: dict) -> dict:
+    """`index` with lunr's built-in language only. Material's search drops
+    lunr's trimmer and stemmer anyway (its pipeline is only the stop-word
+    filter), so a French or Arabic lunr plugin would cost every first view
+    about 4 KB for a list of stop words."""
+    return {**index, "config": {**index["config"], "lang": ["en"]}}
+
+
+# Each reliance by a name that only this module (and overrides/, which holds
+# the copied templates) may write: tests/test_contracts.py searches the
+# rest of the MkDocs side for it.
+GUARDED = {
+    r'<body dir=': (),
+    r'"lang"\s*:|\["lang"\]': (),
+    r"XMLHttpRequest|new Worker": ("overrides/main.html",),
+    r"__config": ("overrides/main.html",),
+}
