@@ -94,9 +94,9 @@ def define_env(env) -> None:
 
     @env.macro
     def dataset_jsonld() -> str:
-        """schema.org Dataset metadata (in the default edition, like the
-        exports it describes), for the reference page's body."""
-        document = dataset_jsonld_text(dataset, addresses, editions[state.languages[0]],
+        """schema.org Dataset metadata in this edition's words and at its
+        address, for the reference page's body."""
+        document = dataset_jsonld_text(dataset, addresses, edition,
                                        env.conf["site_name"], env.conf["site_description"])
         return f'<script type="application/ld+json">{document}</script>'
 

@@ -25,6 +25,8 @@ from .templating import render
 
 WIDTH = 360
 MOST_YEAR_LABELS = 6  # more would collide at 360 units
+# An open-start bar: long enough to see its fade, short enough to name no start.
+OPEN_BAR_LENGTH = 40
 # Each chart component, and the method that draws it: site_files returns the
 # standalone file of every component listed here that a page shows.
 CHART_DRAWINGS = {"timeline_chart": "_timeline_drawing"}
@@ -91,9 +93,10 @@ class ChartRenderer(Renderer):
                 texts, y = layout.paragraph(line, y + 17, "chart__label", 14, 18, data_figure=figure.id)
                 group.shapes.extend(texts)
             end = offset_of(_as_date(period.end))
-            # An unknown start is drawn as unknown: the bar fades in from
-            # nothing, so no year can be read off where it begins.
-            start = offset_of(_as_date(period.start)) if period.start else 0.0
+            # An unknown start is drawn as unknown: a short bar fading in from
+            # nothing just before its end, so no year can be read off where it
+            # begins (a bar from the axis's first year would suggest that year).
+            start = offset_of(_as_date(period.start)) if period.start else max(end - OPEN_BAR_LENGTH, 0.0)
             # (The open bar has no "chart__span" class: its fill, a gradient, is its own.)
             group.shapes.append(Rect(layout.x(start, end - start), y + 6, max(end - start, 2.0), 14,
                                      "chart__span" if period.start else "chart__span--open",

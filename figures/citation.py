@@ -33,21 +33,34 @@ def not_stated(dataset: Dataset) -> list[str]:
 
 def period_words(period: Period, edition: Edition) -> str:
     """A period in a few words, as plain text (citations, charts, cards,
-    images). Dates worked out from the article's date say so, beside the
-    article's words, which stay on one line (a break would split their
+    images): its span, the article's words for it (in this edition's
+    language) and which of its dates were worked out from the article's
+    date. The article's words stay on one line (a break would split their
     isolate in Arabic)."""
     words, fmt = edition.words, Formatter(edition)
+    wording = words["quoted"].format(text=period.wording_translation(edition.language).replace(" ", NO_BREAK_SPACE))
     if period.recurrence:
-        return words["yearly"]
+        return words["span_worded"].format(span=words["yearly"], wording=wording)
     end = fmt.date(period.end)
     if period.start:
         span = words["span"].format(start=fmt.date(period.start), end=end)
     else:
         span = words["until_open"].format(end=end)
-    if not period.inferred:
-        return span
-    wording = words["quoted"].format(text=period.wording.replace(" ", NO_BREAK_SPACE))
-    return words["span_inferred"].format(span=span, wording=wording)
+    inferred = inferred_note(period)
+    if inferred is None:
+        return words["span_worded"].format(span=span, wording=wording)
+    return words["span_inferred"].format(span=span, wording=wording, inferred=words[inferred])
+
+
+def inferred_note(period: Period) -> str | None:
+    """The word key saying which of the period's bounds were inferred."""
+    if {"start", "end"} <= period.inferred:
+        return "inferred_both"
+    if "start" in period.inferred:
+        return "inferred_start"
+    if "end" in period.inferred:
+        return "inferred_end"
+    return None
 
 
 def _figure_words(figure: Figure, edition: Edition) -> dict[str, str]:
@@ -64,7 +77,7 @@ def short_citation(dataset: Dataset, figure: Figure, edition: Edition, site_name
              "site": site_name, "version": dataset.release.version}
     if figure.quote.speaker is None:
         return words["short_citation_unattributed"].format(**parts)
-    return words["short_citation"].format(speaker=figure.quote.speaker.name, **parts)
+    return words["short_citation"].format(speaker=figure.quote.speaker.name_in(edition.language), **parts)
 
 
 def full_citation(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str) -> str:
@@ -80,7 +93,7 @@ def based_on(dataset: Dataset, figure: Figure, edition: Edition) -> str:
     """The article a figure is based on: where it says it, who says it, and
     what it leaves unstated."""
     words, fmt, source, language = edition.words, Formatter(edition), dataset.source, edition.language
-    speaker = (words["name_and_role"].format(name=figure.quote.speaker.name,
+    speaker = (words["name_and_role"].format(name=figure.quote.speaker.name_in(language),
                                              role=figure.quote.speaker.role(language))
                if figure.quote.speaker else words["unattributed"])
     missing = format_list([words["fields"][name] for name in not_stated(dataset)], locale=fmt.locale)
@@ -109,7 +122,8 @@ def bibtex(dataset: Dataset) -> str:
     be an @article, and fields it leaves blank are left out rather than guessed."""
     source = dataset.source
     year, month, _ = source.date_published.split("-")
-    fields = [("title", "{" + _escape(source.title) + "}")]  # inner braces keep its capitals
+    fields = [("title", "{" + _escape(source.title) + "}"),  # inner braces keep its capitals
+              ("key", _escape(source.title))]
     if source.author:
         fields.append(("author", _escape(source.author)))
     if source.publisher:
@@ -131,8 +145,11 @@ def figure_bibtex(dataset: Dataset, figure: Figure, figure_url: str, edition: Ed
     a .bib file, as BibTeX wants)."""
     release, words = dataset.release, _figure_words(figure, edition)
     year, month, _ = release.date.split("-")
+    # The address goes in `howpublished` too: classic styles (plain.bst)
+    # print that field and ignore `url`, which biblatex reads.
     fields = [("title", "{" + _escape(edition.words["label_and_value"].format(**words)) + "}"),
-              ("howpublished", _escape(site_name)),
+              ("key", _escape(site_name)),  # plain.bst sorts by it, for want of an author
+              ("howpublished", _escape(f"{site_name}, {figure_url}")),
               ("year", year), ("month", _MONTHS[int(month) - 1]), ("date", release.date),
               ("version", release.version),
               ("url", _escape_figure_url(figure_url)),
@@ -156,13 +173,17 @@ def _entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
 
 
 _LATEX_TEXT = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
-               "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+               "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+               # Spaces pdflatex's inputenc does not know (French typography's
+               # narrow no-break space stops it), written as LaTeX does.
+               "\u00a0": "~", "\u202f": r"\,", "\u2009": r"\,", "\u2007": "~", "\u2060": ""}
 
 
 def _escape(value: str) -> str:
-    """Text for a BibTeX field: LaTeX's special characters as text, and no
-    brace that BibTeX would count."""
-    return re.sub(r"[\\{}~^&%$#_]", lambda m: _LATEX_TEXT.get(m.group(), "\\" + m.group()), value)
+    """Text for a BibTeX field: LaTeX's special characters as text, no
+    brace that BibTeX would count, and no space pdflatex cannot read."""
+    return re.sub(r"[\\{}~^&%$#_\u00a0\u202f\u2009\u2007\u2060]",
+                  lambda m: _LATEX_TEXT.get(m.group(), "\\" + m.group()), value)
 
 
 def _escape_url(url: str) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberFormatError, format_compact_decimal, format_decimal, get_currency_name, parse_decimal
+from babel.numbers import NumberFormatError, format_compact_decimal, format_decimal, parse_decimal
 
 from .editions import Edition
 
@@ -57,19 +57,15 @@ class Formatter:
         return format_decimal(value, locale=self.locale)
 
     def amount(self, value: int, currency: str | None = None) -> str:
-        """A number, with its currency placed where the locale puts it: its
-        symbol ("US$175 million"), or, in an edition that writes currencies
-        out (site_words.yml, `currency_written_as: name`), its name in the
-        locale's words and plural ("175 مليون دولار أمريكي")."""
+        """A number, and for an amount of money the edition's words for it
+        (site_words.yml, `money` and `money_in_words`): the article writes
+        "$175 million" and names no currency, so no edition names one
+        ("$175 million", "175 millions de dollars", "175 مليون دولار")."""
         number = self.number(value)
         if currency is None:
             return number
-        if self.edition.words.get("currency_written_as") == "name":
-            return f"{number}{NO_BREAK_SPACE}{get_currency_name(currency, value, self.locale)}"
-        symbol = self.locale.currency_symbols.get(currency, currency)
-        pattern = self.locale.currency_formats["standard"]
-        prefix, suffix = pattern.prefix[0], pattern.suffix[0]
-        return f"{prefix}{number}{suffix}".replace("¤", symbol)
+        template = self.edition.words["money_in_words" if _exact_in_words(value) else "money"]
+        return template.format(number=number)
 
     def qualified(self, value: int, qualifier: str, currency: str | None = None) -> str:
         return self.edition.qualifiers[qualifier].format(self.amount(value, currency))

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .addresses import SiteAddresses
 from .changes import latest_correction
-from .citation import period_words
+from .citation import inferred_note, period_words
 from .drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
 from .editions import Edition
 from .formatting import NO_BREAK_SPACE, Formatter
@@ -216,7 +216,7 @@ class Renderer:
             return inline().speaker("article", self.isolated(self.words["article_voice"]))
         with_role = self._introduces(quote.speaker) if once_per_page else True
         return inline().speaker(quote.speaker.id, self.isolated(
-            self.name_and_role(quote.speaker) if with_role else quote.speaker.name))
+            self.name_and_role(quote.speaker) if with_role else quote.speaker.name_in(self.language)))
 
     @component
     def person(self, speaker_id: str, with_role: bool = False) -> Markup:
@@ -224,7 +224,7 @@ class Renderer:
         speaker = self.data.speaker(speaker_id)
         if with_role:
             self._introduces(speaker)
-        return inline().speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name))
+        return inline().speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name_in(self.language)))
 
     def _introduces(self, speaker: Speaker) -> bool:
         """True if the page has not yet given `speaker`'s name and title
@@ -317,7 +317,7 @@ class Renderer:
         return tip
 
     def name_and_role(self, speaker: Speaker) -> str:
-        return self.words["name_and_role"].format(name=speaker.name, role=speaker.role(self.language))
+        return self.words["name_and_role"].format(name=speaker.name_in(self.language), role=speaker.role(self.language))
 
     def source_line(self) -> str:
         """"Source: “<title>”, <date>", as plain text for images."""
@@ -359,17 +359,6 @@ class DisplayWords(Mapping):
 
     def __len__(self) -> int:
         return len(self._words)
-
-
-def inferred_note(period: Period) -> str | None:
-    """The word key saying which of the period's bounds were inferred."""
-    if {"start", "end"} <= period.inferred:
-        return "inferred_both"
-    if "start" in period.inferred:
-        return "inferred_start"
-    if "end" in period.inferred:
-        return "inferred_end"
-    return None
 
 
 def fill(template: str, as_text=text, **parts: Markup) -> Markup:

@@ -10,7 +10,10 @@ from .model import Dataset
 
 
 def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name: str, description: str) -> str:
-    """The metadata, in the default edition (`edition`), as <script> text."""
+    """The metadata, in `edition`'s words and at its address, as <script>
+    text. This site compiled the dataset and publishes it, so it is named as
+    its creator and publisher; the article, whose author and publisher the
+    source does not state, is only what it is based on."""
     source = dataset.source
     ends = sorted(p.end for p in dataset.periods.values() if p.end)
     starts = [p.start for p in dataset.periods.values() if p.end]
@@ -20,18 +23,21 @@ def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name
                 "inLanguage": source.language}
     if source.url:
         citation["url"] = source.url
+    site = {"@type": "Organization", "name": name, "url": urls.absolute(urls.page("index.md", edition.language))}
     document = {
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": name,
         "description": description,
-        "url": urls.absolute(urls.page(urls.reference_page)),
+        "url": urls.absolute(urls.page(urls.reference_page, edition.language)),
         "temporalCoverage": temporal,
         "spatialCoverage": {"@type": "Place", "name": dataset.place},
         "inLanguage": edition.language,
         "version": dataset.release.version,
         "dateModified": dataset.release.date,
         "license": dataset.release.content_licence.url,
+        "creator": site,
+        "publisher": site,
         "isBasedOn": citation,
         "citation": citation,
         "variableMeasured": [f.label(edition.language) for f in dataset.figures.values()],

@@ -43,6 +43,11 @@ class Speaker:
     id: str
     name: str
     role: Localized
+    # The name in the editions whose script differs from the source's.
+    written: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def name_in(self, language: str) -> str:
+        return self.written.get(language, self.name)
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,8 @@ def build_dataset(document: YamlDocument) -> Dataset:
 
     _check_dates(document)
     source = Source(**{**data["source"], "kind": _localized(data["source"]["kind"])})
-    speakers = {sid: Speaker(sid, s["name"], _localized(s["role"])) for sid, s in data["speakers"].items()}
+    speakers = {sid: Speaker(sid, s["name"], _localized(s["role"]), MappingProxyType(dict(s.get("name_written", {}))))
+                for sid, s in data["speakers"].items()}
     themes = {tid: Theme(tid, _localized(t["title"]), t["page"]) for tid, t in data["themes"].items()}
     periods = {
         pid: Period(pid, p["wording"], _localized({source.language: p["wording"], **p["wording_translation"]}),

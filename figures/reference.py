@@ -22,7 +22,7 @@ class ReferenceRenderer(Renderer):
                   "label": self.isolated(f.label(self.language)),
                   "period": self.isolated(self.period_words(f.period)),
                   "who": self.fill(self.words["fact"], name=text(self.words["stated_by"]),
-                                   value=self.isolated(f.quote.speaker.name if f.quote.speaker
+                                   value=self.isolated(f.quote.speaker.name_in(self.language) if f.quote.speaker
                                                        else self.words["article_voice"])),
                   "theme": self.theme_link(f.theme.id)}
                  for f in self.data.figures.values()]

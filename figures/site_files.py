@@ -22,7 +22,7 @@ from .editions import Edition
 from .exports import citation_exports, datapackage, figures_csv, figures_json
 from .html import Renderer
 from .inventory import inventory
-from .model import Dataset
+from .model import Dataset, Figure
 from .preview import Preview, PreviewFigure, preview_png
 
 # Version field of objects.inv; raise it when figure ids or page names change.
@@ -104,11 +104,20 @@ def _cards_at_old_addresses(files: Mapping[str, bytes], dataset: Dataset, addres
 
 def page_preview(renderer: Renderer, page: BuiltPage) -> Preview:
     """What a page's preview image shows."""
+    # Each figure's period, then who states it: an image shared alone still
+    # says whose number it is.
     figures = tuple(PreviewFigure(renderer.shown(f, with_unit=True), f.label(renderer.language),
-                                  renderer.period_words(f.period))
+                                  f"{renderer.period_words(f.period)}. {preview_speaker(renderer, f)}")
                     for f in map(renderer.data.figure, page.figures))
     return Preview(page.title, figures, page.description, renderer.source_line(), page.site_name, renderer.language,
                    renderer.direction, without_scheme(renderer.addresses.base).rstrip("/"))
+
+
+def preview_speaker(renderer: Renderer, figure: Figure) -> str:
+    """Who states a figure, in a preview's few words."""
+    speaker = figure.quote.speaker
+    return (renderer.words["preview_speaker"].format(name=speaker.name_in(renderer.language)) if speaker
+            else renderer.words["preview_article"])
 
 
 def preview_alt(renderer: Renderer, preview: Preview) -> str:

@@ -217,8 +217,12 @@ def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
         shown = Formatter(edition).qualified(NEW_VALUE, FIGURE.qualifier)
         site_name = page.find("meta", property="og:site_name")["content"]  # the edition's own name
         for code in row.select("pre code"):
-            assert version in code.get_text() and shown in code.get_text(), language
-            assert site_name in code.get_text(), language
+            text = code.get_text()
+            # BibTeX writes the no-break spaces as LaTeX does (pdflatex stops on U+202F).
+            expected = (shown.replace("\u202f", "\\,").replace("\u00a0", "~") if text.startswith("@misc")
+                        else shown)
+            assert version in text and expected in text, language
+            assert site_name in text, language
 
 
 def test_a_value_changed_without_its_entry_stops_the_build(project_copy, tmp_path):

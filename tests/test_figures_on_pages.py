@@ -1,7 +1,7 @@
 """Each figure appears on its theme page, formatted and qualified correctly.
 
 The expected renderings were written by hand from the article: its numbers,
-its qualifiers, and the site's English conventions (grouped digits, "US$").
+its qualifiers, and the site's English conventions (grouped digits, "$" as the article writes it).
 """
 
 import re

@@ -27,10 +27,10 @@ def _inferred(dataset) -> dict:
 def _marked(text: str, period, language: str) -> bool:
     """True when `text` gives the period's source wording and says the dates were inferred."""
     words = editions()[language].words
-    markers = [_plain(words["span_inferred"].split("{span}")[1].split("{wording}")[0]),
-               *(_plain(words[key]) for key in ("inferred_start", "inferred_end", "inferred_both"))]
+    markers = [_plain(words[key]) for key in ("inferred_start", "inferred_end", "inferred_both")]
     text = _plain(text)
-    return period.wording in text and any(marker in text for marker in markers if marker)
+    # The article's words in the edition's language: our translation of them outside English.
+    return _plain(period.wording_translation(language)) in text and any(marker in text for marker in markers)
 
 
 def _page_name(src: str, language: str) -> str:
@@ -115,4 +115,6 @@ def test_the_check_catches_a_bare_inferred_date(dataset):
     period = next(iter(_inferred(dataset).values()))
     assert not _marked("1 January 2017 – 16 November 2017", period, "en")
     assert not _marked(f"1 January 2017 – 16 November 2017 (“{period.wording}”)", period, "en")
-    assert _marked(f"1 January 2017 – 16 November 2017 (inferred from “{period.wording}”)", period, "en")
+    assert not _marked(f"1 January 2017 – 16 November 2017 (inferred from “{period.wording}”)", period, "en")
+    assert _marked(f"1 January 2017 – 16 November 2017 (“{period.wording}”; end inferred from the article’s date)",
+                   period, "en")

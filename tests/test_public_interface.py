@@ -12,6 +12,7 @@ import sys
 import zlib
 from xml.etree import ElementTree
 
+import pytest
 import sphobjinv as soi
 from bs4 import BeautifulSoup
 
@@ -135,9 +136,11 @@ def test_each_row_offers_quote_and_citations(pages):
     assert details.blockquote.get_text() == f"“{figure.quote.text}”"
     short, full, figure_bibtex, csl = (code.get_text() for code in details.select("pre code"))
     # The figure first, with its qualifier; then the site and the version; then the article.
-    assert short == (f"{figure.label('en')}: {shown} (Khaled Zerouali, quoted in “Dismantling Human Traffickers: "
-                     f"Morocco Paves the Way for Immigrant Well-Being”, 16\u00a0November\u00a02017). {site_name}, "
-                     f"version {release.version}")
+    # Its period in the article's words, saying which date was inferred; "reported", never "quoted".
+    assert short == (f"{figure.label('en')}: {shown}, up to 16\u00a0November\u00a02017, start not stated "
+                     f"(“so\u00a0far”; end inferred from the article’s date). Khaled Zerouali, as reported in "
+                     f"“Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being”, "
+                     f"16\u00a0November\u00a02017. {site_name}, version {release.version}")
     assert full.startswith(f"{figure.label('en')}: {shown}, ")
     assert f". {site_name}, data version {release.version} of " in full and f", {address}. Based on “" in full
     assert full.endswith("(author, publisher and web address not stated in the source).")
@@ -149,6 +152,7 @@ def test_each_row_offers_quote_and_citations(pages):
     assert reference.select_one(".figure-table__article pre code").get_text() == (
         "@misc{dismantling2017,\n"
         "  title = {{Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being}},\n"
+        "  key = {Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being},\n"
         "  year = {2017},\n"
         "  month = nov,\n"
         "  date = {2017-11-16},\n"
@@ -261,6 +265,22 @@ def test_jsonld_dataset(pages):
                                 "datePublished": "2017-11-16", "inLanguage": "en"}
     assert {d["contentUrl"] for d in data["distribution"]} == {f"{SITE_URL}figures.csv", f"{SITE_URL}figures.json"}
     assert data["name"] and data["description"]
+
+
+@pytest.mark.parametrize("language", languages())
+def test_each_editions_jsonld_is_in_its_language_at_its_address(pages, language):
+    folder = addresses().editions[language]
+    page = pages[f"{folder}figures/index.html"]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    site_name = page.find("meta", attrs={"property": "og:site_name"})["content"]
+    assert data["inLanguage"] == language
+    assert data["url"] == f"{SITE_URL}{folder}figures/"
+    assert data["name"] == site_name
+    assert data["variableMeasured"] == [f.label(language) for f in DATASET.figures.values()]
+    # The article names no author or publisher: the dataset's are this site, never the article's.
+    for role in ("creator", "publisher"):
+        assert data[role] == {"@type": "Organization", "name": site_name, "url": f"{SITE_URL}{folder}"}
+    assert "author" not in data["citation"] and "publisher" not in data["citation"]
 
 
 def test_canonical_urls_and_descriptions(pages):

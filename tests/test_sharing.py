@@ -5,6 +5,7 @@ and an embeddable SVG card per figure in each edition."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -131,7 +132,7 @@ def test_each_figure_has_a_standalone_svg_card(site, dataset, language):
         assert expected["with_unit"][language] in texts
         assert figure.label(language) in texts and GOLDEN["article_date"][language] in texts
         speaker = figure.quote.speaker
-        assert (speaker.name if speaker else editions()[language].words["article_voice"]) in texts
+        assert (speaker.name_in(language) if speaker else editions()[language].words["article_voice"]) in texts
         # The address, in lines broken after a "/" when it is long, reads whole.
         address = "".join(_plain(t.text) for t in root.iter(f"{SVG}text") if t.get("class") == "card__address")
         assert address == SITE_URL.split("//")[1] + addresses().figure(figure.id, language)
@@ -176,15 +177,8 @@ def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tm
     drawn = []
     monkeypatch.setattr(preview_cache, "preview_png", lambda p: drawn.append(p) or repr(p).encode())
     cache = preview_cache.PreviewCache(tmp_path)
-    record = Preview(
-        title="Sahel",
-        figures=(PreviewFigure("as much as US$175 million", "earnings"),),
-        summary="",
-        source_line="Source",
-        site="Site",
-        language="en",
-        direction="ltr",
-    )
+    record = Preview(title="Sahel", figures=(PreviewFigure("as much as $175 million", "earnings"),),
+                     summary="", source_line="Source", site="Site", language="en", direction="ltr")
     first = cache.png(record, "sahel/preview.png")
     assert cache.png(record, "sahel/preview.png") == first and drawn == [record]
     changed = Preview(**{**record.__dict__, "title": "Sahel and beyond"})
@@ -306,6 +300,62 @@ def test_a_moved_reference_page_keeps_its_cards_at_their_published_addresses(dat
         figure_id = address.rsplit("/", 1)[1].removesuffix(".svg")
         language = next(language for language, folder in folders if address.startswith(folder))
         assert files[address] == files[moved.card(figure_id, language)], address
+
+
+def _speaker_words(figure, language: str) -> str:
+    """How a preview names who states `figure`, in the edition's words."""
+    words = editions()[language].words
+    speaker = figure.quote.speaker
+    return words["preview_speaker"].format(name=speaker.name_in(language)) if speaker else words["preview_article"]
+
+
+@pytest.mark.parametrize("language", languages())
+def test_a_theme_pages_preview_names_who_states_each_figure(site, dataset, language):
+    """Through the lines the image places: each figure's period is followed
+    by its speaker, or by the article's own voice, so a shared image alone
+    still says whose number it is."""
+    from figures.html import Renderer
+    from figures.preview import laid_out
+    from figures.site_files import BuiltPage, page_preview
+    renderer = Renderer(dataset, editions()[language], addresses(), "")
+    for theme in dataset.themes.values():
+        figures = [f for f in dataset.figures.values() if f.theme is theme]
+        if not figures:
+            continue
+        page = BuiltPage(source=theme.page, language=language, title=theme.title(language), description="",
+                         site_name="Site", figures=tuple(f.id for f in figures))
+        preview = page_preview(renderer, page)
+        drawn = " ".join(line.text for line in laid_out(preview) if line.role == "period")
+        for figure in figures:
+            assert _speaker_words(figure, language) in drawn, (theme.id, drawn)
+
+
+_TESSERACT_LANGUAGES = {"en": "eng", "fr": "fra", "ar": "ara"}
+
+
+@pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract is not installed (tesseract-ocr, -fra, -ara)")
+@pytest.mark.parametrize("language", languages())
+def test_a_theme_pages_preview_image_reads_back_with_its_speaker(site, dataset, language, tmp_path):
+    """The image itself, read by OCR: the speaker's words are legible in it."""
+    code = _TESSERACT_LANGUAGES.get(language)
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    if code not in listed:
+        pytest.skip(f"tesseract has no {code} data")
+    for theme in dataset.themes.values():
+        figures = [f for f in dataset.figures.values() if f.theme is theme]
+        if not figures:
+            continue
+        image = site / addresses().page(theme.page, language) / "preview.png"
+        big = tmp_path / f"{theme.id}.png"
+        with Image.open(image) as drawn:  # OCR reads small grey text better at twice the size
+            drawn.resize((drawn.width * 2, drawn.height * 2)).save(big)
+        read = subprocess.run(["tesseract", str(big), "-", "-l", code], capture_output=True, text=True,
+                              timeout=120).stdout
+        read = " ".join(read.split())
+        for figure in figures:
+            speaker = figure.quote.speaker
+            expected = speaker.name_in(language).split()[-1] if speaker else _speaker_words(figure, language).split()[-1]
+            assert expected in read, (theme.id, expected, read)
 
 
 # -- the preview images need no system library --------------------------------
