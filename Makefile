@@ -24,7 +24,7 @@ export NO_MKDOCS_2_WARNING := 1
 # needs root, or sudo; elsewhere one line says how to get one.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test test-fast bench validate clean chromium
+.PHONY: serve build test test-fast bench validate clean chromium tools
 
 serve: $(VENV)/.site-installed
 	$(VENV)/bin/mkdocs serve
@@ -32,7 +32,7 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(VENV)/.test-installed chromium
+test: $(VENV)/.test-installed chromium tools
 	$(PYTHON) -m pytest
 
 # One process: starting two xdist workers costs more than these tests take
@@ -58,6 +58,19 @@ chromium:
 	  if command -v apt-get >/dev/null; then \
 	    $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else $(PYTHON3) tests/browser_path.py || echo "make: the browser tests will be skipped (CI fails them)"; fi; }
+
+# What the checks of what travels run: tesseract reads each preview image
+# back (English, French, Arabic); pdflatex and bibtex compile the BibTeX with
+# classic plain.bst. Where they are missing and apt-get is, Debian's are
+# installed (root, or sudo); elsewhere one line says what to install, and
+# those tests skip with their reason (CI fails them).
+TOOLS_APT := tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-ara texlive-latex-base texlive-latex-recommended
+tools:
+	@{ command -v pdflatex && command -v bibtex && tesseract --list-langs 2>&1 | grep -x ara && \
+	   tesseract --list-langs 2>&1 | grep -x fra; } >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(TOOLS_APT); \
+	  else echo "make: install tesseract (with its eng, fra and ara data) and a TeX system with pdflatex and bibtex, or the OCR and LaTeX tests will be skipped (CI fails them)"; fi; }
 
 # The venv, made only from a Python the pins install on: an older one stops
 # here at once, in one line, before anything is installed.

@@ -19,6 +19,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -40,8 +41,7 @@ SITE_URL = SUB_ORIGIN + SUB_PATH
 # day, 00:00 UTC, the earliest day a build of this data can be made on (the
 # log of changes refuses an entry dated after the build).
 RELEASE_DATE = yaml.safe_load(DATA.read_text(encoding="utf-8"))["release"]["date"]
-SOURCE_DATE_EPOCH = str(int(datetime.datetime.fromisoformat(RELEASE_DATE).replace(
-    tzinfo=datetime.UTC).timestamp()))
+SOURCE_DATE_EPOCH = str(int(datetime.datetime.fromisoformat(RELEASE_DATE).replace(tzinfo=datetime.UTC).timestamp()))
 # What `mkdocs serve` runs with: mkdocs.yml's own fallback, at the root.
 LOCAL_URL = "http://127.0.0.1:8000/"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "no_proxy")
@@ -62,10 +62,18 @@ def mkdocs(project_dir: Path, *args: str, timeout: float = 120, **env: str) -> s
     """Run the mkdocs command line of this environment in `project_dir`, in
     a process of its own, with `env` on top of the tests' environment."""
     if not MKDOCS_ALLOWED:
-        raise AssertionError("a test marked `unit` runs mkdocs: give it `@pytest.mark.build` "
-                             "(tests/conftest.py says how a test gets its kind)")
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project_dir,
-                          env=clean_environment(**env), capture_output=True, text=True, timeout=timeout)
+        raise AssertionError(
+            "a test marked `unit` runs mkdocs: give it `@pytest.mark.build` "
+            "(tests/conftest.py says how a test gets its kind)"
+        )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project_dir,
+        env=clean_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def build(project_dir: Path, site_dir: Path, strict: bool = True, **env: str) -> subprocess.CompletedProcess:
@@ -169,6 +177,7 @@ class DataFileEditor:
 
     def line(self, *key: str | int) -> int:
         from figures.yamlfile import read_yaml
+
         return read_yaml(self.path).lines[key]
 
     def _lines(self) -> list[str]:
@@ -187,7 +196,7 @@ class DataFileEditor:
     def rename(self, key: tuple, new_name: str) -> None:
         lines, number = self._lines(), self.line(*key)
         indent, rest = re.match(r"(\s*)(.*)", lines[number - 1]).groups()
-        lines[number - 1] = indent + new_name + rest[len(str(key[-1])):] + ("\n" if not rest.endswith("\n") else "")
+        lines[number - 1] = indent + new_name + rest[len(str(key[-1])) :] + ("\n" if not rest.endswith("\n") else "")
         self._write(lines)
 
     def insert_after(self, key: tuple, text: str) -> int:
@@ -203,10 +212,9 @@ class DataFileEditor:
         lines, number = self._lines(), self.line(*key)
         indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
         end = number
-        while end < len(lines) and (not lines[end].strip() or
-                                    len(lines[end]) - len(lines[end].lstrip()) > indent):
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
             end += 1
-        del lines[number - 1:end]
+        del lines[number - 1 : end]
         self._write(lines)
 
     def replace_in_value(self, key: tuple, old: str, new: str) -> None:
@@ -221,6 +229,7 @@ class DataFileEditor:
 def reformat_number(text: str, old: int, new: int) -> str:
     """`text` with the number `old` written as `new`, in the same grouping
     ("23,000", "23 000", "23.000" or "175 million" alike)."""
+
     def swap(match: re.Match) -> str:
         digits = re.sub(r"\D", "", match.group())
         if int(digits) != old:
@@ -228,6 +237,7 @@ def reformat_number(text: str, old: int, new: int) -> str:
         separator = next((c for c in match.group() if not c.isdigit()), "")
         grouped = f"{new:,}".replace(",", separator) if separator else str(new)
         return grouped
+
     return re.sub(r"\d+(?:[,.\u202f\u00a0 ]\d{3})*", swap, text)
 
 
@@ -254,8 +264,10 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
     editor.set(("figures", figure_id, "value"), str(new_value))
     lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
     keys = [("quotes", figure.quote.id, "text")] + [
-        ("quotes", figure.quote.id, "translation", language) for language in figure.quote.translation.texts
-        if language != "en"]
+        ("quotes", figure.quote.id, "translation", language)
+        for language in figure.quote.translation.texts
+        if language != "en"
+    ]
     for key in keys:
         number = editor.line(*key)
         lines[number - 1] = reformat_number(lines[number - 1], figure.value, new_value)
@@ -263,8 +275,12 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
     # The new value is one the article does not state: the test's copy of
     # the article's text says it too, so that the quote still matches it.
     source = data_file.parent / dataset.source.text_file
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(
+            figure.quote.text, reformat_number(figure.quote.text, figure.value, new_value)
+        ),
+        encoding="utf-8",
+    )
     pin_source_text(data_file)
     return version
 
@@ -272,6 +288,7 @@ def change_figure_value(data_file: Path, dataset, figure_id: str, new_value: int
 def pin_source_text(data_file: Path) -> None:
     """Set source › text_sha256 of a copy's data file to its copy of the article."""
     import hashlib
+
     text_file = yaml.safe_load(data_file.read_text(encoding="utf-8"))["source"]["text_file"]
     digest = hashlib.sha256((data_file.parent / text_file).read_bytes()).hexdigest()
     DataFileEditor(data_file).set(("source", "text_sha256"), digest)
@@ -281,17 +298,24 @@ def log_correction(data_file: Path, dataset, figure_id: str, new_value: int) -> 
     """Put a correction of `figure_id` on top of the data file's log of
     changes, and raise the data's version to it (its third number)."""
     import json
+
     major, minor, patch = dataset.release.version.split(".")
     version = f"{major}.{minor}.{int(patch) + 1}"
     editor = DataFileEditor(data_file)
     old_value = dataset.figure(figure_id).value
-    reasons = "".join(f"\n    {language}: {json.dumps(reason, ensure_ascii=False)}"
-                      for language, reason in correction_reason().items())
-    labels = "".join(f"\n      {language}: {json.dumps(text, ensure_ascii=False)}"
-                     for language, text in dataset.figure(figure_id).label.texts.items())
-    entry = (f'- version: "{version}"\n  date: "{CORRECTION_DATE}"\n  kind: correction\n'
-             f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n"
-             f"  labels:\n    {figure_id}:{labels}\n  reason:{reasons}")
+    reasons = "".join(
+        f"\n    {language}: {json.dumps(reason, ensure_ascii=False)}"
+        for language, reason in correction_reason().items()
+    )
+    labels = "".join(
+        f"\n      {language}: {json.dumps(text, ensure_ascii=False)}"
+        for language, text in dataset.figure(figure_id).label.texts.items()
+    )
+    entry = (
+        f'- version: "{version}"\n  date: "{CORRECTION_DATE}"\n  kind: correction\n'
+        f"  values:\n    {figure_id}: {{old: {old_value}, new: {new_value}}}\n"
+        f"  labels:\n    {figure_id}:{labels}\n  reason:{reasons}"
+    )
     lines = data_file.read_text(encoding="utf-8").splitlines(keepends=True)
     number = editor.line("changes", 0)
     indent = re.match(r"\s*", lines[number - 1]).group()
@@ -308,6 +332,7 @@ GOLDEN_FILE = "tests/golden.yml"
 def golden() -> dict:
     """The hand-checked renderings (tests/golden.yml)."""
     import yaml
+
     return yaml.safe_load((PROJECT / GOLDEN_FILE).read_text(encoding="utf-8"))
 
 
@@ -315,36 +340,54 @@ def golden_gaps() -> list[str]:
     """Each entry tests/golden.yml lacks, or has for no figure or edition:
     one per figure and field and edition that the data and mkdocs.yml call for."""
     from figures import load_dataset
+
     written, wanted = golden(), languages()
     figures = load_dataset(DATA, SCHEMA).figures
-    gaps = [f"{date} › {language}" for date in ("article_date", "period_start") for language in wanted
-            if language not in (written.get(date) or {})]
+    gaps = [
+        f"{date} › {language}"
+        for date in ("article_date", "period_start")
+        for language in wanted
+        if language not in (written.get(date) or {})
+    ]
     for figure_id in figures:
         entry = (written.get("figures") or {}).get(figure_id)
         if entry is None:
             gaps.append(f"figures › {figure_id} (value, shown, with_unit)")
             continue
         gaps += [f"figures › {figure_id} › value"] if "value" not in entry else []
-        gaps += [f"figures › {figure_id} › {field} › {language}" for field in ("shown", "with_unit")
-                 for language in wanted if language not in (entry.get(field) or {})]
-    gaps += [f"figures › {figure_id} (no such figure in data/figures.yml)"
-             for figure_id in (written.get("figures") or {}) if figure_id not in figures]
+        gaps += [
+            f"figures › {figure_id} › {field} › {language}"
+            for field in ("shown", "with_unit")
+            for language in wanted
+            if language not in (entry.get(field) or {})
+        ]
+    gaps += [
+        f"figures › {figure_id} (no such figure in data/figures.yml)"
+        for figure_id in (written.get("figures") or {})
+        if figure_id not in figures
+    ]
     return gaps
 
 
 def golden_mismatch(field: str, edition: str, shown: dict, expected: dict) -> str:
     """A failed comparison with tests/golden.yml, pointing at the entries."""
-    lines = [f"  figures › {figure_id} › {field} › {edition}: the file says {expected.get(figure_id)!r}, "
-             f"the site shows {shown.get(figure_id)!r}"
-             for figure_id in sorted(set(shown) | set(expected)) if shown.get(figure_id) != expected.get(figure_id)]
-    return (f"{GOLDEN_FILE} and the {edition} edition disagree (fix the site, or the file if the figure "
-            "really changed):\n" + "\n".join(lines))
+    lines = [
+        f"  figures › {figure_id} › {field} › {edition}: the file says {expected.get(figure_id)!r}, "
+        f"the site shows {shown.get(figure_id)!r}"
+        for figure_id in sorted(set(shown) | set(expected))
+        if shown.get(figure_id) != expected.get(figure_id)
+    ]
+    return (
+        f"{GOLDEN_FILE} and the {edition} edition disagree (fix the site, or the file if the figure "
+        "really changed):\n" + "\n".join(lines)
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def site_config():
     """mkdocs.yml as MkDocs reads it, with the tests' site address."""
     from mkdocs.config import load_config
+
     saved = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = SITE_URL
     try:
@@ -359,13 +402,16 @@ def site_config():
 def nav_sources() -> list[str]:
     """Each page's source path in the nav of mkdocs.yml, in order."""
     from adapter.build.site_config import nav_pages
+
     return [source for _, source in nav_pages(site_config()["nav"])]
 
 
 def page_calling(macro: str) -> str:
     """The source path of the first page of the nav that calls `macro`:
     tests find a page by what it does, so moving it changes no test."""
-    return next(src for src in nav_sources() if "{{ " + macro + "(" in (PROJECT / "docs" / src).read_text(encoding="utf-8"))
+    return next(
+        src for src in nav_sources() if "{{ " + macro + "(" in (PROJECT / "docs" / src).read_text(encoding="utf-8")
+    )
 
 
 def embeds_page() -> str:
@@ -399,6 +445,7 @@ def figure_address(figure_id: str) -> str:
 def nav_titles() -> dict[str, str]:
     """Each page's nav title (in the default edition), by source path."""
     from adapter.build.site_config import nav_pages
+
     return {source: title for title, source in nav_pages(site_config()["nav"])}
 
 
@@ -416,9 +463,9 @@ def declare_move(config_file: Path, old: str, new: str) -> None:
     indent = match["indent"] + "  "
     line = f"{match['indent']}moved_pages:\n{indent}{old}: {new}"
     if match["rest"].strip() == "{}":
-        text = text[:match.start()] + line + text[match.end():]
+        text = text[: match.start()] + line + text[match.end() :]
     else:
-        text = text[:match.end()] + f"\n{indent}{old}: {new}" + text[match.end():]
+        text = text[: match.end()] + f"\n{indent}{old}: {new}" + text[match.end() :]
     config_file.write_text(text, encoding="utf-8")
 
 
@@ -431,6 +478,7 @@ def suffixes() -> dict[str, str]:
 def start_edition(project: Path, language: str, locale: str | None = None):
     """`python -m adapter.new_edition`, in-process, on a copy."""
     from adapter.new_edition import start_edition as start
+
     return start(project, language, locale)
 
 
@@ -439,6 +487,7 @@ def translate_all(project: Path) -> list[str]:
     translating: every "not yet translated" mark deleted, each copied text
     kept. Returns the files changed."""
     from figures.untranslated import MARK
+
     changed = []
     for path in [project / "mkdocs.yml", *(project / "data").glob("*.yml"), *(project / "docs").rglob("*.md")]:
         text = path.read_text(encoding="utf-8")
@@ -451,18 +500,21 @@ def translate_all(project: Path) -> list[str]:
 def languages() -> list[str]:
     """The site's editions, the default first, as mkdocs.yml declares them."""
     from adapter.wrappers.i18n import edition_languages
+
     return edition_languages(site_config())
 
 
 def editions() -> dict:
     """Every edition's words and locale (data/site_words.yml)."""
     from figures.editions import load_editions
+
     return load_editions(PROJECT / WORDS_FILE, languages())
 
 
 def addresses():
     """The site's public addresses, from MkDocs' own File.url, as the build has them."""
     from adapter.build.site_config import addresses_for
+
     return addresses_for(site_config())
 
 
@@ -472,6 +524,7 @@ def synthetic(project: Path, count: int) -> None:
     import copy
 
     import yaml
+
     data_file = project / "data" / "figures.yml"
     data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
     real = list(data["figures"].items())
@@ -488,3 +541,11 @@ def synthetic(project: Path, count: int) -> None:
         for source in (project / "docs").glob(page.removesuffix(".md") + "*.md"):
             with source.open("a", encoding="utf-8") as file:
                 file.write("\n" + "\n\n".join(f'{{{{ figure_card("{i}") }}}}' for i in ids) + "\n")
+
+
+def missing_in_ci_fails(message: str) -> None:
+    """A tool a test needs is not there: in CI that is a failure, since CI
+    installs every tool (`make test`), elsewhere a skip that says why."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -18,7 +18,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import SITE_URL, languages
+from helpers import SITE_URL, languages, missing_in_ci_fails
 
 # What utf8 inputenc with T1 fonts reads beyond Latin-1: the quotation marks,
 # apostrophe and dashes the site's English and French write.
@@ -46,8 +46,9 @@ _PDFLATEX_EDITIONS = [language for language in languages() if language in ("en",
 def test_bibtex_has_only_characters_pdflatex_reads(site, language):
     entries = _bib_entries(site, language)
     assert len(entries) >= 2
-    unreadable = {f"U+{ord(char):04X}" for entry in entries for char in entry
-                  if ord(char) > 0xFF and char not in _LATEX_READS}
+    unreadable = {
+        f"U+{ord(char):04X}" for entry in entries for char in entry if ord(char) > 0xFF and char not in _LATEX_READS
+    }
     assert not unreadable, f"{language}: pdflatex stops on {sorted(unreadable)}"
     # A no-break space is Latin-1 but LaTeX's is "~": the escaping writes it so.
     assert not any("\u00a0" in entry for entry in entries), f"{language}: a raw U+00A0 in the BibTeX"
@@ -61,20 +62,20 @@ def test_each_figure_entry_prints_its_address_in_classic_styles(site, language):
         assert f"{SITE_URL}".replace("#", r"\#") in howpublished and f"\\#{key}" in howpublished, entry
 
 
-@pytest.mark.skipif(not (shutil.which("pdflatex") and shutil.which("bibtex")),
-                    reason="pdflatex and bibtex are not installed (texlive-latex-base, texlive-latex-recommended)")
 @pytest.mark.parametrize("language", _PDFLATEX_EDITIONS)
 def test_bibtex_compiles_with_pdflatex_and_plain_bst(site, language, tmp_path):
+    if not (shutil.which("pdflatex") and shutil.which("bibtex")):
+        missing_in_ci_fails("pdflatex and bibtex are not installed (texlive-latex-base, texlive-latex-recommended)")
     entries = _bib_entries(site, language)
     (tmp_path / "figures.bib").write_text("\n\n".join(entries) + "\n", encoding="utf-8")
     (tmp_path / "doc.tex").write_text(
         "\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n"
         "\\begin{document}\n\\nocite{*}\n\\bibliographystyle{plain}\n\\bibliography{figures}\n\\end{document}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc"]
     for command in (latex, ["bibtex", "doc"], latex, latex):
-        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, errors="replace",
-                                timeout=120)
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, errors="replace", timeout=120)
         assert result.returncode == 0, f"{' '.join(command)}:\n{result.stdout[-3000:]}"
     bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
     assert bbl.count("\\bibitem") == len(entries)

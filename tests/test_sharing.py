@@ -29,6 +29,7 @@ from helpers import (
     embeds_page,
     golden,
     languages,
+    missing_in_ci_fails,
     without_system_fribidi,
 )
 
@@ -177,8 +178,15 @@ def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tm
     drawn = []
     monkeypatch.setattr(preview_cache, "preview_png", lambda p: drawn.append(p) or repr(p).encode())
     cache = preview_cache.PreviewCache(tmp_path)
-    record = Preview(title="Sahel", figures=(PreviewFigure("as much as $175 million", "earnings"),),
-                     summary="", source_line="Source", site="Site", language="en", direction="ltr")
+    record = Preview(
+        title="Sahel",
+        figures=(PreviewFigure("as much as $175 million", "earnings"),),
+        summary="",
+        source_line="Source",
+        site="Site",
+        language="en",
+        direction="ltr",
+    )
     first = cache.png(record, "sahel/preview.png")
     assert cache.png(record, "sahel/preview.png") == first and drawn == [record]
     changed = Preview(**{**record.__dict__, "title": "Sahel and beyond"})
@@ -290,7 +298,12 @@ def test_a_moved_reference_page_keeps_its_cards_at_their_published_addresses(dat
     moves = {**{src: new if dest == old else dest for src, dest in moved_pages().items()}, old: new}
     moved = replace(addresses(), pages={**addresses().pages, new: page_address(new)}, reference_page=new)
     files = site_files(
-        dataset, editions(), moved, [], moves, lambda preview, address: b"",
+        dataset,
+        editions(),
+        moved,
+        [],
+        moves,
+        lambda preview, address: b"",
         old_addresses={src: page_address(src) for src in moves},
     )
     published = [address.lstrip("/") for _, address in public_addresses(PROJECT) if address.endswith(".svg")]
@@ -317,13 +330,20 @@ def test_a_theme_pages_preview_names_who_states_each_figure(site, dataset, langu
     from figures.html import Renderer
     from figures.preview import laid_out
     from figures.site_files import BuiltPage, page_preview
+
     renderer = Renderer(dataset, editions()[language], addresses(), "")
     for theme in dataset.themes.values():
         figures = [f for f in dataset.figures.values() if f.theme is theme]
         if not figures:
             continue
-        page = BuiltPage(source=theme.page, language=language, title=theme.title(language), description="",
-                         site_name="Site", figures=tuple(f.id for f in figures))
+        page = BuiltPage(
+            source=theme.page,
+            language=language,
+            title=theme.title(language),
+            description="",
+            site_name="Site",
+            figures=tuple(f.id for f in figures),
+        )
         preview = page_preview(renderer, page)
         drawn = " ".join(line.text for line in laid_out(preview) if line.role == "period")
         for figure in figures:
@@ -333,14 +353,15 @@ def test_a_theme_pages_preview_names_who_states_each_figure(site, dataset, langu
 _TESSERACT_LANGUAGES = {"en": "eng", "fr": "fra", "ar": "ara"}
 
 
-@pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract is not installed (tesseract-ocr, -fra, -ara)")
 @pytest.mark.parametrize("language", languages())
 def test_a_theme_pages_preview_image_reads_back_with_its_speaker(site, dataset, language, tmp_path):
     """The image itself, read by OCR: the speaker's words are legible in it."""
+    if not shutil.which("tesseract"):
+        missing_in_ci_fails("tesseract is not installed (tesseract-ocr, tesseract-ocr-fra, tesseract-ocr-ara)")
     code = _TESSERACT_LANGUAGES.get(language)
     listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
     if code not in listed:
-        pytest.skip(f"tesseract has no {code} data")
+        missing_in_ci_fails(f"tesseract has no {code} data (tesseract-ocr-{code})")
     for theme in dataset.themes.values():
         figures = [f for f in dataset.figures.values() if f.theme is theme]
         if not figures:
@@ -349,12 +370,15 @@ def test_a_theme_pages_preview_image_reads_back_with_its_speaker(site, dataset, 
         big = tmp_path / f"{theme.id}.png"
         with Image.open(image) as drawn:  # OCR reads small grey text better at twice the size
             drawn.resize((drawn.width * 2, drawn.height * 2)).save(big)
-        read = subprocess.run(["tesseract", str(big), "-", "-l", code], capture_output=True, text=True,
-                              timeout=120).stdout
+        read = subprocess.run(
+            ["tesseract", str(big), "-", "-l", code], capture_output=True, text=True, timeout=120
+        ).stdout
         read = " ".join(read.split())
         for figure in figures:
             speaker = figure.quote.speaker
-            expected = speaker.name_in(language).split()[-1] if speaker else _speaker_words(figure, language).split()[-1]
+            expected = (
+                speaker.name_in(language).split()[-1] if speaker else _speaker_words(figure, language).split()[-1]
+            )
             assert expected in read, (theme.id, expected, read)
 
 
@@ -380,6 +404,7 @@ def test_previews_use_pillows_basic_layout_only():
     from PIL import ImageFont
 
     from figures.preview import _font
+
     assert _font(True, 30).layout_engine == _font(False, 20).layout_engine == ImageFont.Layout.BASIC
 
 
@@ -388,14 +413,29 @@ def test_an_arabic_preview_is_the_same_bytes_without_the_systems_fribidi(tmp_pat
     """Where FriBiDi cannot load (Pillow then has no libraqm layout, which
     failed every build there), the image is drawn, and is the same bytes."""
     from figures.preview import Preview, PreviewFigure, preview_png
-    fields = {"title": "\u0627\u0644\u0633\u0627\u062d\u0644", "summary": "", "language": "ar", "direction": "rtl",
-                  "figures": (PreviewFigure("\u0623\u0643\u062b\u0631 \u0645\u0646 23.000", "(\u0645\u0646)"),),
-                  "source_line": "\u00abDismantling Human Traffickers\u00bb", "site": "Site", "address": "example.org/x"}
-    script = ("import sys; from PIL import features; from figures.preview import Preview, PreviewFigure, preview_png; "
-              "assert not features.check('raqm'), 'FriBiDi is not hidden'; "
-              f"sys.stdout.buffer.write(preview_png(Preview(**{fields!r})))")
-    bare = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, timeout=60,
-                          env=clean_environment(**without_system_fribidi(tmp_path)))
+
+    fields = {
+        "title": "\u0627\u0644\u0633\u0627\u062d\u0644",
+        "summary": "",
+        "language": "ar",
+        "direction": "rtl",
+        "figures": (PreviewFigure("\u0623\u0643\u062b\u0631 \u0645\u0646 23.000", "(\u0645\u0646)"),),
+        "source_line": "\u00abDismantling Human Traffickers\u00bb",
+        "site": "Site",
+        "address": "example.org/x",
+    }
+    script = (
+        "import sys; from PIL import features; from figures.preview import Preview, PreviewFigure, preview_png; "
+        "assert not features.check('raqm'), 'FriBiDi is not hidden'; "
+        f"sys.stdout.buffer.write(preview_png(Preview(**{fields!r})))"
+    )
+    bare = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT,
+        capture_output=True,
+        timeout=60,
+        env=clean_environment(**without_system_fribidi(tmp_path)),
+    )
     assert bare.returncode == 0, bare.stderr.decode()
     assert bare.stdout == preview_png(Preview(**fields))
 
