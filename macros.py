@@ -56,9 +56,11 @@ from figures.errors import closest  # noqa: E402
 from figures.jsonld import dataset_jsonld as dataset_jsonld_text  # noqa: E402
 
 # What a page may hold, as CONTRIBUTING.md's “What a page may hold” says.
-PAGE_HOLDS = ("text, and calls of the site's macros with written-out arguments, such as "
-              "{{ figure(\"…\", with_unit=True) }}: no attribute, filter, include, import or other "
-              "statement (CONTRIBUTING.md, “What a page may hold”)")
+PAGE_HOLDS = (
+    "text, and calls of the site's macros with written-out arguments, such as "
+    '{{ figure("…", with_unit=True) }}: no attribute, filter, include, import or other '
+    "statement (CONTRIBUTING.md, “What a page may hold”)"
+)
 
 
 def define_env(env) -> None:
@@ -82,8 +84,15 @@ def define_env(env) -> None:
 
     def renderer(kind):
         # The edition's own site_name: the i18n plugin sets it after this hook.
-        return kind(dataset, edition, addresses, env.page.url, state.page.shown,
-                    site_name=env.conf["site_name"], issues_url=issues_url)
+        return kind(
+            dataset,
+            edition,
+            addresses,
+            env.page.url,
+            state.page.shown,
+            site_name=env.conf["site_name"],
+            issues_url=issues_url,
+        )
 
     # Material's `copyright` setting is the footer line of every page: the
     # licences, and the data's version and date, in this edition's words.
@@ -96,8 +105,7 @@ def define_env(env) -> None:
     def dataset_jsonld() -> str:
         """schema.org Dataset metadata in this edition's words and at its
         address, for the reference page's body."""
-        document = dataset_jsonld_text(dataset, addresses, edition,
-                                       env.conf["site_name"], env.conf["site_description"])
+        document = dataset_jsonld_text(dataset, addresses, edition, env.conf["site_name"], env.conf["site_description"])
         return f'<script type="application/ld+json">{document}</script>'
 
 
@@ -129,6 +137,7 @@ def on_post_page_macros(env) -> None:
 
 # -- checks ------------------------------------------------------------------
 
+
 def _check_site(dataset: Dataset, config, project_dir: Path) -> None:
     """What must hold before any page renders: every theme page exists,
     every edition has every page and every nav title and no stray page, and
@@ -138,15 +147,20 @@ def _check_site(dataset: Dataset, config, project_dir: Path) -> None:
     for theme in dataset.themes.values():
         if theme.page not in pages:
             raise dataset.error_at(
-                ("themes", theme.id, "page"), f"the theme page '{theme.page}' is not a page of the site",
+                ("themes", theme.id, "page"),
+                f"the theme page '{theme.page}' is not a page of the site",
                 expected="a page listed in the nav of mkdocs.yml: " + ", ".join(pages),
-                suggestion=closest(theme.page, pages))
+                suggestion=closest(theme.page, pages),
+            )
     for old, new in moved_pages(config).items():
         if new not in pages:
             raise FigureDataError(
-                f"the moved page '{old}' is sent to '{new}', which is not a page of the site", file="mkdocs.yml",
-                key=("extra", "moved_pages", old), expected="a page listed in the nav of mkdocs.yml: " + ", ".join(pages),
-                suggestion=closest(new, pages))
+                f"the moved page '{old}' is sent to '{new}', which is not a page of the site",
+                file="mkdocs.yml",
+                key=("extra", "moved_pages", old),
+                expected="a page listed in the nav of mkdocs.yml: " + ", ".join(pages),
+                suggestion=closest(new, pages),
+            )
     check_pages(config)
     check_no_stray_editions(config)
     check_nav_titles(config)
@@ -158,45 +172,68 @@ def _template_problem(env) -> FigureDataError | None:
     found before the page renders, at the page's own line."""
     source, markdown = env.page.file.content_string, env.markdown
     # env.markdown has lost the front matter, and with it the lines an editor shows.
-    offset = source[:source.find(markdown[:200])].count("\n") if markdown[:200] in source else 0
+    offset = source[: source.find(markdown[:200])].count("\n") if markdown[:200] in source else 0
     try:
         names = macros_plugin.parse_page(env, markdown)
         beyond = macros_plugin.page_template_problem(env, markdown)
     except TemplateSyntaxError as error:
-        return FigureDataError(f"template syntax error: {error.message}", file=_page_file(env),
-                               line=(error.lineno or 0) + offset or None,
-                               expected="{{ macro(\"…\") }}, closed on the same line")
+        return FigureDataError(
+            f"template syntax error: {error.message}",
+            file=_page_file(env),
+            line=(error.lineno or 0) + offset or None,
+            expected='{{ macro("…") }}, closed on the same line',
+        )
     if beyond:
         line, what = beyond
-        return FigureDataError(f"the page uses {what}: a page holds text and macro calls only",
-                               file=_page_file(env), line=line + offset, expected=PAGE_HOLDS)
+        return FigureDataError(
+            f"the page uses {what}: a page holds text and macro calls only",
+            file=_page_file(env),
+            line=line + offset,
+            expected=PAGE_HOLDS,
+        )
     for line, name, args, kwargs in macros_plugin.macro_calls(env, markdown):
         if name in COMPONENTS:
             signature = _signature(name)
             try:
                 _check_argument_types(signature, signature.bind(None, *args, **kwargs))
             except TypeError as error:
-                return FigureDataError(f"wrong use of the macro '{name}': {error}", file=_page_file(env),
-                                       line=line + offset, expected=f"{name}{_shown_signature(signature)}")
+                return FigureDataError(
+                    f"wrong use of the macro '{name}': {error}",
+                    file=_page_file(env),
+                    line=line + offset,
+                    expected=f"{name}{_shown_signature(signature)}",
+                )
     title = env.page.meta.get("title")
     if isinstance(title, str) and ("{{" in title or "{%" in title):
         line = next((n for n, text in enumerate(source.splitlines(), start=1) if text.startswith("title:")), None)
-        return FigureDataError("a template in the page's title: a title is text only", file=_page_file(env),
-                               line=line, expected="a title written out, without {{ … }} or {% … %}")
+        return FigureDataError(
+            "a template in the page's title: a title is text only",
+            file=_page_file(env),
+            line=line,
+            expected="a title written out, without {{ … }} or {% … %}",
+        )
     known = macros_plugin.page_names(env)
     for name in sorted(names - set(known)):
         site_macros = list(env.macros)
-        return _at_page_line(env, f"'{name}' is not a macro or variable of this site", name,
-                             "one of the macros " + ", ".join(site_macros), closest(name, site_macros))
+        return _at_page_line(
+            env,
+            f"'{name}' is not a macro or variable of this site",
+            name,
+            "one of the macros " + ", ".join(site_macros),
+            closest(name, site_macros),
+        )
     return None
 
 
 def _typed_digit(env) -> FigureDataError | None:
     for line, text in typed_digits(env.page.file.content_string):  # the file as written, front matter included
         return FigureDataError(
-            f"a digit typed outside a macro: '{text}'", file=_page_file(env), line=line,
+            f"a digit typed outside a macro: '{text}'",
+            file=_page_file(env),
+            line=line,
             expected="every number, date and year to come from the data file through a macro, "
-                     "such as {{ figure(\"…\") }} or {{ published() }}")
+            'such as {{ figure("…") }} or {{ published() }}',
+        )
     return None
 
 
@@ -207,14 +244,20 @@ def _page_source_problem(env) -> FigureDataError | None:
     for line, heading in unnamed_headings(env.page.file.content_string):
         return FigureDataError(
             f"the heading '{heading}' has no anchor of its own: Markdown would number it (_1, _2…), "
-            "and the number changes when a heading is added above it", file=_page_file(env), line=line,
-            expected="an id written after the heading, the same as in the default edition: `## … { #id }`")
+            "and the number changes when a heading is added above it",
+            file=_page_file(env),
+            line=line,
+            expected="an id written after the heading, the same as in the default edition: `## … { #id }`",
+        )
     in_nav = i18n.source_path(env.page) in {src for _, src in nav_pages(env.conf["nav"])}
     if in_nav and not str(env.page.meta.get("description") or "").strip():
         return FigureDataError(
-            "the page has no description", file=_page_file(env), line=1,
+            "the page has no description",
+            file=_page_file(env),
+            line=1,
             expected="`description: …` in the page's front matter (between its two `---` lines): "
-                     "one sentence of our own words, without digits")
+            "one sentence of our own words, without digits",
+        )
     return None
 
 
@@ -225,14 +268,18 @@ def _theme_page_problem(state, env) -> str | None:
     for figure in dataset.figures.values():
         if figure.theme.page == page_source and figure.id not in state.page.cards:
             where = dataset.error_at(("figures", figure.id, "theme"), "")
-            return str(FigureDataError(
-                f"the figure '{figure.id}' is not shown on this page, which is its theme page "
-                f"({where.location})", file=_page_file(env),
-                expected=f'its card on the page: {{{{ figure_card("{figure.id}") }}}}'))
+            return str(
+                FigureDataError(
+                    f"the figure '{figure.id}' is not shown on this page, which is its theme page ({where.location})",
+                    file=_page_file(env),
+                    expected=f'its card on the page: {{{{ figure_card("{figure.id}") }}}}',
+                )
+            )
     return None
 
 
 # -- macros ------------------------------------------------------------------
+
 
 def _component_macro(env, name: str, kind, renderer):
     """The component `name` of the renderer `kind` as a macro: arguments
@@ -246,8 +293,12 @@ def _component_macro(env, name: str, kind, renderer):
             bound = signature.bind(None, *args, **kwargs)  # None stands for self
             _check_argument_types(signature, bound)
         except TypeError as error:
-            return _mistake(state, _at_page_line(env, f"wrong use of the macro '{name}': {error}", name,
-                                                 f"{name}{_shown_signature(signature)}"))
+            return _mistake(
+                state,
+                _at_page_line(
+                    env, f"wrong use of the macro '{name}': {error}", name, f"{name}{_shown_signature(signature)}"
+                ),
+            )
         try:
             rendered = str(getattr(renderer(kind), name)(*args, **kwargs))
         except FigureDataError as error:
@@ -278,7 +329,9 @@ def _check_argument_types(signature: inspect.Signature, bound: inspect.BoundArgu
         if parameter == "self" or not isinstance(wanted, (type, types.UnionType)):
             continue
         if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-            shown = {bool: "True or False", str: "a string in quotes", int: "a whole number"}.get(wanted, wanted.__name__)
+            shown = {bool: "True or False", str: "a string in quotes", int: "a whole number"}.get(
+                wanted, wanted.__name__
+            )
             raise TypeError(f"the argument '{parameter}' is {value!r}, expected {shown}")
 
 
@@ -293,8 +346,9 @@ def _shown_signature(signature: inspect.Signature) -> str:
     return str(signature.replace(parameters=parameters, return_annotation=inspect.Signature.empty))
 
 
-def _at_page_line(env, problem: str, needle: str, expected: str | None = None,
-                  suggestion: str | None = None) -> FigureDataError:
+def _at_page_line(
+    env, problem: str, needle: str, expected: str | None = None, suggestion: str | None = None
+) -> FigureDataError:
     """A FigureDataError located at the first template line mentioning `needle`."""
     line = None
     pattern = re.compile(r"(\{\{|\{%).*" + re.escape(needle))

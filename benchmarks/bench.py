@@ -31,8 +31,21 @@ def timed_build(project: Path, site_dir: Path, strict: bool = True) -> tuple[flo
     the machine's two cores."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--quiet",
-                    "--site-dir", str(site_dir)], cwd=project, env=ENV, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            *(["--strict"] if strict else []),
+            "--quiet",
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=project,
+        env=ENV,
+        check=True,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -48,21 +61,29 @@ def floor_site(project: Path) -> None:
     """The simplest site a user could make of the same pages: mkdocs-macros
     with every macro returning an empty string, and no hooks."""
     from figures.components import COMPONENTS
+
     _edit(project / "mkdocs.yml", "hooks:\n  - adapter/hooks.py\n", "")
     _edit(project / "mkdocs.yml", "module_name: macros", "module_name: no_figures")
     (project / "no_figures.py").write_text(
         f"def define_env(env):\n    for name in {[*COMPONENTS, 'dataset_jsonld']!r}:\n"
-        "        env.macro(lambda *args, **kwargs: '', name)\n", encoding="utf-8")
+        "        env.macro(lambda *args, **kwargs: '', name)\n",
+        encoding="utf-8",
+    )
 
 
 # Each speed mechanism, and how a copy of the project goes without it.
 def no_template_cache(project: Path) -> None:
-    _edit(project / "adapter" / "events" / "site.py", "    return use_template_cache(env, project_dir)", "    return env")
+    _edit(
+        project / "adapter" / "events" / "site.py", "    return use_template_cache(env, project_dir)", "    return env"
+    )
 
 
 def no_preview_cache(project: Path) -> None:
-    _edit(project / "adapter" / "events" / "site.py", "files = site_files(dataset, editions, addresses, pages, moved, previews.png)",
-          "files = site_files(dataset, editions, addresses, pages, moved)")
+    _edit(
+        project / "adapter" / "events" / "site.py",
+        "files = site_files(dataset, editions, addresses, pages, moved, previews.png)",
+        "files = site_files(dataset, editions, addresses, pages, moved)",
+    )
 
 
 MECHANISMS = [  # (name, how to go without it, figures in the copy measured)
@@ -110,6 +131,7 @@ def mechanisms(runs: int) -> list[tuple[str, int, tuple[float, float], tuple[flo
 
 def real_figures() -> int:
     from figures import load_dataset
+
     return len(load_dataset(PROJECT / "data" / "figures.yml", PROJECT / "data" / "figures.schema.json").figures)
 
 
@@ -124,14 +146,17 @@ def growth(added: list[int], runs: int) -> list[tuple[int, float, float]]:
             synthetic(projects[count], real + count)
         medians = _medians(projects, runs)
     base_wall, base_cpu = medians[0]
-    return [(count, (medians[count][0] - base_wall) / count * 1000, (medians[count][1] - base_cpu) / count * 1000)
-            for count in added]
+    return [
+        (count, (medians[count][0] - base_wall) / count * 1000, (medians[count][1] - base_cpu) / count * 1000)
+        for count in added
+    ]
 
 
 def page_weights() -> list[tuple[str, int, int, int]]:
     """(page, first-view gzip bytes, requests, gzip bytes of the home page (or
     the next page, for home) viewed second)."""
     from playwright.sync_api import sync_playwright
+
     rows = []
     with tempfile.TemporaryDirectory() as tmp, served_site(Path(tmp)) as origin, sync_playwright() as pw:
         site_dir = build_under_sub_path(Path(tmp) / SUB_PATH.strip("/"), origin)
@@ -158,6 +183,7 @@ def serve_reload_times(runs: int) -> list[float]:
     from figures import load_dataset
 
     from helpers import DATA, change_figure_value
+
     dataset = load_dataset(DATA, DATA.with_name("figures.schema.json"))
     figure = next(f for f in dataset.figures.values() if 1_000 <= f.value < 1_000_000)
     times = []
@@ -166,8 +192,13 @@ def serve_reload_times(runs: int) -> list[float]:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}/"
         data = project / "data" / "figures.yml"
         source = data.parent / dataset.source.text_file
@@ -190,6 +221,7 @@ def serve_reload_times(runs: int) -> list[float]:
 
 def _wait_for(url: str, needle: str, timeout: float) -> None:
     from helpers import fetch
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if needle in fetch(url):
@@ -211,8 +243,10 @@ def main(runs: int) -> None:
     print()
     print("Speed mechanisms (median seconds with / without; kept where they save at least 10 %):")
     for name, count, (kept_wall, kept_cpu), (gone_wall, gone_cpu) in mechanisms(runs):
-        print(f"  {name:58} {count:>5} figures  CPU {kept_cpu:5.2f} / {gone_cpu:5.2f} s"
-              f" ({1 - kept_cpu / gone_cpu:4.0%} saved), wall {kept_wall:5.2f} / {gone_wall:5.2f} s")
+        print(
+            f"  {name:58} {count:>5} figures  CPU {kept_cpu:5.2f} / {gone_cpu:5.2f} s"
+            f" ({1 - kept_cpu / gone_cpu:4.0%} saved), wall {kept_wall:5.2f} / {gone_wall:5.2f} s"
+        )
     print()
     print("Growth: each added figure (copies of the real ones, carded on their theme pages), three editions:")
     for count, per_wall, per_cpu in growth([200, 1000], max(1, runs // 2)):

@@ -20,8 +20,9 @@ from .yamlfile import read_yaml
 __all__ = ["Dataset", "FigureDataError", "load_dataset"]
 
 
-def load_dataset(data_path: Path, schema_path: Path, display_name: str | None = None,
-                 build_day: str | None = None) -> Dataset:
+def load_dataset(
+    data_path: Path, schema_path: Path, display_name: str | None = None, build_day: str | None = None
+) -> Dataset:
     """Read, validate and build the data file, and hold it to the source's
     text and to its log of changes (dated up to `build_day`, ISO 8601, when
     given); raise FigureDataError if anything is off."""

@@ -25,12 +25,12 @@ CSL_PATH = "figures.csl.json"
 
 @dataclass(frozen=True)
 class SiteAddresses:
-    base: str                    # the published site's address, ending with "/"
-    pages: Mapping[str, str]     # source path -> address in the default edition: "returns.md" -> "returns/"
+    base: str  # the published site's address, ending with "/"
+    pages: Mapping[str, str]  # source path -> address in the default edition: "returns.md" -> "returns/"
     editions: Mapping[str, str]  # language -> folder of its edition: "en" -> "", "fr" -> "fr/"
-    reference_page: str          # source path of the table of all figures
-    corrections_page: str        # source path of the corrections and changes page
-    licence_page: str            # source path of the page that gives the licences in full
+    reference_page: str  # source path of the table of all figures
+    corrections_page: str  # source path of the corrections and changes page
+    licence_page: str  # source path of the page that gives the licences in full
 
     @property
     def default_language(self) -> str:

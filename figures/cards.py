@@ -37,14 +37,20 @@ _LINE_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 
 
 class CardRenderer(Renderer):
-
     def card_drawing(self, figure: Figure) -> Drawing:
         """The card of `figure` in this edition."""
         w, layout = self.words, Layout(CARD_WIDTH, self.direction, margin=14)
         width = layout.inner - _INDENT
-        drawing = Drawing(f"card-{figure.id}", CARD_WIDTH, 0, self.direction, self.language,
-                          self.card_title(figure), self.card_description(figure),
-                          metadata=self.card_metadata(figure))
+        drawing = Drawing(
+            f"card-{figure.id}",
+            CARD_WIDTH,
+            0,
+            self.direction,
+            self.language,
+            self.card_title(figure),
+            self.card_description(figure),
+            metadata=self.card_metadata(figure),
+        )
 
         def paragraph(words: str, y: float, kind: str, size: float, line: float, data_figure=None):
             lines, bottom = layout.paragraph(words, y, kind, size, line, width=width, data_figure=data_figure)
@@ -55,21 +61,35 @@ class CardRenderer(Renderer):
         y = paragraph(figure.label(self.language), y + 30, "card__label", 19, 24)
         change = latest_correction(self.data, figure)
         if change:
-            y = paragraph(self.words["corrected_on"].format(date=self.fmt.date(change.date)), y + 23,
-                          "card__fact", 16.5, 21, data_figure=f"{figure.id}:corrected")
-        y = paragraph(w["fact"].format(name=w["period"], value=self.period_words(figure.period)),
-                      y + 28, "card__fact", 16.5, 21)
+            y = paragraph(
+                self.words["corrected_on"].format(date=self.fmt.date(change.date)),
+                y + 23,
+                "card__fact",
+                16.5,
+                21,
+                data_figure=f"{figure.id}:corrected",
+            )
+        y = paragraph(
+            w["fact"].format(name=w["period"], value=self.period_words(figure.period)), y + 28, "card__fact", 16.5, 21
+        )
         y = paragraph(w["fact"].format(name=w["stated_by"], value=self.who(figure)), y + 23, "card__fact", 16.5, 21)
         y = paragraph(self.source_line(), y + 28, "card__source", 16.5, 21)
         # An address reads left to right, in any edition; a long one is
         # broken after a "/", so that each line is a piece of it as written.
         for index, line in enumerate(address_lines(without_scheme(self.figure_url(figure.id)), width, 16.5)):
-            y = paragraph(LEFT_TO_RIGHT_ISOLATE + line + POP_DIRECTIONAL_ISOLATE, y + (22 if index == 0 else 21),
-                          "card__address", 16.5, 21)
+            y = paragraph(
+                LEFT_TO_RIGHT_ISOLATE + line + POP_DIRECTIONAL_ISOLATE,
+                y + (22 if index == 0 else 21),
+                "card__address",
+                16.5,
+                21,
+            )
         drawing.height = y + 18
         # The frame and the rule go under the text: first in the drawing.
-        frame = drawing.add(Rect(0.5, 0.5, CARD_WIDTH - 1, drawing.height - 1, "drawing__frame"),
-                            Rect(layout.x(0, 5), 14, 5, drawing.height - 28, "card__rule"))
+        frame = drawing.add(
+            Rect(0.5, 0.5, CARD_WIDTH - 1, drawing.height - 1, "drawing__frame"),
+            Rect(layout.x(0, 5), 14, 5, drawing.height - 28, "card__rule"),
+        )
         drawing.groups.remove(frame)
         drawing.groups.insert(0, frame)
         return drawing
@@ -78,19 +98,33 @@ class CardRenderer(Renderer):
         """The card's licence and the data's version, for its file's <metadata>."""
         release = self.data.release
         licence = release.content_licence
-        rights = self.words["card_rights"].format(licence=licence.name, version=release.version,
-                                                  date=self.fmt.date(release.date))
-        return {"identifier": self.figure_url(figure.id), "date": release.date, "rights": rights,
-                "licence_url": licence.url}
+        rights = self.words["card_rights"].format(
+            licence=licence.name, version=release.version, date=self.fmt.date(release.date)
+        )
+        return {
+            "identifier": self.figure_url(figure.id),
+            "date": release.date,
+            "rights": rights,
+            "licence_url": licence.url,
+        }
 
     def card_title(self, figure: Figure) -> str:
-        return self.words["label_and_value"].format(label=figure.label(self.language),
-                                                    value=self.shown(figure, with_unit=True))
+        return self.words["label_and_value"].format(
+            label=figure.label(self.language), value=self.shown(figure, with_unit=True)
+        )
 
     def card_description(self, figure: Figure) -> str:
-        return " ".join((self.words["chart_point"].format(
-            label=figure.label(self.language), value=self.shown(figure, with_unit=True),
-            period=self.period_words(figure.period)), self.who(figure) + ".", self.source_line() + "."))
+        return " ".join(
+            (
+                self.words["chart_point"].format(
+                    label=figure.label(self.language),
+                    value=self.shown(figure, with_unit=True),
+                    period=self.period_words(figure.period),
+                ),
+                self.who(figure) + ".",
+                self.source_line() + ".",
+            )
+        )
 
     def who(self, figure: Figure) -> str:
         speaker = figure.quote.speaker
@@ -98,8 +132,10 @@ class CardRenderer(Renderer):
 
     def card_files(self) -> dict[str, str]:
         """Every figure's card in this edition: site-relative address -> SVG."""
-        return {self.addresses.card(f.id, self.language): str(self.card_drawing(f).svg(standalone=True))
-                for f in self.data.figures.values()}
+        return {
+            self.addresses.card(f.id, self.language): str(self.card_drawing(f).svg(standalone=True))
+            for f in self.data.figures.values()
+        }
 
     @component
     def embeds(self) -> Markup:
@@ -111,12 +147,23 @@ class CardRenderer(Renderer):
             drawing = self.card_drawing(figure)
             source, target, alt = self.addresses.absolute(card), self.figure_url(figure.id), drawing.title
             markdown = f"[![{markdown_alt(alt)}]({source})]({target})"
-            html = (f'<a href="{escape(target)}"><img src="{escape(source)}" alt="{escape(alt)}" '
-                    f'width="{CARD_WIDTH}" height="{drawing.height:.0f}"></a>')
-            items.append({"figure": figure, "src": self.link(card), "alt": alt, "href": self.figure_href(figure.id),
-                          "width": CARD_WIDTH, "height": f"{drawing.height:.0f}",
-                          "label": self.isolated(figure.label(self.language)),
-                          "markdown": markdown, "html": html})
+            html = (
+                f'<a href="{escape(target)}"><img src="{escape(source)}" alt="{escape(alt)}" '
+                f'width="{CARD_WIDTH}" height="{drawing.height:.0f}"></a>'
+            )
+            items.append(
+                {
+                    "figure": figure,
+                    "src": self.link(card),
+                    "alt": alt,
+                    "href": self.figure_href(figure.id),
+                    "width": CARD_WIDTH,
+                    "height": f"{drawing.height:.0f}",
+                    "label": self.isolated(figure.label(self.language)),
+                    "markdown": markdown,
+                    "html": html,
+                }
+            )
         return render("embeds.html", items=items, words=self.display_words)
 
 

@@ -38,7 +38,6 @@ def chart_file(name: str) -> str:
 
 
 class ChartRenderer(Renderer):
-
     def standalone_chart(self, component_name: str) -> tuple[str, str] | None:
         """The standalone file that a chart component links to, as (its
         site-relative address, its SVG); None for a chart with nothing to draw."""
@@ -61,8 +60,11 @@ class ChartRenderer(Renderer):
         return self._chart(drawing, self._timeline_figures()) if drawing else Markup("")
 
     def _spans(self) -> list[Period]:
-        spans = [p for p in self.data.periods.values() if p.end and not p.recurrence
-                 and any(f.period is p for f in self.data.figures.values())]
+        spans = [
+            p
+            for p in self.data.periods.values()
+            if p.end and not p.recurrence and any(f.period is p for f in self.data.figures.values())
+        ]
         return sorted(spans, key=lambda p: (p.start is None, p.start or ""))
 
     def _timeline_figures(self) -> list[Figure]:
@@ -88,8 +90,9 @@ class ChartRenderer(Renderer):
             group = drawing.add(data_figure=f"period:{period.id}")
             for figure in figures:
                 # A value stays whole on its line ("more than 23,000").
-                line = self.words["label_and_value"].format(label=figure.label(self.language),
-                                                            value=self.shown(figure).replace(" ", NO_BREAK_SPACE))
+                line = self.words["label_and_value"].format(
+                    label=figure.label(self.language), value=self.shown(figure).replace(" ", NO_BREAK_SPACE)
+                )
                 texts, y = layout.paragraph(line, y + 17, "chart__label", 14, 18, data_figure=figure.id)
                 group.shapes.extend(texts)
             end = offset_of(_as_date(period.end))
@@ -98,9 +101,16 @@ class ChartRenderer(Renderer):
             # begins (a bar from the axis's first year would suggest that year).
             start = offset_of(_as_date(period.start)) if period.start else max(end - OPEN_BAR_LENGTH, 0.0)
             # (The open bar has no "chart__span" class: its fill, a gradient, is its own.)
-            group.shapes.append(Rect(layout.x(start, end - start), y + 6, max(end - start, 2.0), 14,
-                                     "chart__span" if period.start else "chart__span--open",
-                                     fill=None if period.start else f"url(#{fade.id})"))
+            group.shapes.append(
+                Rect(
+                    layout.x(start, end - start),
+                    y + 6,
+                    max(end - start, 2.0),
+                    14,
+                    "chart__span" if period.start else "chart__span--open",
+                    fill=None if period.start else f"url(#{fade.id})",
+                )
+            )
             notes, y = layout.paragraph(self.period_words(period), y + 38, "chart__note", 13, 16)
             group.shapes.extend(notes)
             y += 12
@@ -109,8 +119,9 @@ class ChartRenderer(Renderer):
         y = self._axis(drawing, layout, first, last, offset_of, y)
         y = self._legend(drawing, layout, y, open_start=any(p.start is None for p in spans))
         self._source_line(drawing, layout, y)
-        drawing.description = isolated_runs(self._description(self._timeline_figures()) + " "
-                                            + self._timeline_caveat(), self.direction)
+        drawing.description = isolated_runs(
+            self._description(self._timeline_figures()) + " " + self._timeline_caveat(), self.direction
+        )
         return drawing
 
     def _axis(self, drawing: Drawing, layout: Layout, first: dt.date, last: dt.date, offset_of, y: float) -> float:
@@ -124,12 +135,28 @@ class ChartRenderer(Renderer):
             shapes.append(Line(x, y, x, y + 5, "chart__tick-mark"))
             if index % step == 0:
                 # The first label starts at the axis' start, so it is not cut off.
-                shapes.append(Text(x, y + 18, self.fmt.date(str(year)), "chart__tick",
-                                   anchor="start" if index == 0 else "middle", data_figure=f"year:{year}"))
+                shapes.append(
+                    Text(
+                        x,
+                        y + 18,
+                        self.fmt.date(str(year)),
+                        "chart__tick",
+                        anchor="start" if index == 0 else "middle",
+                        data_figure=f"year:{year}",
+                    )
+                )
         end = layout.x(offset_of(last))
         shapes.append(Line(end, y - 4, end, y + 24, "chart__today"))
-        shapes.append(Text(end, y + 36, self.fmt.date(last.isoformat()), "chart__tick", anchor="end",
-                           data_figure="source:date_published"))
+        shapes.append(
+            Text(
+                end,
+                y + 36,
+                self.fmt.date(last.isoformat()),
+                "chart__tick",
+                anchor="end",
+                data_figure="source:date_published",
+            )
+        )
         drawing.add(*shapes)
         return y + 40
 
@@ -146,33 +173,47 @@ class ChartRenderer(Renderer):
         """What the chart's marks mean, for the marks it uses. Returns the y below."""
         if open_start:
             y += 22
-            swatch = Rect(layout.x(0, 24), y - 10, 24, 10, "chart__span--open",
-                          fill=f"url(#{drawing.name}-fade)")
-            lines, y = layout.paragraph(self.words["legend_open_start"], y, "chart__note", 13, 16,
-                                        width=layout.inner - 30)
+            swatch = Rect(layout.x(0, 24), y - 10, 24, 10, "chart__span--open", fill=f"url(#{drawing.name}-fade)")
+            lines, y = layout.paragraph(
+                self.words["legend_open_start"], y, "chart__note", 13, 16, width=layout.inner - 30
+            )
             drawing.add(swatch, *(Text(layout.x(30), t.y, t.text, t.kind) for t in lines))
         return y
 
     def _source_line(self, drawing: Drawing, layout: Layout, y: float) -> None:
-        """"Source: <title>, <date>" inside the image; sets the drawing's height."""
+        """ "Source: <title>, <date>" inside the image; sets the drawing's height."""
         lines, y = layout.paragraph(self.source_line(), y + 24, "drawing__source", 13, 16)
         drawing.add(*lines, data_figure="source")
         drawing.height = y + 10
 
     def _chart(self, drawing: Drawing, figures: list[Figure]) -> Markup:
-        return render("chart.html", drawing=drawing, svg=drawing.svg(), words=self.display_words,
-                      download=self.link(self.page_folder() + chart_file(drawing.name)),
-                      table=self._table(figures))
+        return render(
+            "chart.html",
+            drawing=drawing,
+            svg=drawing.svg(),
+            words=self.display_words,
+            download=self.link(self.page_folder() + chart_file(drawing.name)),
+            table=self._table(figures),
+        )
 
     def page_folder(self) -> str:
         """This page's folder, where the files drawn for it are written."""
-        return self.page_address if self.page_address.endswith("/") or not self.page_address \
+        return (
+            self.page_address
+            if self.page_address.endswith("/") or not self.page_address
             else self.page_address.rsplit("/", 1)[0] + "/"
+        )
 
     def _table(self, figures: list[Figure]) -> Markup:
-        rows = [{"figure": f, "label": self.isolated(f.label(self.language)),
-                 "value": self.figure(f.id, with_unit=True),
-                 "period": self.isolated(self.period_words(f.period))} for f in figures]
+        rows = [
+            {
+                "figure": f,
+                "label": self.isolated(f.label(self.language)),
+                "value": self.figure(f.id, with_unit=True),
+                "period": self.isolated(self.period_words(f.period)),
+            }
+            for f in figures
+        ]
         return render("chart_table.html", words=self.display_words, rows=rows)
 
     def _timeline_caveat(self) -> str:
@@ -181,13 +222,17 @@ class ChartRenderer(Renderer):
         caveat = self.words["chart_timeline_caveat"]
         if unshown:
             caveat += " " + self.words["chart_timeline_unshown"].format(
-                figures=format_list(unshown, locale=self.fmt.locale))
+                figures=format_list(unshown, locale=self.fmt.locale)
+            )
         return caveat
 
     def _description(self, figures: list[Figure]) -> str:
-        return " ".join(self.words["chart_point"].format(
-            label=f.label(self.language), value=self.shown(f), period=self.period_words(f.period))
-            for f in figures)
+        return " ".join(
+            self.words["chart_point"].format(
+                label=f.label(self.language), value=self.shown(f), period=self.period_words(f.period)
+            )
+            for f in figures
+        )
 
 
 def _as_date(iso: str) -> dt.date:

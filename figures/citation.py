@@ -65,16 +65,23 @@ def inferred_note(period: Period) -> str | None:
 
 def _figure_words(figure: Figure, edition: Edition) -> dict[str, str]:
     fmt, language = Formatter(edition), edition.language
-    return {"label": figure.label(language), "value": fmt.qualified(figure.value, figure.qualifier, figure.currency),
-            "period": period_words(figure.period, edition)}
+    return {
+        "label": figure.label(language),
+        "value": fmt.qualified(figure.value, figure.qualifier, figure.currency),
+        "period": period_words(figure.period, edition),
+    }
 
 
 def short_citation(dataset: Dataset, figure: Figure, edition: Edition, site_name: str) -> str:
     """For running text: the figure, who said it, where, when; this site and the version."""
     words, source = edition.words, dataset.source
-    parts = {**_figure_words(figure, edition), "title": source.title,
-             "date": Formatter(edition).date(source.date_published),
-             "site": site_name, "version": dataset.release.version}
+    parts = {
+        **_figure_words(figure, edition),
+        "title": source.title,
+        "date": Formatter(edition).date(source.date_published),
+        "site": site_name,
+        "version": dataset.release.version,
+    }
     if figure.quote.speaker is None:
         return words["short_citation_unattributed"].format(**parts)
     return words["short_citation"].format(speaker=figure.quote.speaker.name_in(edition.language), **parts)
@@ -85,24 +92,40 @@ def full_citation(dataset: Dataset, figure: Figure, figure_url: str, edition: Ed
     figure's address; the article, and what it leaves unstated."""
     fmt, release = Formatter(edition), dataset.release
     return edition.words["full_citation"].format(
-        **_figure_words(figure, edition), site=site_name, version=release.version,
-        version_date=fmt.date(release.date), url=figure_url, based_on=based_on(dataset, figure, edition))
+        **_figure_words(figure, edition),
+        site=site_name,
+        version=release.version,
+        version_date=fmt.date(release.date),
+        url=figure_url,
+        based_on=based_on(dataset, figure, edition),
+    )
 
 
 def based_on(dataset: Dataset, figure: Figure, edition: Edition) -> str:
     """The article a figure is based on: where it says it, who says it, and
     what it leaves unstated."""
     words, fmt, source, language = edition.words, Formatter(edition), dataset.source, edition.language
-    speaker = (words["name_and_role"].format(name=figure.quote.speaker.name_in(language),
-                                             role=figure.quote.speaker.role(language))
-               if figure.quote.speaker else words["unattributed"])
+    speaker = (
+        words["name_and_role"].format(
+            name=figure.quote.speaker.name_in(language), role=figure.quote.speaker.role(language)
+        )
+        if figure.quote.speaker
+        else words["unattributed"]
+    )
     missing = format_list([words["fields"][name] for name in not_stated(dataset)], locale=fmt.locale)
     template = words["based_on"] if missing else words["based_on_all_stated"]
-    return template.format(title=source.title, kind=source.kind(language), date=fmt.date(source.date_published),
-                           paragraph=fmt.number(figure.quote.paragraph), speaker=speaker, missing=missing)
+    return template.format(
+        title=source.title,
+        kind=source.kind(language),
+        date=fmt.date(source.date_published),
+        paragraph=fmt.number(figure.quote.paragraph),
+        speaker=speaker,
+        missing=missing,
+    )
 
 
 # -- BibTeX --------------------------------------------------------------------
+
 
 def bibtex_key(dataset: Dataset) -> str:
     """The article's key: its title's first word and its year ("dismantling2017")."""
@@ -122,14 +145,20 @@ def bibtex(dataset: Dataset) -> str:
     be an @article, and fields it leaves blank are left out rather than guessed."""
     source = dataset.source
     year, month, _ = source.date_published.split("-")
-    fields = [("title", "{" + _escape(source.title) + "}"),  # inner braces keep its capitals
-              ("key", _escape(source.title))]
+    fields = [
+        ("title", "{" + _escape(source.title) + "}"),  # inner braces keep its capitals
+        ("key", _escape(source.title)),
+    ]
     if source.author:
         fields.append(("author", _escape(source.author)))
     if source.publisher:
         fields.append(("organization", _escape(source.publisher)))
-    fields += [("year", year), ("month", _MONTHS[int(month) - 1]), ("date", source.date_published),
-               ("howpublished", _escape(source.kind(source.language).capitalize()))]
+    fields += [
+        ("year", year),
+        ("month", _MONTHS[int(month) - 1]),
+        ("date", source.date_published),
+        ("howpublished", _escape(source.kind(source.language).capitalize())),
+    ]
     if source.url:
         fields.append(("url", _escape_url(source.url)))
     missing = not_stated(dataset)
@@ -138,8 +167,9 @@ def bibtex(dataset: Dataset) -> str:
     return _entry("misc", bibtex_key(dataset), fields)
 
 
-def figure_bibtex(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str,
-                  default_language: str) -> str:
+def figure_bibtex(
+    dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str, default_language: str
+) -> str:
     """The figure's @misc entry: the figure on this site, at this version;
     the article it is based on by `crossref` (whose entry must follow it in
     a .bib file, as BibTeX wants)."""
@@ -147,23 +177,30 @@ def figure_bibtex(dataset: Dataset, figure: Figure, figure_url: str, edition: Ed
     year, month, _ = release.date.split("-")
     # The address goes in `howpublished` too: classic styles (plain.bst)
     # print that field and ignore `url`, which biblatex reads.
-    fields = [("title", "{" + _escape(edition.words["label_and_value"].format(**words)) + "}"),
-              ("key", _escape(site_name)),  # plain.bst sorts by it, for want of an author
-              ("howpublished", _escape(f"{site_name}, {figure_url}")),
-              ("year", year), ("month", _MONTHS[int(month) - 1]), ("date", release.date),
-              ("version", release.version),
-              ("url", _escape_figure_url(figure_url)),
-              ("note", _escape(_note(dataset, figure, edition))),
-              ("language", edition.language),
-              ("crossref", bibtex_key(dataset))]
+    fields = [
+        ("title", "{" + _escape(edition.words["label_and_value"].format(**words)) + "}"),
+        ("key", _escape(site_name)),  # plain.bst sorts by it, for want of an author
+        ("howpublished", _escape(f"{site_name}, {figure_url}")),
+        ("year", year),
+        ("month", _MONTHS[int(month) - 1]),
+        ("date", release.date),
+        ("version", release.version),
+        ("url", _escape_figure_url(figure_url)),
+        ("note", _escape(_note(dataset, figure, edition))),
+        ("language", edition.language),
+        ("crossref", bibtex_key(dataset)),
+    ]
     return _entry("misc", figure_key(dataset, figure, edition, default_language), fields)
 
 
 def _note(dataset: Dataset, figure: Figure, edition: Edition) -> str:
     """The period, the version and the article, for a figure's BibTeX and CSL entries."""
     period = period_words(figure.period, edition)
-    return edition.words["bibtex_note"].format(period=period[:1].upper() + period[1:], version=dataset.release.version,
-                                               based_on=based_on(dataset, figure, edition))
+    return edition.words["bibtex_note"].format(
+        period=period[:1].upper() + period[1:],
+        version=dataset.release.version,
+        based_on=based_on(dataset, figure, edition),
+    )
 
 
 def _entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
@@ -172,18 +209,28 @@ def _entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
     return f"@{kind}{{{key},\n" + ",\n".join(lines) + "\n}"
 
 
-_LATEX_TEXT = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
-               "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-               # Spaces pdflatex's inputenc does not know (French typography's
-               # narrow no-break space stops it), written as LaTeX does.
-               "\u00a0": "~", "\u202f": r"\,", "\u2009": r"\,", "\u2007": "~", "\u2060": ""}
+_LATEX_TEXT = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    # Spaces pdflatex's inputenc does not know (French typography's
+    # narrow no-break space stops it), written as LaTeX does.
+    "\u00a0": "~",
+    "\u202f": r"\,",
+    "\u2009": r"\,",
+    "\u2007": "~",
+    "\u2060": "",
+}
 
 
 def _escape(value: str) -> str:
     """Text for a BibTeX field: LaTeX's special characters as text, no
     brace that BibTeX would count, and no space pdflatex cannot read."""
-    return re.sub(r"[\\{}~^&%$#_\u00a0\u202f\u2009\u2007\u2060]",
-                  lambda m: _LATEX_TEXT.get(m.group(), "\\" + m.group()), value)
+    return re.sub(
+        r"[\\{}~^&%$#_\u00a0\u202f\u2009\u2007\u2060]", lambda m: _LATEX_TEXT.get(m.group(), "\\" + m.group()), value
+    )
 
 
 def _escape_url(url: str) -> str:
@@ -201,11 +248,17 @@ def _escape_figure_url(url: str) -> str:
 
 # -- CSL JSON ------------------------------------------------------------------
 
+
 def article_csl(dataset: Dataset) -> dict[str, Any]:
     """The article as a CSL JSON item (Zotero, Pandoc, citeproc)."""
     source = dataset.source
-    item: dict[str, Any] = {"id": bibtex_key(dataset), "type": "article-newspaper", "title": source.title,
-                            "issued": _csl_date(source.date_published), "language": source.language}
+    item: dict[str, Any] = {
+        "id": bibtex_key(dataset),
+        "type": "article-newspaper",
+        "title": source.title,
+        "issued": _csl_date(source.date_published),
+        "language": source.language,
+    }
     if source.author:
         item["author"] = [{"literal": source.author}]
     if source.publisher:
@@ -218,8 +271,9 @@ def article_csl(dataset: Dataset) -> dict[str, Any]:
     return item
 
 
-def figure_csl(dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str,
-               default_language: str) -> dict[str, Any]:
+def figure_csl(
+    dataset: Dataset, figure: Figure, figure_url: str, edition: Edition, site_name: str, default_language: str
+) -> dict[str, Any]:
     """The figure on this site, at this version, as a CSL JSON dataset item;
     its note cites the article it is based on."""
     release, words = dataset.release, _figure_words(figure, edition)

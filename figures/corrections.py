@@ -19,10 +19,9 @@ _WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$")
 
 
 class CorrectionsRenderer(Renderer):
-
     @component
     def data_version(self) -> Markup:
-        """"This is version 1.0.0 of the data, of <date>."."""
+        """ "This is version 1.0.0 of the data, of <date>."."""
         return self.fill(self.words["data_version"], version=self._version(), date=self._version_date())
 
     @component
@@ -32,9 +31,11 @@ class CorrectionsRenderer(Renderer):
         if not self.issues_url:
             return self.isolated(self.words["issues_missing"])
         if not _WEB_ADDRESS.match(self.issues_url):
-            raise FigureDataError(f"the issue tracker's address '{self.issues_url}' is not a web address",
-                                  expected="an http or https address in ISSUES_URL, such as "
-                                           "https://github.com/<owner>/<repository>/issues, or none")
+            raise FigureDataError(
+                f"the issue tracker's address '{self.issues_url}' is not a web address",
+                expected="an http or https address in ISSUES_URL, such as "
+                "https://github.com/<owner>/<repository>/issues, or none",
+            )
         link = render("issues_link.html", href=self.issues_url)
         return self.fill(self.words["issues_link"], address=link)
 
@@ -50,23 +51,30 @@ class CorrectionsRenderer(Renderer):
             figure = self.data.figures.get(figure_id)
             label = self._record_label(figure_id, change)
             new, old = self._value(figure, value.new), self._value(figure, value.old) if value.old is not None else None
-            values.append(self.fill(w["change_value"], label=label, old=old, new=new) if old is not None
-                          else self.fill(w["change_added"], label=label, new=new))
+            values.append(
+                self.fill(w["change_value"], label=label, old=old, new=new)
+                if old is not None
+                else self.fill(w["change_added"], label=label, new=new)
+            )
         others = [i for i in change.ids if i not in change.values and i not in change.removed]
         return {
             "change": change,
-            "heading": self.fill(w["change_heading"], version=inline().release(f"change:{change.version}", change.version),
-                                 date=self.date(change.date, f"change:{change.version}:date"),
-                                 kind=self.isolated(w["kinds"][change.kind])),
+            "heading": self.fill(
+                w["change_heading"],
+                version=inline().release(f"change:{change.version}", change.version),
+                date=self.date(change.date, f"change:{change.version}:date"),
+                kind=self.isolated(w["kinds"][change.kind]),
+            ),
             "value_lines": values,
             "touches": self.fill(w["change_touches"], ids=self._id_list(others, change)) if others else None,
-            "removed": (self.fill(w["change_removed"], ids=self._id_list(change.removed, change))
-                        if change.removed else None),
+            "removed": (
+                self.fill(w["change_removed"], ids=self._id_list(change.removed, change)) if change.removed else None
+            ),
             "reason": self.isolated(change.reason(self.language)),
         }
 
     def _value(self, figure, value: int) -> Markup:
-        shown = (self.fmt.qualified(value, figure.qualifier, figure.currency) if figure else self.fmt.number(value))
+        shown = self.fmt.qualified(value, figure.qualifier, figure.currency) if figure else self.fmt.number(value)
         return self.isolated(shown)
 
     def _record_label(self, record_id: str, change: Change) -> Markup:
@@ -89,11 +97,18 @@ class CorrectionsRenderer(Renderer):
         text: a link would leave the site."""
         release = self.data.release
         content, code = release.content_licence, release.code_licence
-        return render("licences.html", terms=self.fill(
-            self.words["licence_terms"],
-            content_title=self.isolated(content.title), content=inline().release("release:licence:content", content.name),
-            content_url=inline().address(content.url), code_title=self.isolated(code.title),
-            code=inline().release("release:licence:code", code.name), code_url=inline().address(code.url)))
+        return render(
+            "licences.html",
+            terms=self.fill(
+                self.words["licence_terms"],
+                content_title=self.isolated(content.title),
+                content=inline().release("release:licence:content", content.name),
+                content_url=inline().address(content.url),
+                code_title=self.isolated(code.title),
+                code=inline().release("release:licence:code", code.name),
+                code_url=inline().address(code.url),
+            ),
+        )
 
     # -- the footer --------------------------------------------------------------
 
@@ -112,12 +127,20 @@ class CorrectionsRenderer(Renderer):
             return inline().licence(f"release:licence:{kind}", terms, record.title, record.name)
 
         corrections = Markup('<a href="{}">{}</a>').format(
-            root + self.addresses.page(self.addresses.corrections_page, self.language), self.isolated(w["corrections_link"]))
-        return render("footer.html", licence=self.fill(
-            w["footer_licence"], content=licence("content", release.content_licence),
-            code=licence("code", release.code_licence)),
-            version=self.fill(w["footer_version"], version=self._version(), date=self._version_date(),
-                              corrections=corrections))
+            root + self.addresses.page(self.addresses.corrections_page, self.language),
+            self.isolated(w["corrections_link"]),
+        )
+        return render(
+            "footer.html",
+            licence=self.fill(
+                w["footer_licence"],
+                content=licence("content", release.content_licence),
+                code=licence("code", release.code_licence),
+            ),
+            version=self.fill(
+                w["footer_version"], version=self._version(), date=self._version_date(), corrections=corrections
+            ),
+        )
 
     def _version(self) -> Markup:
         return inline().release("release:version", self.data.release.version)

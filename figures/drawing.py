@@ -39,8 +39,8 @@ class Text:
     x: float
     y: float
     text: str
-    kind: str                  # a class: chart__label, chart__value, chart__note…
-    anchor: str = "start"      # the reading start: right-hand in a right-to-left drawing
+    kind: str  # a class: chart__label, chart__value, chart__note…
+    anchor: str = "start"  # the reading start: right-hand in a right-to-left drawing
     data_figure: str | None = None
 
 
@@ -51,7 +51,7 @@ class Rect:
     width: float
     height: float
     kind: str
-    fill: str | None = None    # a paint server, "url(#…)", where a class cannot say it
+    fill: str | None = None  # a paint server, "url(#…)", where a class cannot say it
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class Line:
 @dataclass(frozen=True)
 class Fade:
     """A horizontal gradient from transparent to the mark colour, toward `to`."""
+
     id: str
     to: str  # "right" or "left"
 
@@ -78,7 +79,7 @@ class Group:
 
 @dataclass
 class Drawing:
-    name: str                  # unique on its page: the ids of its title and description derive from it
+    name: str  # unique on its page: the ids of its title and description derive from it
     width: int
     height: float
     direction: str
@@ -136,11 +137,21 @@ class Layout:
         offset += self.margin
         return self.width - offset - length if self.direction == "rtl" else offset
 
-    def paragraph(self, words: str, y: float, kind: str, font_size: float, line_height: float,
-                  width: float | None = None, data_figure: str | None = None) -> tuple[list[Text], float]:
+    def paragraph(
+        self,
+        words: str,
+        y: float,
+        kind: str,
+        font_size: float,
+        line_height: float,
+        width: float | None = None,
+        data_figure: str | None = None,
+    ) -> tuple[list[Text], float]:
         """`words` wrapped from the reading start, first baseline at `y`;
         returns the lines and the y below them."""
         lines = wrapped(words, width or self.inner, font_size)
-        texts = [Text(self.x(0), y + i * line_height, isolated_runs(line, self.direction), kind,
-                      data_figure=data_figure) for i, line in enumerate(lines)]
+        texts = [
+            Text(self.x(0), y + i * line_height, isolated_runs(line, self.direction), kind, data_figure=data_figure)
+            for i, line in enumerate(lines)
+        ]
         return texts, y + (len(lines) - 1) * line_height

@@ -30,7 +30,7 @@ QUALIFIERS = ("as-stated", "more-than", "as-much-as")
 @dataclass(frozen=True)
 class Edition:
     language: str  # as the site generator names it: "en", "fr", "ar"
-    locale: str    # CLDR: "en_GB", "fr_MA", "ar_MA"
+    locale: str  # CLDR: "en_GB", "fr_MA", "ar_MA"
     qualifiers: Mapping[str, str]
     words: Mapping[str, Any]
     direction: str  # "rtl" for a right-to-left language such as Arabic, else "ltr"
@@ -39,15 +39,18 @@ class Edition:
 # Words of data/site_words.yml that are settings or names, not texts: a new
 # edition copies them as they are, for its editor to check, never marked
 # for translation (adapter/new_edition.py).
-SETTING_WORDS = frozenset({
-    "currency_written_as",  # symbol or name: how an amount writes its currency
-    "embed_markdown",       # "Markdown", a format's name
-    "embed_html",           # "HTML", a format's name
-})
+SETTING_WORDS = frozenset(
+    {
+        "currency_written_as",  # symbol or name: how an amount writes its currency
+        "embed_markdown",  # "Markdown", a format's name
+        "embed_html",  # "HTML", a format's name
+    }
+)
 
 
-def load_editions(path: Path, languages: Sequence[str], display_name: str | None = None,
-                  dataset=None) -> dict[str, Edition]:
+def load_editions(
+    path: Path, languages: Sequence[str], display_name: str | None = None, dataset=None
+) -> dict[str, Edition]:
     """The editions of `languages` (the first is the default), from the site's
     words file. With `dataset`, its texts are checked too (dataset_text_problems),
     and every text missing in the two files is reported in one message."""
@@ -55,8 +58,12 @@ def load_editions(path: Path, languages: Sequence[str], display_name: str | None
     check_ids_and_texts(document)  # one line each, no control character, a sensible length
     data = document.data
     if not isinstance(data, dict):
-        raise FigureDataError("the file is not a mapping of editions", file=document.file, line=1,
-                              expected="one entry per edition: " + ", ".join(languages))
+        raise FigureDataError(
+            "the file is not a mapping of editions",
+            file=document.file,
+            line=1,
+            expected="one entry per edition: " + ", ".join(languages),
+        )
     problems: list[FigureDataError] = []
     absent = _check_cover(document, set(data), languages, "entry", problems)
     default = languages[0]
@@ -68,58 +75,95 @@ def load_editions(path: Path, languages: Sequence[str], display_name: str | None
         entry = data[language]
         key = (language,)
         if not isinstance(entry, dict) or set(entry) != {"locale", "qualifiers", "words"}:
-            raise FigureDataError("the entry does not have exactly locale, qualifiers and words",
-                                  file=document.file, line=document.line_of(key), key=key,
-                                  expected="locale, qualifiers and words, as the default edition has them")
+            raise FigureDataError(
+                "the entry does not have exactly locale, qualifiers and words",
+                file=document.file,
+                line=document.line_of(key),
+                key=key,
+                expected="locale, qualifiers and words, as the default edition has them",
+            )
         try:
             Locale.parse(entry["locale"])
         except (UnknownLocaleError, ValueError, TypeError):
-            raise FigureDataError(f"'{entry['locale']}' is not a CLDR locale", file=document.file,
-                                  line=document.line_of(key + ("locale",)), key=key + ("locale",),
-                                  expected="a locale such as en_GB, fr_MA or ar_MA") from None
-        _check_same_shape(document, data[default]["qualifiers"] if language != default else
-                          dict.fromkeys(QUALIFIERS, "{}"), entry["qualifiers"], key + ("qualifiers",), problems)
+            raise FigureDataError(
+                f"'{entry['locale']}' is not a CLDR locale",
+                file=document.file,
+                line=document.line_of(key + ("locale",)),
+                key=key + ("locale",),
+                expected="a locale such as en_GB, fr_MA or ar_MA",
+            ) from None
+        _check_same_shape(
+            document,
+            data[default]["qualifiers"] if language != default else dict.fromkeys(QUALIFIERS, "{}"),
+            entry["qualifiers"],
+            key + ("qualifiers",),
+            problems,
+        )
         _check_same_shape(document, data[default]["words"], entry["words"], key + ("words",), problems)
     if dataset is not None:
         problems += dataset_text_problems(dataset, languages)
     if problems:
         raise _all_at_once(problems, languages)
-    return {language: Edition(language, data[language]["locale"],
-                              MappingProxyType(dict(data[language]["qualifiers"])),
-                              MappingProxyType(dict(data[language]["words"])), _direction(data[language]["locale"]))
-            for language in languages}
+    return {
+        language: Edition(
+            language,
+            data[language]["locale"],
+            MappingProxyType(dict(data[language]["qualifiers"])),
+            MappingProxyType(dict(data[language]["words"])),
+            _direction(data[language]["locale"]),
+        )
+        for language in languages
+    }
 
 
 def _all_at_once(problems: list[FigureDataError], languages: Sequence[str]) -> FigureDataError:
-    return collected(problems, "the editions' texts are incomplete",
-                     expected="every text of the default edition given in each edition declared in mkdocs.yml ("
-                              + ", ".join(languages) + "), with the same {slots}")
+    return collected(
+        problems,
+        "the editions' texts are incomplete",
+        expected="every text of the default edition given in each edition declared in mkdocs.yml ("
+        + ", ".join(languages)
+        + "), with the same {slots}",
+    )
 
 
-def _check_cover(document: YamlDocument, present: set[str], languages: Sequence[str], what: str,
-                 problems: list[FigureDataError]) -> set[str]:
+def _check_cover(
+    document: YamlDocument, present: set[str], languages: Sequence[str], what: str, problems: list[FigureDataError]
+) -> set[str]:
     """Note each edition with no entry, and each entry of no edition; return
     the editions with none."""
     missing = [language for language in languages if language not in present]
     for language in missing:
-        problems.append(FigureDataError(
-            f"no {what} for the edition '{language}'", file=document.file, line=1,
-            expected="one entry per edition declared in mkdocs.yml: " + ", ".join(languages)))
+        problems.append(
+            FigureDataError(
+                f"no {what} for the edition '{language}'",
+                file=document.file,
+                line=1,
+                expected="one entry per edition declared in mkdocs.yml: " + ", ".join(languages),
+            )
+        )
     for extra in sorted(present - set(languages)):
-        problems.append(FigureDataError(
-            f"'{extra}' is not an edition of the site", file=document.file,
-            line=document.line_of((extra,)), key=(extra,),
-            expected="only the editions declared in mkdocs.yml: " + ", ".join(languages)))
+        problems.append(
+            FigureDataError(
+                f"'{extra}' is not an edition of the site",
+                file=document.file,
+                line=document.line_of((extra,)),
+                key=(extra,),
+                expected="only the editions declared in mkdocs.yml: " + ", ".join(languages),
+            )
+        )
     return set(missing)
 
 
-def _check_same_shape(document: YamlDocument, model: Any, entry: Any, key: tuple,
-                      problems: list[FigureDataError]) -> None:
+def _check_same_shape(
+    document: YamlDocument, model: Any, entry: Any, key: tuple, problems: list[FigureDataError]
+) -> None:
     """`entry` has the keys of `model`, and each text the same {slots}; each
     difference is noted in `problems`."""
+
     def note(problem: str, at: tuple, expected: str) -> None:
-        problems.append(FigureDataError(problem, file=document.file, line=document.line_of(at), key=at,
-                                        expected=expected))
+        problems.append(
+            FigureDataError(problem, file=document.file, line=document.line_of(at), key=at, expected=expected)
+        )
 
     if isinstance(model, dict):
         if not isinstance(entry, dict):
@@ -131,14 +175,20 @@ def _check_same_shape(document: YamlDocument, model: Any, entry: Any, key: tuple
                 _check_same_shape(document, model[name], entry[name], key + (name,), problems)
         for name in entry:
             if name not in model:
-                note(f"'{name}' is not a word of the default edition", key + (name,),
-                     "only the words the default edition has")
+                note(
+                    f"'{name}' is not a word of the default edition",
+                    key + (name,),
+                    "only the words the default edition has",
+                )
         return
     if not isinstance(entry, str) or (not entry.strip() and model.strip()):
         return note("expected text here", key, "a translation of the default edition's text")
     if _slots(model) != _slots(entry):
-        note(f"the text has the slots {sorted(_slots(entry))}, the default edition's {sorted(_slots(model))}",
-             key, "the same {slots}, where the data goes, in every edition")
+        note(
+            f"the text has the slots {sorted(_slots(entry))}, the default edition's {sorted(_slots(model))}",
+            key,
+            "the same {slots}, where the data goes, in every edition",
+        )
 
 
 def _slots(template: str) -> set[str]:
@@ -154,16 +204,26 @@ def dataset_text_problems(dataset, languages: Sequence[str]) -> list[FigureDataE
 
     def check(key: tuple, texts: Mapping[str, str], expected: set[str]) -> None:
         for language in sorted(expected - set(texts)):
-            problems.append(FigureDataError(
-                f"no text for the edition '{language}'", file=document.file if document else None,
-                line=document.line_of(key) if document else None, key=key,
-                expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages)))
+            problems.append(
+                FigureDataError(
+                    f"no text for the edition '{language}'",
+                    file=document.file if document else None,
+                    line=document.line_of(key) if document else None,
+                    key=key,
+                    expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages),
+                )
+            )
         for language in sorted(set(texts) - expected):
             line_key = key + (language,)
-            problems.append(FigureDataError(
-                f"'{language}' is not an edition of the site", file=document.file if document else None,
-                line=document.line_of(line_key) if document else None, key=line_key,
-                expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages)))
+            problems.append(
+                FigureDataError(
+                    f"'{language}' is not an edition of the site",
+                    file=document.file if document else None,
+                    line=document.line_of(line_key) if document else None,
+                    key=line_key,
+                    expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages),
+                )
+            )
 
     for key, localized, translated_only in localized_texts(dataset):
         exempt = {dataset.source.language} if translated_only else set()

@@ -65,7 +65,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
 
 def describe_character(character: str) -> str:
-    """"'е' (U+0435 CYRILLIC SMALL LETTER IE)": which character it really is."""
+    """ "'е' (U+0435 CYRILLIC SMALL LETTER IE)": which character it really is."""
     name = unicodedata.name(character, "")  # control characters have none
     shown = repr(character)[1:-1] if not character.isprintable() else character
     return f"'{shown}' (U+{ord(character):04X}{' ' + name if name else ''})"
@@ -85,15 +85,15 @@ def lookalikes(word: str) -> str:
 LISTED_AT_MOST = 20
 
 
-def collected(problems: Sequence[FigureDataError], headline: str, expected: str | None = None,
-              noun: str = "problems") -> FigureDataError:
+def collected(
+    problems: Sequence[FigureDataError], headline: str, expected: str | None = None, noun: str = "problems"
+) -> FigureDataError:
     """One error for several problems: a single one as it is, several as
     `headline`, then one line per problem (its file, line and key): the
     first LISTED_AT_MOST of them, then how many more."""
     if len(problems) == 1:
         return problems[0]
-    lines = [f"  - {p.location}: {p.problem}" if p.location else f"  - {p.problem}"
-             for p in problems[:LISTED_AT_MOST]]
+    lines = [f"  - {p.location}: {p.problem}" if p.location else f"  - {p.problem}" for p in problems[:LISTED_AT_MOST]]
     if len(problems) > LISTED_AT_MOST:
         lines.append(f"  - … and {len(problems) - LISTED_AT_MOST} more ({len(problems)} in all)")
     opening = f"{headline}: {len(problems)} {noun}" + (f"; expected {expected}" if expected else "")

@@ -30,25 +30,51 @@ from .model import ARTICLE_VOICE, Claim, Dataset, Figure
 
 # (column, Table Schema type, description, extra Table Schema keys)
 CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
-    ("id", "string", "Stable figure id; also the figure's anchor on the site.",
-     {"constraints": {"required": True, "unique": True, "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}}),
+    (
+        "id",
+        "string",
+        "Stable figure id; also the figure's anchor on the site.",
+        {"constraints": {"required": True, "unique": True, "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}},
+    ),
     ("label", "string", "What the figure counts, in the site's words (English).", {}),
-    ("value", "integer", "The number as the source states it, in full.",
-     {"constraints": {"required": True, "minimum": 0}}),
+    (
+        "value",
+        "integer",
+        "The number as the source states it, in full.",
+        {"constraints": {"required": True, "minimum": 0}},
+    ),
     ("unit", "string", "What is counted (English).", {}),
     ("currency", "string", "ISO 4217 code when the value is money; empty otherwise.", {}),
-    ("qualifier", "string", "as-stated, more-than or as-much-as, as the source words it.",
-     {"constraints": {"required": True, "enum": ["as-stated", "more-than", "as-much-as"]}}),
+    (
+        "qualifier",
+        "string",
+        "as-stated, more-than or as-much-as, as the source words it.",
+        {"constraints": {"required": True, "enum": ["as-stated", "more-than", "as-much-as"]}},
+    ),
     ("qualified_value", "string", "The value with its qualifier, as the site shows it in English.", {}),
     ("period_id", "string", "Id of the period the figure covers.", {}),
     ("period_wording", "string", "The source's own words for the period.", {}),
-    ("period_start", "string", "First day or year covered (ISO 8601), empty if not stated; inferred from the "
-     "article's date, not read in it, when period_inferred names 'start'.", {}),
-    ("period_end", "string", "Last day covered (ISO 8601), empty for a yearly rate; inferred from the "
-     "article's date, not read in it, when period_inferred names 'end'.", {}),
+    (
+        "period_start",
+        "string",
+        "First day or year covered (ISO 8601), empty if not stated; inferred from the "
+        "article's date, not read in it, when period_inferred names 'start'.",
+        {},
+    ),
+    (
+        "period_end",
+        "string",
+        "Last day covered (ISO 8601), empty for a yearly rate; inferred from the "
+        "article's date, not read in it, when period_inferred names 'end'.",
+        {},
+    ),
     ("period_recurrence", "string", "'yearly' for a rate per year; empty otherwise.", {}),
-    ("period_inferred", "string",
-     "Bounds inferred from the article's date rather than read in it, space-separated.", {}),
+    (
+        "period_inferred",
+        "string",
+        "Bounds inferred from the article's date rather than read in it, space-separated.",
+        {},
+    ),
     ("stated_by", "string", "Speaker id, or 'article' when the article states it in its own voice.", {}),
     ("stated_by_name", "string", "The speaker's name as the source gives it; empty for the article's own voice.", {}),
     ("stated_by_role", "string", "The speaker's title as the source gives it.", {}),
@@ -63,8 +89,9 @@ CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
 ]
 
 
-def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition: Edition,
-                  site_name: str) -> dict[str, Any]:
+def figure_record(
+    dataset: Dataset, figure: Figure, urls: SiteAddresses, edition: Edition, site_name: str
+) -> dict[str, Any]:
     """A figure as the exports give it, in the default edition's words."""
     period, speaker, language = figure.period, figure.quote.speaker, edition.language
     url = urls.absolute(urls.figure(figure.id))
@@ -78,7 +105,10 @@ def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition
         "qualifier": figure.qualifier,
         "qualified_value": Formatter(edition).qualified(figure.value, figure.qualifier, figure.currency),
         "period": {
-            "id": period.id, "wording": period.wording, "start": period.start, "end": period.end,
+            "id": period.id,
+            "wording": period.wording,
+            "start": period.start,
+            "end": period.end,
             "recurrence": period.recurrence,
             "inferred": [bound for bound in ("start", "end") if bound in period.inferred],
         },
@@ -99,9 +129,15 @@ def figure_record(dataset: Dataset, figure: Figure, urls: SiteAddresses, edition
             "csl": figure_csl(dataset, figure, url, edition, site_name, urls.default_language),
         },
         "data_version": dataset.release.version,
-        "corrected": ({"version": corrected.version, "date": corrected.date,
-                       "entry": urls.absolute(urls.page(urls.corrections_page)) + "#" + corrected.anchor}
-                      if corrected else None),
+        "corrected": (
+            {
+                "version": corrected.version,
+                "date": corrected.date,
+                "entry": urls.absolute(urls.page(urls.corrections_page)) + "#" + corrected.anchor,
+            }
+            if corrected
+            else None
+        ),
     }
 
 
@@ -122,19 +158,29 @@ def claim_record(claim: Claim, urls: SiteAddresses, edition: Edition) -> dict[st
 def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
     source = dataset.source
     return {
-        "title": source.title, "kind": source.kind(edition.language), "date_published": source.date_published,
-        "language": source.language, "author": source.author, "publisher": source.publisher,
-        "url": source.url, "not_stated": not_stated(dataset), "bibtex": bibtex(dataset),
+        "title": source.title,
+        "kind": source.kind(edition.language),
+        "date_published": source.date_published,
+        "language": source.language,
+        "author": source.author,
+        "publisher": source.publisher,
+        "url": source.url,
+        "not_stated": not_stated(dataset),
+        "bibtex": bibtex(dataset),
     }
 
 
 def release_record(dataset: Dataset, urls: SiteAddresses) -> dict[str, Any]:
     """The data's version, its date, its licence and where its changes are told."""
     release = dataset.release
-    return {"version": release.version, "date": release.date,
-            "license": _licence(release.content_licence), "code_license": _licence(release.code_licence),
-            "license_note": "The quoted sentences remain the article's, quoted for reference.",
-            "changes": urls.absolute(urls.page(urls.corrections_page))}
+    return {
+        "version": release.version,
+        "date": release.date,
+        "license": _licence(release.content_licence),
+        "code_license": _licence(release.code_licence),
+        "license_note": "The quoted sentences remain the article's, quoted for reference.",
+        "changes": urls.absolute(urls.page(urls.corrections_page)),
+    }
 
 
 def _licence(licence) -> dict[str, str]:
@@ -164,13 +210,32 @@ def figures_csv(dataset: Dataset, urls: SiteAddresses, edition: Edition, site_na
 def _csv_row(record: dict[str, Any]) -> list[str]:
     period, speaker = record["period"], record["stated_by"]
     flat = {
-        **{k: record[k] for k in ("id", "label", "value", "unit", "currency", "qualifier",
-                                  "qualified_value", "quote", "quote_paragraph", "theme",
-                                  "theme_url", "url")},
-        "period_id": period["id"], "period_wording": period["wording"],
-        "period_start": period["start"], "period_end": period["end"],
-        "period_recurrence": period["recurrence"], "period_inferred": " ".join(period["inferred"]),
-        "stated_by": speaker["id"], "stated_by_name": speaker["name"], "stated_by_role": speaker["role"],
+        **{
+            k: record[k]
+            for k in (
+                "id",
+                "label",
+                "value",
+                "unit",
+                "currency",
+                "qualifier",
+                "qualified_value",
+                "quote",
+                "quote_paragraph",
+                "theme",
+                "theme_url",
+                "url",
+            )
+        },
+        "period_id": period["id"],
+        "period_wording": period["wording"],
+        "period_start": period["start"],
+        "period_end": period["end"],
+        "period_recurrence": period["recurrence"],
+        "period_inferred": " ".join(period["inferred"]),
+        "stated_by": speaker["id"],
+        "stated_by_name": speaker["name"],
+        "stated_by_role": speaker["role"],
         "citation": record["citation"]["full"],
         "data_version": record["data_version"],
         "corrected_on": record["corrected"]["date"] if record["corrected"] else None,
@@ -194,16 +259,20 @@ def _cell(value: Any) -> str:
 
 def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
     source = dataset.source
-    fields = [{"name": name, "type": kind, "description": description, **extra}
-              for name, kind, description, extra in CSV_COLUMNS]
+    fields = [
+        {"name": name, "type": kind, "description": description, **extra}
+        for name, kind, description, extra in CSV_COLUMNS
+    ]
     descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "morocco-smuggling-trafficking-figures",
         "title": title,
-        "description": (f"The figures reported by one news article, “{source.title}” "
-                        f"({source.date_published}), each with its qualifier, period, speaker "
-                        "and verbatim source sentence. Official statements as reported; "
-                        "not independently verified."),
+        "description": (
+            f"The figures reported by one news article, “{source.title}” "
+            f"({source.date_published}), each with its qualifier, period, speaker "
+            "and verbatim source sentence. Official statements as reported; "
+            "not independently verified."
+        ),
         "homepage": urls.absolute(""),
         "version": dataset.release.version,
         "licenses": [_licence(dataset.release.content_licence)],
@@ -216,11 +285,19 @@ def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "dialect": {"$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
-                            "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"',
-                            "doubleQuote": True, "header": True},
-                "schema": {"$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
-                           "fields": fields, "primaryKey": ["id"]},
+                "dialect": {
+                    "$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
+                    "delimiter": ",",
+                    "lineTerminator": "\r\n",
+                    "quoteChar": '"',
+                    "doubleQuote": True,
+                    "header": True,
+                },
+                "schema": {
+                    "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+                    "fields": fields,
+                    "primaryKey": ["id"],
+                },
             },
             {
                 "name": "figures-json",
@@ -229,8 +306,10 @@ def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "description": ("The same figures with nested periods, speakers and citations, "
-                                "plus the source record and the non-numeric claims."),
+                "description": (
+                    "The same figures with nested periods, speakers and citations, "
+                    "plus the source record and the non-numeric claims."
+                ),
             },
             {
                 "name": "citations-csl",
@@ -252,5 +331,7 @@ def citation_exports(dataset: Dataset, urls: SiteAddresses, edition: Edition, si
     figures = [(f, urls.absolute(urls.figure(f.id))) for f in dataset.figures.values()]
     entries = [figure_bibtex(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
     items = [figure_csl(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
-    return {BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset)]) + "\n",
-            CSL_PATH: csl_json([*items, article_csl(dataset)]) + "\n"}
+    return {
+        BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset)]) + "\n",
+        CSL_PATH: csl_json([*items, article_csl(dataset)]) + "\n",
+    }

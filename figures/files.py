@@ -30,21 +30,24 @@ def read_text(path: Path, name: str, what: str, max_bytes: int = MAX_BYTES) -> s
     if stat.S_ISDIR(info.st_mode):
         raise FigureDataError(f"{what} is a folder, not a file", file=name, expected="a regular file") from None
     if not stat.S_ISREG(info.st_mode):
-        raise FigureDataError(f"{what} is not a regular file (a FIFO, socket or device)", file=name,
-                              expected="a regular file")
+        raise FigureDataError(
+            f"{what} is not a regular file (a FIFO, socket or device)", file=name, expected="a regular file"
+        )
     if info.st_size > max_bytes:
-        raise FigureDataError(f"{what} is {info.st_size:,} bytes long", file=name,
-                              expected=f"at most {max_bytes:,} bytes")
+        raise FigureDataError(
+            f"{what} is {info.st_size:,} bytes long", file=name, expected=f"at most {max_bytes:,} bytes"
+        )
     try:
         with path.open("rb") as file:
             raw = file.read(max_bytes + 1)  # the size may have changed since stat
     except OSError as error:
         raise FigureDataError(f"{what} cannot be read ({error.strerror or error})", file=name) from None
     if len(raw) > max_bytes:
-        raise FigureDataError(f"{what} is over {max_bytes:,} bytes long", file=name,
-                              expected=f"at most {max_bytes:,} bytes")
+        raise FigureDataError(
+            f"{what} is over {max_bytes:,} bytes long", file=name, expected=f"at most {max_bytes:,} bytes"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
+        line = raw[: error.start].count(b"\n") + 1
         raise FigureDataError(f"{what} is not valid UTF-8 ({error.reason})", file=name, line=line) from None

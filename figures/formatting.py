@@ -92,8 +92,7 @@ def source_spellings(value: int, language: str = "en") -> set[str]:
     thousand" for 22500) stands for another number, so it is not one."""
     spellings = {format_decimal(value, locale=language)}
     for fraction_digits in range(3):
-        compact = format_compact_decimal(value, format_type="long", locale=language,
-                                         fraction_digits=fraction_digits)
+        compact = format_compact_decimal(value, format_type="long", locale=language, fraction_digits=fraction_digits)
         if _states_exactly(compact, value, language):
             spellings.add(compact)
     return spellings

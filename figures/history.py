@@ -41,6 +41,7 @@ class NoHistory(Exception):
 def published_data(project_dir: Path) -> list[tuple[str, dict]]:
     """(short commit, data) of each commit of main that has a log of changes,
     newest first; raises NoHistory."""
+
     def git(*args: str) -> str:
         try:
             done = subprocess.run(["git", "-C", str(project_dir), *args], capture_output=True, text=True, timeout=30)
@@ -55,8 +56,10 @@ def published_data(project_dir: Path) -> list[tuple[str, dict]]:
     except NoHistory:
         raise NoHistory(f"{project_dir} is not a git checkout") from None
     if git("rev-parse", "--is-shallow-repository").strip() == "true":
-        raise NoHistory("this clone is shallow: `git fetch --unshallow origin` (in GitHub Actions, "
-                        "actions/checkout with fetch-depth: 0)")
+        raise NoHistory(
+            "this clone is shallow: `git fetch --unshallow origin` (in GitHub Actions, "
+            "actions/checkout with fetch-depth: 0)"
+        )
     ref = next((r for r in MAIN_REFS if _has(git, r)), None)
     if ref is None:
         raise NoHistory("no branch main (nor origin/main) to compare with: `git fetch origin main`")
@@ -81,8 +84,9 @@ def _has(git, ref: str) -> bool:
 def _data_at(project_dir: str, commit: str):
     """The data file at a commit, which never changes: read once per process
     (a `mkdocs serve` rebuild reads none again)."""
-    done = subprocess.run(["git", "-C", project_dir, "show", f"{commit}:{DATA_FILE}"],
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        ["git", "-C", project_dir, "show", f"{commit}:{DATA_FILE}"], capture_output=True, text=True, timeout=30
+    )
     if done.returncode:
         return None
     try:
@@ -102,44 +106,67 @@ def check_history(data: Mapping, published: list[tuple[str, dict]], error) -> No
         for old_entry in old["changes"]:
             version = old_entry["version"]
             if version not in entries:
-                raise error(("changes",), f"the entry {version} of the log, published in main (commit {commit}), "
-                            "is no longer in the log",
-                            "a published entry kept as it is: a later entry corrects it, none replaces it")
+                raise error(
+                    ("changes",),
+                    f"the entry {version} of the log, published in main (commit {commit}), is no longer in the log",
+                    "a published entry kept as it is: a later entry corrects it, none replaces it",
+                )
             index, entry = entries[version]
             # Its reason may be reworded; a new edition may add its language
             # anywhere; labels may be recorded where main's entry had none.
-            changed = sorted(k for k in {*old_entry, *entry} - {"reason"} - ({"labels"} - set(old_entry))
-                             if old_entry.get(k) != _as_far_as(entry.get(k), old_entry.get(k)))
+            changed = sorted(
+                k
+                for k in {*old_entry, *entry} - {"reason"} - ({"labels"} - set(old_entry))
+                if old_entry.get(k) != _as_far_as(entry.get(k), old_entry.get(k))
+            )
             if changed:
-                raise error(("changes", index, changed[0]),
-                            f"the entry {version}, published in main (commit {commit}), has a changed "
-                            + ", ".join(changed),
-                            f"{', '.join(changed)} as published: {_shown(old_entry, changed)}; only its reason's "
-                            "wording may change; a new entry on top records anything else")
+                raise error(
+                    ("changes", index, changed[0]),
+                    f"the entry {version}, published in main (commit {commit}), has a changed " + ", ".join(changed),
+                    f"{', '.join(changed)} as published: {_shown(old_entry, changed)}; only its reason's "
+                    "wording may change; a new entry on top records anything else",
+                )
     if not published:
         return
     commit, newest = published[0]
-    new_entries = [(index, entry) for index, entry in enumerate(data["changes"])
-                   if entry["version"] not in {e["version"] for e in newest["changes"]}]
-    named = {record_id for _, entry in new_entries
-             for record_id in [*entry.get("ids", ()), *entry.get("values", {}), *entry.get("removed", ())]}
+    new_entries = [
+        (index, entry)
+        for index, entry in enumerate(data["changes"])
+        if entry["version"] not in {e["version"] for e in newest["changes"]}
+    ]
+    named = {
+        record_id
+        for _, entry in new_entries
+        for record_id in [*entry.get("ids", ()), *entry.get("values", {}), *entry.get("removed", ())]
+    }
     for record_id, (was, now, also) in _records(newest, data).items():
         now = _as_far_as(now, was)
         if was == now:
             continue
         if record_id == "source":
             if was is not None and not any(entry["kind"] == "correction" for _, entry in new_entries):
-                raise error(("source", "text_sha256"), "our copy of the article changed since main "
-                            f"(commit {commit}) with no correction on top of the log",
-                            "an entry of kind correction, and the correction recorded in data/source/README.md")
+                raise error(
+                    ("source", "text_sha256"),
+                    "our copy of the article changed since main "
+                    f"(commit {commit}) with no correction on top of the log",
+                    "an entry of kind correction, and the correction recorded in data/source/README.md",
+                )
             continue
         if not ({record_id, *also} & named):
-            what = "removed" if now is None else "added" if was is None else ", ".join(
-                sorted(k for k in {*was, *now} if was.get(k) != now.get(k)))
-            raise error(_key_of(record_id, data), f"'{record_id}' changed since main (commit {commit}) "
-                        f"({what}) with no entry in the log of changes that names it",
-                        f"an entry on top of changes: naming '{record_id}' (under ids, values or removed), "
-                        "with release.version raised; or the change undone")
+            what = (
+                "removed"
+                if now is None
+                else "added"
+                if was is None
+                else ", ".join(sorted(k for k in {*was, *now} if was.get(k) != now.get(k)))
+            )
+            raise error(
+                _key_of(record_id, data),
+                f"'{record_id}' changed since main (commit {commit}) "
+                f"({what}) with no entry in the log of changes that names it",
+                f"an entry on top of changes: naming '{record_id}' (under ids, values or removed), "
+                "with release.version raised; or the change undone",
+            )
 
 
 def _without_languages(data, languages: set[str]):
@@ -156,12 +183,16 @@ def _without_languages(data, languages: set[str]):
 def _records(old: Mapping, new: Mapping) -> dict[str, tuple]:
     """{id: (as main had it, as today, other ids naming it)}: each figure with
     its quote's words and period's, each claim with its quote's, the source."""
+
     def figure(data, fid):
         f = data.get("figures", {}).get(fid)
         if f is None:
             return None
-        return {**{k: f.get(k) for k in RECORDED}, "quote words": data["quotes"].get(f.get("quote")),
-                "period words": data.get("periods", {}).get(f.get("period"))}
+        return {
+            **{k: f.get(k) for k in RECORDED},
+            "quote words": data["quotes"].get(f.get("quote")),
+            "period words": data.get("periods", {}).get(f.get("period")),
+        }
 
     def claim(data, cid):
         c = data.get("claims", {}).get(cid)
@@ -201,6 +232,8 @@ def _shown(entry: Mapping, keys: list[str]) -> str:
 
 def history_error(document):
     """The `error` for check_history, located in today's data file."""
+
     def error(key: tuple, problem: str, expected: str) -> FigureDataError:
         return FigureDataError(problem, file=document.file, line=document.line_of(key), key=key, expected=expected)
+
     return error

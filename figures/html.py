@@ -45,8 +45,9 @@ class ShownOnPage:
     thing once: a sentence shown as a block (later blocks point back to it),
     a speaker's name and title (later mentions give the name alone), and
     what a highlight in a quote means."""
+
     sentences: set[str] = field(default_factory=set)  # quote ids
-    speakers: set[str] = field(default_factory=set)   # speaker ids
+    speakers: set[str] = field(default_factory=set)  # speaker ids
     highlight_legend: bool = False
 
 
@@ -55,8 +56,16 @@ class Renderer:
     components are a renderer of their own (reference.py, charts.py,
     cards.py, corrections.py), built on this one's inline components."""
 
-    def __init__(self, dataset: Dataset, edition: Edition, addresses: SiteAddresses, page_address: str,
-                 shown: ShownOnPage | None = None, site_name: str = "", issues_url: str | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        edition: Edition,
+        addresses: SiteAddresses,
+        page_address: str,
+        shown: ShownOnPage | None = None,
+        site_name: str = "",
+        issues_url: str | None = None,
+    ) -> None:
         self.data = dataset
         self.edition = edition
         self.language = edition.language
@@ -108,33 +117,52 @@ class Renderer:
         """A figure in running text: its qualified value, linked to its
         reference row, with its quote and source as a tooltip."""
         figure = self.data.figure(figure_id)
-        return render("figure.html", figure=figure, href=self.figure_href(figure.id),
-                      tip=self.tooltip(figure.quote), value=self.value(figure, with_unit))
+        return render(
+            "figure.html",
+            figure=figure,
+            href=self.figure_href(figure.id),
+            tip=self.tooltip(figure.quote),
+            value=self.value(figure, with_unit),
+        )
 
     @component
     def figure_card(self, figure_id: str) -> Markup:
         """A figure as a block: value, label, period, speaker, quote, source."""
         figure = self.data.figure(figure_id)
-        return render("figure_card.html", figure=figure, words=self.display_words, tips=self.words, href=self.figure_href(figure.id),
-                      value=self.value(figure, with_unit=True), label=self.isolated(figure.label(self.language)),
-                      period=self.period(figure.period.id), speaker=self.speaker(figure.quote),
-                      quote=self._blockquote_once(figure.quote), corrected=self.corrected(figure))
+        return render(
+            "figure_card.html",
+            figure=figure,
+            words=self.display_words,
+            tips=self.words,
+            href=self.figure_href(figure.id),
+            value=self.value(figure, with_unit=True),
+            label=self.isolated(figure.label(self.language)),
+            period=self.period(figure.period.id),
+            speaker=self.speaker(figure.quote),
+            quote=self._blockquote_once(figure.quote),
+            corrected=self.corrected(figure),
+        )
 
     def corrected(self, figure: Figure) -> Markup:
-        """"corrected on <date>", linked to the correction's entry in the
+        """ "corrected on <date>", linked to the correction's entry in the
         log of changes; nothing for a figure never corrected."""
         change = latest_correction(self.data, figure)
         if change is None:
             return Markup("")
         href = self.link(self.addresses.page(self.addresses.corrections_page, self.language)) + "#" + change.anchor
-        return render("corrected.html", figure=figure, href=href, title=self.words["corrected_on_title"],
-                      words=self.fill(self.words["corrected_on"],
-                                      date=self.date(change.date, f"change:{change.version}:date")))
+        return render(
+            "corrected.html",
+            figure=figure,
+            href=href,
+            title=self.words["corrected_on_title"],
+            words=self.fill(self.words["corrected_on"], date=self.date(change.date, f"change:{change.version}:date")),
+        )
 
     def theme_link(self, theme_id: str) -> Markup:
         theme = self.data.theme(theme_id)
-        return inline().theme_link(self.link(self.addresses.page(theme.page, self.language)), theme,
-                                  theme.title(self.language))
+        return inline().theme_link(
+            self.link(self.addresses.page(theme.page, self.language)), theme, theme.title(self.language)
+        )
 
     # -- quotes and claims ---------------------------------------------------
 
@@ -143,11 +171,16 @@ class Renderer:
         """A claim's verbatim excerpt in running text, in quotation marks;
         in another language than the source's, followed by our translation."""
         claim = self.data.claim(claim_id)
-        translation = (self._our_translation(self.isolated(claim.excerpt_translation(self.language)))
-                       if self.translating else None)
-        return render("claim.html", claim=claim, tip=self.tooltip(claim.quote),
-                      quoted=self.quoted(inline().source_words(self.data.source.language, claim.excerpt)),
-                      translation=translation)
+        translation = (
+            self._our_translation(self.isolated(claim.excerpt_translation(self.language))) if self.translating else None
+        )
+        return render(
+            "claim.html",
+            claim=claim,
+            tip=self.tooltip(claim.quote),
+            quoted=self.quoted(inline().source_words(self.data.source.language, claim.excerpt)),
+            translation=translation,
+        )
 
     @component
     def claim_card(self, claim_id: str) -> Markup:
@@ -180,23 +213,36 @@ class Renderer:
             if shown is not None:
                 shown.sentences.add(quote.id)
             return self._blockquote(quote, with_speaker, claim)
-        return render("quoted_above.html", data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
-                      claim=self.claim(claim.id) if claim else None,
-                      note=self.isolated(self.words["quoted_above" if claim else "sentence_above"]))
+        return render(
+            "quoted_above.html",
+            data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
+            claim=self.claim(claim.id) if claim else None,
+            note=self.isolated(self.words["quoted_above" if claim else "sentence_above"]),
+        )
 
     def _blockquote(self, quote: Quote, with_speaker: bool = False, claim: Claim | None = None) -> Markup:
         translation = None
         if self.translating:
-            translation = self._our_translation(_marked(
-                quote.translation(self.language), claim.excerpt_translation(self.language) if claim else None,
-                self.isolated))
+            translation = self._our_translation(
+                _marked(
+                    quote.translation(self.language),
+                    claim.excerpt_translation(self.language) if claim else None,
+                    self.isolated,
+                )
+            )
         caption = [self.speaker(quote)] if with_speaker else []
         caption.append(self.quote_source(quote))
         sentence = _marked(quote.text, claim.excerpt if claim else None)
-        return render("quote.html", data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
-                      source_language=self.data.source.language, language=self.language,
-                      sentence=self.quoted(sentence), translation=translation, caption=Markup(" — ").join(caption),
-                      legend=self._highlight_legend() if "<mark>" in sentence else None)
+        return render(
+            "quote.html",
+            data_id=f"claim:{claim.id}" if claim else f"quote:{quote.id}",
+            source_language=self.data.source.language,
+            language=self.language,
+            sentence=self.quoted(sentence),
+            translation=translation,
+            caption=Markup(" — ").join(caption),
+            legend=self._highlight_legend() if "<mark>" in sentence else None,
+        )
 
     def _highlight_legend(self) -> Markup | None:
         """What a highlight in a quote means, said once per page: at the first one."""
@@ -215,8 +261,10 @@ class Renderer:
         if quote.speaker is None:
             return inline().speaker("article", self.isolated(self.words["article_voice"]))
         with_role = self._introduces(quote.speaker) if once_per_page else True
-        return inline().speaker(quote.speaker.id, self.isolated(
-            self.name_and_role(quote.speaker) if with_role else quote.speaker.name_in(self.language)))
+        return inline().speaker(
+            quote.speaker.id,
+            self.isolated(self.name_and_role(quote.speaker) if with_role else quote.speaker.name_in(self.language)),
+        )
 
     @component
     def person(self, speaker_id: str, with_role: bool = False) -> Markup:
@@ -224,7 +272,9 @@ class Renderer:
         speaker = self.data.speaker(speaker_id)
         if with_role:
             self._introduces(speaker)
-        return inline().speaker(speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name_in(self.language)))
+        return inline().speaker(
+            speaker.id, self.isolated(self.name_and_role(speaker) if with_role else speaker.name_in(self.language))
+        )
 
     def _introduces(self, speaker: Speaker) -> bool:
         """True if the page has not yet given `speaker`'s name and title
@@ -267,8 +317,11 @@ class Renderer:
         # <bdi>: the source's English words keep their order inside Arabic text.
         quoted = self.quoted(inline().source_words(self.data.source.language, period.wording))
         if self.translating:
-            quoted = self.fill(w["with_translation"], words=quoted,
-                               translation=self.quoted(self.isolated(period.wording_translation(self.language))))
+            quoted = self.fill(
+                w["with_translation"],
+                words=quoted,
+                translation=self.quoted(self.isolated(period.wording_translation(self.language))),
+            )
         notes = [self.fill(w["source_wording"], wording=quoted)]
         inferred = inferred_note(period)
         if inferred:
@@ -287,10 +340,16 @@ class Renderer:
     @component
     def citation(self) -> Markup:
         """A short citation of the source, saying what it does not state."""
-        return render("citation.html", filled=self.fill(
-            self.words["citation"], title=self.title(),
-            kind=inline().source_kind(self.data.source.kind(self.language)),
-            date=self.published(), not_stated=self.isolated(self.words["not_stated"])))
+        return render(
+            "citation.html",
+            filled=self.fill(
+                self.words["citation"],
+                title=self.title(),
+                kind=inline().source_kind(self.data.source.kind(self.language)),
+                date=self.published(),
+                not_stated=self.isolated(self.words["not_stated"]),
+            ),
+        )
 
     def quote_source(self, quote: Quote) -> Markup:
         """Where a quote stands: title, date and paragraph of the source. The
@@ -320,10 +379,11 @@ class Renderer:
         return self.words["name_and_role"].format(name=speaker.name_in(self.language), role=speaker.role(self.language))
 
     def source_line(self) -> str:
-        """"Source: “<title>”, <date>", as plain text for images."""
+        """ "Source: “<title>”, <date>", as plain text for images."""
         source = self.data.source
         return self.words["source_line"].format(
-            title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published))
+            title=self.words["quoted"].format(text=source.title), date=self.fmt.date(source.date_published)
+        )
 
     def period_words(self, period: Period) -> str:
         """A period in a few words, as plain text (charts, cards, images); inferred
@@ -338,8 +398,9 @@ def isolated_html(words: str, direction: str) -> Markup:
     """`words` as HTML text, Latin runs in <bdi dir="ltr"> in a right-to-left edition."""
     if direction != "rtl":
         return text(words)
-    return Markup("").join(inline().latin(part) if index % 2 else text(part)
-                           for index, part in enumerate(_LATIN_RUN.split(words)))
+    return Markup("").join(
+        inline().latin(part) if index % 2 else text(part) for index, part in enumerate(_LATIN_RUN.split(words))
+    )
 
 
 class DisplayWords(Mapping):

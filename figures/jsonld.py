@@ -19,8 +19,12 @@ def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name
     starts = [p.start for p in dataset.periods.values() if p.end]
     # Some periods have no stated start, so the coverage is open at the start.
     temporal = f"{'..' if None in starts else min(starts)}/{ends[-1]}"
-    citation = {"@type": "NewsArticle", "headline": source.title, "datePublished": source.date_published,
-                "inLanguage": source.language}
+    citation = {
+        "@type": "NewsArticle",
+        "headline": source.title,
+        "datePublished": source.date_published,
+        "inLanguage": source.language,
+    }
     if source.url:
         citation["url"] = source.url
     site = {"@type": "Organization", "name": name, "url": urls.absolute(urls.page("index.md", edition.language))}

@@ -115,13 +115,19 @@ class Dataset:
     # Where each key stands in the data file, for messages about it.
     document: YamlDocument | None = field(default=None, compare=False, repr=False)
 
-    def error_at(self, key: tuple, problem: str, expected: str | None = None,
-                 suggestion: str | None = None) -> FigureDataError:
+    def error_at(
+        self, key: tuple, problem: str, expected: str | None = None, suggestion: str | None = None
+    ) -> FigureDataError:
         """An error located at `key` of the data file."""
         document = self.document
-        return FigureDataError(problem, file=document.file if document else None,
-                               line=document.line_of(key) if document else None, key=key,
-                               expected=expected, suggestion=suggestion)
+        return FigureDataError(
+            problem,
+            file=document.file if document else None,
+            line=document.line_of(key) if document else None,
+            key=key,
+            expected=expected,
+            suggestion=suggestion,
+        )
 
     def figure(self, figure_id: str) -> Figure:
         return _lookup(self.figures, figure_id, "figure")
@@ -161,39 +167,64 @@ def build_dataset(document: YamlDocument) -> Dataset:
         wanted = _get(data, key)
         if wanted not in records:
             raise FigureDataError(
-                f"unknown {kind} id '{wanted}'{lookalikes(wanted)}", file=document.file, line=document.line_of(key),
-                key=key, expected=f"one of: {', '.join(records)}", suggestion=closest(wanted, records))
+                f"unknown {kind} id '{wanted}'{lookalikes(wanted)}",
+                file=document.file,
+                line=document.line_of(key),
+                key=key,
+                expected=f"one of: {', '.join(records)}",
+                suggestion=closest(wanted, records),
+            )
         return records[wanted]
 
     def check_contains(text: str, needle: str, key: tuple, what: str) -> None:
         # A copy not yet translated is marked in the quote and the excerpt alike.
         if unmarked(needle) not in unmarked(text):
             raise FigureDataError(
-                f"the quote does not contain {what} '{needle}'", file=document.file,
-                line=document.line_of(key), key=key,
-                expected="a quote that states, word for word, what it is cited for")
+                f"the quote does not contain {what} '{needle}'",
+                file=document.file,
+                line=document.line_of(key),
+                key=key,
+                expected="a quote that states, word for word, what it is cited for",
+            )
 
     _check_dates(document)
     source = Source(**{**data["source"], "kind": _localized(data["source"]["kind"])})
-    speakers = {sid: Speaker(sid, s["name"], _localized(s["role"]), MappingProxyType(dict(s.get("name_written", {}))))
-                for sid, s in data["speakers"].items()}
+    speakers = {
+        sid: Speaker(sid, s["name"], _localized(s["role"]), MappingProxyType(dict(s.get("name_written", {}))))
+        for sid, s in data["speakers"].items()
+    }
     themes = {tid: Theme(tid, _localized(t["title"]), t["page"]) for tid, t in data["themes"].items()}
     periods = {
-        pid: Period(pid, p["wording"], _localized({source.language: p["wording"], **p["wording_translation"]}),
-                    p.get("start"), p.get("end"), p.get("recurrence"), frozenset(p.get("inferred", ())))
+        pid: Period(
+            pid,
+            p["wording"],
+            _localized({source.language: p["wording"], **p["wording_translation"]}),
+            p.get("start"),
+            p.get("end"),
+            p.get("recurrence"),
+            frozenset(p.get("inferred", ())),
+        )
         for pid, p in data["periods"].items()
     }
     for pid, period in periods.items():
         if period.start and period.end and period.start > period.end:
             raise FigureDataError(
                 f"the period starts ({period.start}) after it ends ({period.end})",
-                file=document.file, line=document.line_of(("periods", pid, "start")),
-                key=("periods", pid), expected="start on or before end")
+                file=document.file,
+                line=document.line_of(("periods", pid, "start")),
+                key=("periods", pid),
+                expected="start on or before end",
+            )
 
     speakers_and_voice = {**speakers, ARTICLE_VOICE: None}
     quotes = {
-        qid: Quote(qid, q["text"], _localized({source.language: q["text"], **q["translation"]}),
-                   refer(speakers_and_voice, ("quotes", qid, "stated_by"), "speaker"), q["paragraph"])
+        qid: Quote(
+            qid,
+            q["text"],
+            _localized({source.language: q["text"], **q["translation"]}),
+            refer(speakers_and_voice, ("quotes", qid, "stated_by"), "speaker"),
+            q["paragraph"],
+        )
         for qid, q in data["quotes"].items()
     }
     translated = [(("quotes", qid, "translation"), quote.text) for qid, quote in quotes.items()]
@@ -203,46 +234,67 @@ def build_dataset(document: YamlDocument) -> Dataset:
             if _numbers(translation) != _numbers(original):
                 raise FigureDataError(
                     f"the {language} translation holds the numbers {sorted(_numbers(translation))}, "
-                    f"the original {sorted(_numbers(original))}", file=document.file,
-                    line=document.line_of(key + (language,)), key=key + (language,),
-                    expected="a translation with the same numbers as the words it translates")
+                    f"the original {sorted(_numbers(original))}",
+                    file=document.file,
+                    line=document.line_of(key + (language,)),
+                    key=key + (language,),
+                    expected="a translation with the same numbers as the words it translates",
+                )
 
     figures = {}
     for fid, f in data["figures"].items():
         key = ("figures", fid)
         figure = Figure(
-            id=fid, label=_localized(f["label"]), value=f["value"], unit=_localized(f["unit"]),
-            currency=f.get("currency"), qualifier=f["qualifier"],
+            id=fid,
+            label=_localized(f["label"]),
+            value=f["value"],
+            unit=_localized(f["unit"]),
+            currency=f.get("currency"),
+            qualifier=f["qualifier"],
             period=refer(periods, key + ("period",), "period"),
             quote=refer(quotes, key + ("quote",), "quote"),
             theme=refer(themes, key + ("theme",), "theme"),
         )
         _check_quote_supports(figure, document, key)
         if figure.qualifier != "as-stated":
-            check_contains(figure.quote.text, SOURCE_QUALIFIER_WORDS[figure.qualifier],
-                           key + ("qualifier",), "the qualifier")
-        check_contains(figure.quote.text, figure.period.wording, key + ("period",),
-                       "the wording of the period")
+            check_contains(
+                figure.quote.text, SOURCE_QUALIFIER_WORDS[figure.qualifier], key + ("qualifier",), "the qualifier"
+            )
+        check_contains(figure.quote.text, figure.period.wording, key + ("period",), "the wording of the period")
         figures[fid] = figure
 
     claims = {}
     for cid, c in data["claims"].items():
         key = ("claims", cid)
-        claim = Claim(cid, _localized(c["label"]), refer(quotes, key + ("quote",), "quote"),
-                      c["excerpt"], _localized({source.language: c["excerpt"], **c["excerpt_translation"]}),
-                      refer(themes, key + ("theme",), "theme"))
+        claim = Claim(
+            cid,
+            _localized(c["label"]),
+            refer(quotes, key + ("quote",), "quote"),
+            c["excerpt"],
+            _localized({source.language: c["excerpt"], **c["excerpt_translation"]}),
+            refer(themes, key + ("theme",), "theme"),
+        )
         check_contains(claim.quote.text, claim.excerpt, key + ("excerpt",), "the excerpt")
         for language, translated in c["excerpt_translation"].items():
-            check_contains(claim.quote.translation(language), translated,
-                           key + ("excerpt_translation", language), f"its {language} translation, the excerpt")
+            check_contains(
+                claim.quote.translation(language),
+                translated,
+                key + ("excerpt_translation", language),
+                f"its {language} translation, the excerpt",
+            )
         claims[cid] = claim
 
     return Dataset(
-        place=data["place"], source=source,
-        speakers=MappingProxyType(speakers), themes=MappingProxyType(themes),
-        periods=MappingProxyType(periods), quotes=MappingProxyType(quotes),
-        figures=MappingProxyType(figures), claims=MappingProxyType(claims),
-        release=build_release(data), changes=build_changes(data, _localized),
+        place=data["place"],
+        source=source,
+        speakers=MappingProxyType(speakers),
+        themes=MappingProxyType(themes),
+        periods=MappingProxyType(periods),
+        quotes=MappingProxyType(quotes),
+        figures=MappingProxyType(figures),
+        claims=MappingProxyType(claims),
+        release=build_release(data),
+        changes=build_changes(data, _localized),
         document=document,
     )
 
@@ -250,19 +302,30 @@ def build_dataset(document: YamlDocument) -> Dataset:
 def _check_dates(document: YamlDocument) -> None:
     """Each ISO date names a real day ("2017-02-30" has the right form, no day)."""
     data = document.data
-    dates = [(("source", "date_published"), data["source"]["date_published"]),
-             (("release", "date"), data["release"]["date"])]
+    dates = [
+        (("source", "date_published"), data["source"]["date_published"]),
+        (("release", "date"), data["release"]["date"]),
+    ]
     dates += [(("changes", index, "date"), change["date"]) for index, change in enumerate(data["changes"])]
-    dates += [(("periods", pid, bound), p[bound]) for pid, p in data["periods"].items()
-              for bound in ("start", "end") if p.get(bound)]
+    dates += [
+        (("periods", pid, bound), p[bound])
+        for pid, p in data["periods"].items()
+        for bound in ("start", "end")
+        if p.get(bound)
+    ]
     for key, iso in dates:
         if len(iso) == 4:
             continue
         try:
             dt.date.fromisoformat(iso)
         except ValueError:
-            raise FigureDataError(f"'{iso}' is not a day of the calendar", file=document.file,
-                                  line=document.line_of(key), key=key, expected="a real date, YYYY-MM-DD") from None
+            raise FigureDataError(
+                f"'{iso}' is not a day of the calendar",
+                file=document.file,
+                line=document.line_of(key),
+                key=key,
+                expected="a real date, YYYY-MM-DD",
+            ) from None
 
 
 def _check_quote_supports(figure: Figure, document: YamlDocument, key: tuple) -> None:
@@ -271,8 +334,11 @@ def _check_quote_supports(figure: Figure, document: YamlDocument, key: tuple) ->
         raise FigureDataError(
             f"the quote '{figure.quote.id}' does not contain the figure's value {figure.value}"
             f" (looked for {' or '.join(repr(s) for s in spellings)})",
-            file=document.file, line=document.line_of(key + ("value",)), key=key + ("value",),
-            expected="a value that the quote's sentence states, or a quote that states it")
+            file=document.file,
+            line=document.line_of(key + ("value",)),
+            key=key + ("value",),
+            expected="a value that the quote's sentence states, or a quote that states it",
+        )
 
 
 def _contains_number(text: str, spelling: str) -> bool:

@@ -35,7 +35,7 @@ _INK, _MUTED, _MARK, _PAPER = (31, 31, 31), (85, 85, 85), (0, 105, 92), (255, 25
 
 @dataclass(frozen=True)
 class PreviewFigure:
-    value: str   # with its qualifier and unit: "more than 23,000 people"
+    value: str  # with its qualifier and unit: "more than 23,000 people"
     label: str
     period: str = ""  # in a few words, inferred dates marked as such
 
@@ -44,18 +44,19 @@ class PreviewFigure:
 class Preview:
     title: str
     figures: tuple[PreviewFigure, ...]
-    summary: str          # shown instead of figures on a page that has none
-    source_line: str      # "Source: “…”, 16 November 2017"
-    site: str             # the site's name
+    summary: str  # shown instead of figures on a page that has none
+    source_line: str  # "Source: “…”, 16 November 2017"
+    site: str  # the site's name
     language: str
     direction: str
-    address: str = ""     # the site's address, without its scheme: always read left to right
+    address: str = ""  # the site's address, without its scheme: always read left to right
 
 
 @dataclass(frozen=True)
 class Placed:
     """One line of text as the image draws it: `x` is its reading start
     (its right end in a right-to-left line), `y` its top."""
+
     text: str
     x: float
     y: float
@@ -63,7 +64,7 @@ class Placed:
     bold: bool
     fill: tuple[int, int, int]
     direction: str
-    role: str             # title, value, label, period, summary, source, site, address
+    role: str  # title, value, label, period, summary, source, site, address
     leading: float = 1.25  # line height, in sizes
 
     @property
@@ -82,14 +83,16 @@ class Placed:
 def preview_png(preview: Preview) -> bytes:
     """The image, as PNG bytes."""
     from PIL import Image, ImageDraw
+
     image = Image.new("RGB", SIZE, _PAPER)
     draw = ImageDraw.Draw(image)
     # A band on the reading-start side, in the site's colour.
     band = (0, 0, 14, SIZE[1]) if preview.direction == "ltr" else (SIZE[0] - 14, 0, SIZE[0], SIZE[1])
     draw.rectangle(band, fill=_MARK)
     for line in laid_out(preview):
-        draw.text((line.x, line.y), line._shaped(), font=_font(line.bold, line.size), fill=line.fill,
-                  anchor=line.anchor)
+        draw.text(
+            (line.x, line.y), line._shaped(), font=_font(line.bold, line.size), fill=line.fill, anchor=line.anchor
+        )
     output = io.BytesIO()
     # zlib's default level: "optimize" would save 4% of the bytes for 2.5 times the time.
     image.save(output, format="PNG")
@@ -114,8 +117,9 @@ def laid_out(preview: Preview) -> tuple[Placed, ...]:
             if preview.figures:
                 body = _figure_grid(writer, preview.figures, top, body_step)
             else:
-                body = tuple(writer.lines(preview.summary, (30, 27, 24, 22)[body_step], False, _INK, width, 0.0,
-                                          top, "summary"))
+                body = tuple(
+                    writer.lines(preview.summary, (30, 27, 24, 22)[body_step], False, _INK, width, 0.0, top, "summary")
+                )
             if _bottom(body) <= room:
                 return (*title, *body, *footer)
     return (*title, *body, *footer)  # more than an image holds: the test of the real pages says so
@@ -167,9 +171,11 @@ def _shorter_addresses(address: str) -> list[str]:
 # The sizes of a figure's value, label and period, by figures to a row, largest first.
 # The period line carries who states the figure too: it stays legible when
 # a feed shows the image at a third of its size.
-_GRID_SIZES = {1: [(64, 32, 26), (54, 28, 24), (44, 26, 22), (40, 24, 21)],
-               2: [(44, 24, 22), (40, 22, 21), (34, 20, 20), (30, 19, 19)],
-               3: [(36, 21, 19), (32, 20, 18), (28, 18, 17), (26, 17, 15)]}
+_GRID_SIZES = {
+    1: [(64, 32, 26), (54, 28, 24), (44, 26, 22), (40, 24, 21)],
+    2: [(44, 24, 22), (40, 22, 21), (34, 20, 20), (30, 19, 19)],
+    3: [(36, 21, 19), (32, 20, 18), (28, 18, 17), (26, 17, 15)],
+}
 
 
 def _figure_grid(writer: _Writer, figures: tuple[PreviewFigure, ...], top: float, step: int) -> tuple[Placed, ...]:
@@ -183,13 +189,14 @@ def _figure_grid(writer: _Writer, figures: tuple[PreviewFigure, ...], top: float
     placed, y = [], top
     for row in range(0, len(figures), columns):
         row_bottom = y
-        for column, figure in enumerate(figures[row:row + columns]):
+        for column, figure in enumerate(figures[row : row + columns]):
             offset = column * (width + gap)
             cell = writer.lines(figure.value, value_size, True, _MARK, width, offset, y, "value")
             cell += writer.lines(figure.label, label_size, False, _INK, width, offset, _bottom(cell) + 4, "label")
             if figure.period:
-                cell += writer.lines(figure.period, period_size, False, _MUTED, width, offset, _bottom(cell) + 2,
-                                     "period")
+                cell += writer.lines(
+                    figure.period, period_size, False, _MUTED, width, offset, _bottom(cell) + 2, "period"
+                )
             placed += cell
             row_bottom = max(row_bottom, _bottom(cell))
         y = row_bottom + 20
@@ -222,8 +229,9 @@ class _Writer:
         direction = direction or self.direction
         return _font(bold, size).getlength(_shaped(text, direction))
 
-    def lines(self, words: str, size: int, bold: bool, fill, width: float, offset: float, y: float,
-              role: str) -> list[Placed]:
+    def lines(
+        self, words: str, size: int, bold: bool, fill, width: float, offset: float, y: float, role: str
+    ) -> list[Placed]:
         """`words` wrapped to `width` from `offset` in from the reading start,
         the first line's top at `y`. Lines break at spaces only: a no-break
         space keeps a date or a number with its word."""
@@ -233,8 +241,12 @@ class _Writer:
                 lines[-1] = f"{lines[-1]} {word}"
             elif word:
                 lines.append(word)
-        return [Placed(text, self.x(offset), y + i * size * self.leading, size, bold, fill, self.direction, role,
-                       self.leading) for i, text in enumerate(lines or [""])]
+        return [
+            Placed(
+                text, self.x(offset), y + i * size * self.leading, size, bold, fill, self.direction, role, self.leading
+            )
+            for i, text in enumerate(lines or [""])
+        ]
 
 
 def _shaped(text: str, direction: str) -> str:
@@ -248,6 +260,7 @@ _font_cache: dict[tuple[bool, int], ImageFont.FreeTypeFont] = {}
 
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     from PIL import ImageFont
+
     key = (bold, size)
     if key not in _font_cache:
         path = _FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")

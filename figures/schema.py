@@ -15,9 +15,13 @@ from .files import read_text
 from .yamlfile import YamlDocument
 
 _TYPE_NAMES = {
-    "integer": "a whole number", "number": "a number", "string": "text",
-    "object": "a mapping of keys to values", "array": "a list",
-    "boolean": "true or false", "null": "null",
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "object": "a mapping of keys to values",
+    "array": "a list",
+    "boolean": "true or false",
+    "null": "null",
 }
 
 
@@ -50,8 +54,9 @@ def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
     others = len(errors) - 1
     if others:
         problem += f" ({others} more problem{'s' if others > 1 else ''} reported by the schema)"
-    raise FigureDataError(problem, file=document.file, line=document.line_of(key), key=key,
-                          expected=expected, suggestion=suggestion)
+    raise FigureDataError(
+        problem, file=document.file, line=document.line_of(key), key=key, expected=expected, suggestion=suggestion
+    )
 
 
 def _explain(error: ValidationError) -> tuple[tuple, str, str | None, str | None]:
@@ -64,25 +69,25 @@ def _explain(error: ValidationError) -> tuple[tuple, str, str | None, str | None
         for name in missing:
             typo = closest(name, unknown)
             if typo:
-                return (key + (typo,), f"unknown field '{typo}'",
-                        f"the required field '{name}'", name)
+                return (key + (typo,), f"unknown field '{typo}'", f"the required field '{name}'", name)
         description = _describe(allowed.get(missing[0]))
         expected = f"the field '{missing[0]}'" + (f": {description}" if description else "")
         return key, f"missing required field '{missing[0]}'", expected, None
     if error.validator == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         name = next(name for name in instance if name not in allowed)
-        return (key + (name,), f"unknown field '{name}'",
-                "one of " + ", ".join(allowed), closest(name, allowed))
+        return (key + (name,), f"unknown field '{name}'", "one of " + ", ".join(allowed), closest(name, allowed))
     if error.validator == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return (key, f"wrong type: got {_show(instance)}",
-                " or ".join(_TYPE_NAMES.get(t, t) for t in wanted), None)
+        return (key, f"wrong type: got {_show(instance)}", " or ".join(_TYPE_NAMES.get(t, t) for t in wanted), None)
     if error.validator in ("enum", "const"):
         allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
-        return (key, f"{_show(instance)} is not an allowed value",
-                "one of " + ", ".join(repr(a) for a in allowed),
-                closest(str(instance), [str(a) for a in allowed]))
+        return (
+            key,
+            f"{_show(instance)} is not an allowed value",
+            "one of " + ", ".join(repr(a) for a in allowed),
+            closest(str(instance), [str(a) for a in allowed]),
+        )
     if error.validator == "pattern":
         return key, f"{_show(instance)} has the wrong form", _describe(schema), None
     if error.validator == "propertyNames":

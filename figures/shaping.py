@@ -97,17 +97,20 @@ def _shaping_packages():
         raise FigureDataError(
             f"the preview images need {_PACKAGES.get(error.name, error.name)}, which is not installed",
             expected="python-bidi and arabic-reshaper, as requirements/site.txt pins them: "
-                     "`make serve` or `make build` installs them into .venv") from None
-    reshaper = ArabicReshaper(configuration={
-        # The data's vowel marks (damma, shadda) are kept. DejaVu Sans draws
-        # a mark with no advance, over the glyph that follows it: in display
-        # order, reversed, each one precedes its letter, as reshaped.
-        "delete_harakat": False,
-        "shift_harakat_position": False,
-        # lam-alef only, as a font's own shaping would join them; the word
-        # ligature of "Allah" is a glyph DejaVu Sans may not have.
-        "ARABIC LIGATURE ALLAH": False,
-    })
+            "`make serve` or `make build` installs them into .venv",
+        ) from None
+    reshaper = ArabicReshaper(
+        configuration={
+            # The data's vowel marks (damma, shadda) are kept. DejaVu Sans draws
+            # a mark with no advance, over the glyph that follows it: in display
+            # order, reversed, each one precedes its letter, as reshaped.
+            "delete_harakat": False,
+            "shift_harakat_position": False,
+            # lam-alef only, as a font's own shaping would join them; the word
+            # ligature of "Allah" is a glyph DejaVu Sans may not have.
+            "ARABIC LIGATURE ALLAH": False,
+        }
+    )
     return reshaper.reshape, get_display, MIRRORED
 
 

@@ -36,6 +36,7 @@ def _replacer(entities: dict[str, str]):
             if character in value:
                 value = value.replace(character, entity)
         return value
+
     return replace
 
 
@@ -79,7 +80,9 @@ class _OneLineLoader(FileSystemLoader):
 
 _environment = Environment(
     loader=_OneLineLoader(Path(__file__).parent / "templates"),
-    autoescape=True, finalize=_inert, undefined=StrictUndefined,
+    autoescape=True,
+    finalize=_inert,
+    undefined=StrictUndefined,
     keep_trailing_newline=False,
 )
 _environment.filters["tooltip"] = tooltip

@@ -28,8 +28,10 @@ RECORD_KINDS = ("speakers", "themes", "periods", "quotes", "figures", "claims")
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 ID_AT_MOST = 64
 TEXT_AT_MOST = 1000
-ID_EXPECTED = (f"lowercase ASCII letters and digits in words joined by single hyphens, at most {ID_AT_MOST} "
-               "characters, such as 'people-regularised'")
+ID_EXPECTED = (
+    f"lowercase ASCII letters and digits in words joined by single hyphens, at most {ID_AT_MOST} "
+    "characters, such as 'people-regularised'"
+)
 
 
 def check_ids_and_texts(document: YamlDocument) -> None:
@@ -43,14 +45,24 @@ def check_ids_and_texts(document: YamlDocument) -> None:
                 problem = id_problem(record_id)
                 if problem:
                     key = (kind, record_id)
-                    raise FigureDataError(f"the id '{record_id}' {problem}", file=document.file,
-                                          line=document.line_of(key), key=key, expected=ID_EXPECTED)
+                    raise FigureDataError(
+                        f"the id '{record_id}' {problem}",
+                        file=document.file,
+                        line=document.line_of(key),
+                        key=key,
+                        expected=ID_EXPECTED,
+                    )
     for key, value in _texts(data, ()):
         problem = _text_problem(value)
         if problem:
-            raise FigureDataError(problem, file=document.file, line=document.line_of(key), key=key,
-                                  expected=f"one line of text of at most {TEXT_AT_MOST} characters, not blank, "
-                                           "with no control characters")
+            raise FigureDataError(
+                problem,
+                file=document.file,
+                line=document.line_of(key),
+                key=key,
+                expected=f"one line of text of at most {TEXT_AT_MOST} characters, not blank, "
+                "with no control characters",
+            )
 
 
 def id_problem(record_id: str) -> str | None:

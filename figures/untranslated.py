@@ -40,8 +40,12 @@ class Untranslated:
     key: tuple = ()  # where in a YAML file; () for a page
 
 
-def untranslated_texts(project_dir: Path, languages: Sequence[str], pages: Iterable[tuple[str, str]] = (),
-                       config_marks: Iterable[tuple[str, Untranslated]] = ()) -> dict[str, list[Untranslated]]:
+def untranslated_texts(
+    project_dir: Path,
+    languages: Sequence[str],
+    pages: Iterable[tuple[str, str]] = (),
+    config_marks: Iterable[tuple[str, Untranslated]] = (),
+) -> dict[str, list[Untranslated]]:
     """Every marked text of each edition in `languages`: in the site's words
     and the data file, in the translated `pages` ((language, path from the
     project's folder)), and in the site generator's configuration
@@ -55,8 +59,7 @@ def untranslated_texts(project_dir: Path, languages: Sequence[str], pages: Itera
         if language in wanted:
             found.setdefault(language, []).append(item)
 
-    for name, language_of in ((WORDS_FILE.as_posix(), lambda key: key[0]),
-                              (DATA_FILE.as_posix(), lambda key: key[-1])):
+    for name, language_of in ((WORDS_FILE.as_posix(), lambda key: key[0]), (DATA_FILE.as_posix(), lambda key: key[-1])):
         if MARK not in (project_dir / name).read_text(encoding="utf-8"):
             continue  # the usual case, without parsing the file again
         document = read_yaml(project_dir / name, name)
@@ -74,22 +77,42 @@ def untranslated_texts(project_dir: Path, languages: Sequence[str], pages: Itera
     return found
 
 
-def refuse_untranslated(project_dir: Path, languages: Sequence[str], pages: Iterable[tuple[str, str]] = (),
-                        config_marks: Iterable[tuple[str, Untranslated]] = ()) -> None:
+def refuse_untranslated(
+    project_dir: Path,
+    languages: Sequence[str],
+    pages: Iterable[tuple[str, str]] = (),
+    config_marks: Iterable[tuple[str, Untranslated]] = (),
+) -> None:
     """Raise one FigureDataError listing every text still marked, if any."""
     found = untranslated_texts(project_dir, languages, pages, config_marks)
     if not found:
         return
-    problems = [FigureDataError("not yet translated" if item.key else "the page is not yet translated",
-                                file=item.file, line=item.line, key=item.key)
-                for language in found for item in found[language]]
+    problems = [
+        FigureDataError(
+            "not yet translated" if item.key else "the page is not yet translated",
+            file=item.file,
+            line=item.line,
+            key=item.key,
+        )
+        for language in found
+        for item in found[language]
+    ]
     editions = ", ".join(f"'{language}'" for language in found)
-    error = collected(problems, f"the edition {editions} still has texts copied from the default edition and "
-                      f"marked {MARK}", expected=f"each one translated, and its mark {MARK} deleted, "
-                      "before the edition is published (mkdocs serve shows them as they are)", noun="texts")
+    error = collected(
+        problems,
+        f"the edition {editions} still has texts copied from the default edition and marked {MARK}",
+        expected=f"each one translated, and its mark {MARK} deleted, "
+        "before the edition is published (mkdocs serve shows them as they are)",
+        noun="texts",
+    )
     if len(problems) == 1:  # collected() gives a lone problem as it is: name the mark there too
-        error = FigureDataError(error.problem if not error.key else "the text is not yet translated", file=error.file, line=error.line, key=error.key,
-                                expected=f"a translation, without the mark {MARK}, before the edition is published")
+        error = FigureDataError(
+            error.problem if not error.key else "the text is not yet translated",
+            file=error.file,
+            line=error.line,
+            key=error.key,
+            expected=f"a translation, without the mark {MARK}, before the edition is published",
+        )
     raise error
 
 

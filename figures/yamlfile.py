@@ -98,13 +98,20 @@ def _check_events(text: str, name: str) -> None:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise FigureDataError(
-                "YAML anchors and aliases (&name, *name) are not allowed", file=name, line=line,
-                expected="every value written out where it is used")
+                "YAML anchors and aliases (&name, *name) are not allowed",
+                file=name,
+                line=line,
+                expected="every value written out where it is used",
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise FigureDataError(f"the data is nested more than {MAX_DEPTH} levels deep", file=name,
-                                      line=line, expected="the shape the schema describes")
+                raise FigureDataError(
+                    f"the data is nested more than {MAX_DEPTH} levels deep",
+                    file=name,
+                    line=line,
+                    expected="the shape the schema describes",
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -115,17 +122,26 @@ def _build(node: yaml.Node, key: Key, loader: _Loader, lines: dict[Key, int], na
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise FigureDataError("YAML merge keys (<<) are not allowed", file=name, line=line, key=key,
-                                      expected="every value written out where it is used")
+                raise FigureDataError(
+                    "YAML merge keys (<<) are not allowed",
+                    file=name,
+                    line=line,
+                    key=key,
+                    expected="every value written out where it is used",
+                )
             child = loader.construct_object(key_node)
             if not isinstance(child, str):
-                raise FigureDataError(f"the key {child!r} is not text", file=name, line=line, key=key,
-                                      expected="a text key")
+                raise FigureDataError(
+                    f"the key {child!r} is not text", file=name, line=line, key=key, expected="a text key"
+                )
             if child in result:
                 raise FigureDataError(
                     f"duplicate key '{child}' (first defined on line {lines[key + (child,)]})",
-                    file=name, line=line, key=key + (child,),
-                    expected="each key once, so that each number is written once")
+                    file=name,
+                    line=line,
+                    key=key + (child,),
+                    expected="each key once, so that each number is written once",
+                )
             lines[key + (child,)] = line
             result[child] = _build(value_node, key + (child,), loader, lines, name)
         return result
@@ -153,5 +169,4 @@ def _check_number(node: yaml.Node, key: Key, name: str) -> None:
         how = f"plain decimal digits: {int(value)}"
     else:
         how = "a whole number in plain decimal digits, such as 23000"
-    raise FigureDataError(f"'{written}' is {form}", file=name, line=node.start_mark.line + 1, key=key,
-                          expected=how)
+    raise FigureDataError(f"'{written}' is {form}", file=name, line=node.start_mark.line + 1, key=key, expected=how)

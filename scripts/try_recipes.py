@@ -37,6 +37,7 @@ Step = Callable[[Path], None]
 
 # -- small editing tools -------------------------------------------------------
 
+
 def replace(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     if old not in text:
@@ -81,6 +82,7 @@ def block(path: Path, key: tuple) -> tuple[int, int]:
 
 # -- moving a page -------------------------------------------------------------
 
+
 def moving(old_page: str, new_page: str) -> list[Step]:
     """The steps of “Moving a page”, for `old_page` -> `new_page`."""
 
@@ -110,10 +112,17 @@ def moving(old_page: str, new_page: str) -> list[Step]:
         old, new = (page.removesuffix(".md") + "/" for page in (old_page, new_page))
         folders = ["" if not suffix else suffix[1:] + "/" for suffix in editions(clone).values()]
         listed = (clone / "data/public_urls.txt").read_text(encoding="utf-8").splitlines()
-        copies = [f"/{folder}{new}{line[len(folder) + len(old) + 1:]}" for line in listed for folder in folders
-                  if line.startswith(f"/{folder}{old}")]
-        append(clone / "data/public_urls.txt", f"\n# {old_page} moved to {new_page}: its addresses again at the new one\n"
-               + "".join(f"{line}\n" for line in copies))
+        copies = [
+            f"/{folder}{new}{line[len(folder) + len(old) + 1 :]}"
+            for line in listed
+            for folder in folders
+            if line.startswith(f"/{folder}{old}")
+        ]
+        append(
+            clone / "data/public_urls.txt",
+            f"\n# {old_page} moved to {new_page}: its addresses again at the new one\n"
+            + "".join(f"{line}\n" for line in copies),
+        )
 
     return [rename_in_every_edition, relink, nav_and_moved_pages, theme_page, new_public_addresses]
 
@@ -124,19 +133,31 @@ ADDED_PAGE, ADDED_TITLE = "reading.md", "Reading a figure"
 # Our own words, in every edition: no fact, number or name the article does
 # not give; each section heading with the same id in every edition.
 ADDED_TEXTS = {
-    "en": (ADDED_TITLE, "How to read a figure of this site, with its qualifier, its period and who states it.",
-           "Each figure keeps the words that qualify it in the article, the period it covers and who states it.",
-           "What a qualifier says", "qualifiers",
-           "A qualifier such as “more than” or “as much as” is part of the figure: quote it with the number."),
-    "fr": ("Lire un chiffre", "Comment lire un chiffre de ce site, avec son qualificatif, sa période et son auteur.",
-           "Chaque chiffre garde les mots qui le qualifient dans l’article, la période qu’il couvre et qui le déclare.",
-           "Ce que dit un qualificatif", "qualifiers",
-           "Un qualificatif comme «\u202fplus de\u202f» ou «\u202fjusqu’à\u202f» fait partie du chiffre, "
-           "citez-le avec le nombre."),
-    "ar": ("قراءة رقم", "كيف تقرأ رقما في هذا الموقع مع وصفه وفترته ومن صرّح به.",
-           "يحتفظ كل رقم بالكلمات التي تصفه في المقال وبالفترة التي يغطيها وبمن صرّح به.",
-           "ما يقوله الوصف", "qualifiers",
-           "الوصف مثل «أكثر من» أو «ما يصل إلى» جزء من الرقم، فاذكره مع العدد."),
+    "en": (
+        ADDED_TITLE,
+        "How to read a figure of this site, with its qualifier, its period and who states it.",
+        "Each figure keeps the words that qualify it in the article, the period it covers and who states it.",
+        "What a qualifier says",
+        "qualifiers",
+        "A qualifier such as “more than” or “as much as” is part of the figure: quote it with the number.",
+    ),
+    "fr": (
+        "Lire un chiffre",
+        "Comment lire un chiffre de ce site, avec son qualificatif, sa période et son auteur.",
+        "Chaque chiffre garde les mots qui le qualifient dans l’article, la période qu’il couvre et qui le déclare.",
+        "Ce que dit un qualificatif",
+        "qualifiers",
+        "Un qualificatif comme «\u202fplus de\u202f» ou «\u202fjusqu’à\u202f» fait partie du chiffre, "
+        "citez-le avec le nombre.",
+    ),
+    "ar": (
+        "قراءة رقم",
+        "كيف تقرأ رقما في هذا الموقع مع وصفه وفترته ومن صرّح به.",
+        "يحتفظ كل رقم بالكلمات التي تصفه في المقال وبالفترة التي يغطيها وبمن صرّح به.",
+        "ما يقوله الوصف",
+        "qualifiers",
+        "الوصف مثل «أكثر من» أو «ما يصل إلى» جزء من الرقم، فاذكره مع العدد.",
+    ),
 }
 
 
@@ -145,7 +166,8 @@ def added_page_in_every_edition(clone: Path) -> None:
         title, description, lead, heading, anchor, body = ADDED_TEXTS[language]
         (clone / f"docs/{ADDED_PAGE.removesuffix('.md')}{suffix}.md").write_text(
             f"---\ndescription: {description}\n---\n\n# {title}\n\n{lead}\n\n## {heading} {{ #{anchor} }}\n\n{body}\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def added_page_in_the_nav(clone: Path) -> None:
@@ -164,11 +186,14 @@ def added_page_in_the_nav(clone: Path) -> None:
 def added_page_public_addresses(clone: Path) -> None:
     folders = ["" if not suffix else suffix[1:] + "/" for suffix in editions(clone).values()]
     address = ADDED_PAGE.removesuffix(".md") + "/"
-    append(clone / "data/public_urls.txt", f"\n# {ADDED_PAGE}, in every edition\n"
-           + "".join(f"/{folder}{address}\n" for folder in folders))
+    append(
+        clone / "data/public_urls.txt",
+        f"\n# {ADDED_PAGE}, in every edition\n" + "".join(f"/{folder}{address}\n" for folder in folders),
+    )
 
 
 # -- removing an edition -----------------------------------------------------------
+
 
 def _removed_edition(clone: Path) -> str:
     """The edition the trial removes: the last one mkdocs.yml declares."""
@@ -214,14 +239,16 @@ def edition_texts_deleted(clone: Path) -> None:
 
 def edition_addresses_deleted(clone: Path) -> None:
     listed = clone / "data/public_urls.txt"
-    kept = [line for line in listed.read_text(encoding="utf-8").splitlines(keepends=True)
-            if not line.startswith(f"/{_removing[-1]}/")]
+    kept = [
+        line
+        for line in listed.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith(f"/{_removing[-1]}/")
+    ]
     listed.write_text("".join(kept), encoding="utf-8")
 
 
 def logged_edition_removal(clone: Path) -> None:
-    _log_entry(clone, "removal", {}, 0, drop_language=_removing[-1],
-               extra=f"    removed_editions: [{_removing[-1]}]\n")
+    _log_entry(clone, "removal", {}, 0, drop_language=_removing[-1], extra=f"    removed_editions: [{_removing[-1]}]\n")
 
 
 # -- adding an edition -----------------------------------------------------------
@@ -245,15 +272,27 @@ _refused: list[str] = []  # what the build said about the started edition, for t
 
 
 def start_with_the_command(clone: Path) -> None:
-    started = subprocess.run([sys.executable, "-m", "adapter.new_edition", NEW_EDITION, "--locale", NEW_LOCALE],
-                             cwd=clone, capture_output=True, text=True, check=True)
+    started = subprocess.run(
+        [sys.executable, "-m", "adapter.new_edition", NEW_EDITION, "--locale", NEW_LOCALE],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     print(started.stdout.rstrip())
-    refused = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                              str(clone.parent / "refused-site")], cwd=clone, capture_output=True, text=True,
-                             env={**_environment(), "SITE_URL": "http://127.0.0.1:8000/"})
+    refused = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(clone.parent / "refused-site")],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env={**_environment(), "SITE_URL": "http://127.0.0.1:8000/"},
+    )
     output = refused.stdout + refused.stderr
-    _refused.append(output[output.find("Figure data error"):].split("\nAborted")[0].rstrip()
-                    if refused.returncode else "(the build went through)")
+    _refused.append(
+        output[output.find("Figure data error") :].split("\nAborted")[0].rstrip()
+        if refused.returncode
+        else "(the build went through)"
+    )
 
 
 def translate(clone: Path) -> None:
@@ -296,30 +335,48 @@ ADDED = "voluntary-returns"  # taken out first (the base), then added by the rec
 _saved: dict[str, str] = {}
 
 
-def _log_entry(clone: Path, kind: str, values: dict[str, dict[str, int]], part: int,
-               drop_language: str | None = None, extra: str = "") -> None:
+def _log_entry(
+    clone: Path,
+    kind: str,
+    values: dict[str, dict[str, int]],
+    part: int,
+    drop_language: str | None = None,
+    extra: str = "",
+) -> None:
     """An entry on top of the data file's log of changes, in every edition's
     words (but `drop_language`'s, an edition being removed), with the data's
     version raised (`part`: 0 for a removed public address, 1 for an
     addition, 2 for a correction) and dated; as CONTRIBUTING.md's recipe
     writes it by hand."""
     import json
+
     data = clone / "data/figures.yml"
     document = read_yaml(data)
     version = [int(n) for n in document.data["release"]["version"].split(".")]
     version = version[:part] + [version[part] + 1] + [0] * (2 - part)
     version_text, date = ".".join(map(str, version)), datetime.date.today().isoformat()  # the day's date
-    reasons = {language: f"Recipe trial ({kind}, {language})." for language in document.data["changes"][0]["reason"]
-               if language != drop_language}
+    reasons = {
+        language: f"Recipe trial ({kind}, {language})."
+        for language in document.data["changes"][0]["reason"]
+        if language != drop_language
+    }
     written = "".join(f"\n      {fid}: {json.dumps(v).replace(chr(34), '')}" for fid, v in values.items())
-    labels = "".join(f"\n      {fid}:" + "".join(f"\n        {lang}: {json.dumps(text, ensure_ascii=False)}"
-                                                for lang, text in document.data["figures"][fid]["label"].items())
-                     for fid in values)
-    entry = (f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n'
-             + (f"    values:{written}\n    labels:{labels}\n" if values else "")
-             + extra
-             + "    reason:" + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
-             + "\n")
+    labels = "".join(
+        f"\n      {fid}:"
+        + "".join(
+            f"\n        {lang}: {json.dumps(text, ensure_ascii=False)}"
+            for lang, text in document.data["figures"][fid]["label"].items()
+        )
+        for fid in values
+    )
+    entry = (
+        f'  - version: "{version_text}"\n    date: "{date}"\n    kind: {kind}\n'
+        + (f"    values:{written}\n    labels:{labels}\n" if values else "")
+        + extra
+        + "    reason:"
+        + "".join(f"\n      {lang}: {json.dumps(r, ensure_ascii=False)}" for lang, r in reasons.items())
+        + "\n"
+    )
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     lines.insert(document.lines[("changes", 0)] - 1, entry)
     data.write_text("".join(lines), encoding="utf-8")
@@ -338,7 +395,7 @@ def _without_its_publication(path: Path, figure_id: str) -> None:
     label = document.lines[("changes", oldest, "labels", figure_id)] - 1
     languages = len(document.data["changes"][oldest]["labels"][figure_id])
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    del lines[label:label + 1 + languages]
+    del lines[label : label + 1 + languages]
     del lines[_publication_value_line(path, figure_id)]
     path.write_text("".join(lines), encoding="utf-8")
 
@@ -346,17 +403,30 @@ def _without_its_publication(path: Path, figure_id: str) -> None:
 def without_the_figure(clone: Path) -> None:
     """The base: the site as it was before the figure, committed in the clone
     (its value out of the first publication's entry too)."""
-    for name in ["data/figures.yml", "tests/golden.yml", "data/public_urls.txt",
-                 *(f"docs/{page.name}" for page in (clone / "docs").glob("returns*.md"))]:
+    for name in [
+        "data/figures.yml",
+        "tests/golden.yml",
+        "data/public_urls.txt",
+        *(f"docs/{page.name}" for page in (clone / "docs").glob("returns*.md")),
+    ]:
         _saved[name] = (clone / name).read_text(encoding="utf-8")
-    for path, key in ((clone / "data/figures.yml", ("figures", ADDED)), (clone / "tests/golden.yml", ("figures", ADDED))):
+    for path, key in (
+        (clone / "data/figures.yml", ("figures", ADDED)),
+        (clone / "tests/golden.yml", ("figures", ADDED)),
+    ):
         first, end = block(path, key)
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(lines[:first] + lines[end:]), encoding="utf-8")
     _without_its_publication(clone / "data/figures.yml", ADDED)
     urls = clone / "data/public_urls.txt"
-    urls.write_text("".join(line for line in urls.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if f"#{ADDED}" not in line and f"/{ADDED}.svg" not in line), encoding="utf-8")
+    urls.write_text(
+        "".join(
+            line
+            for line in urls.read_text(encoding="utf-8").splitlines(keepends=True)
+            if f"#{ADDED}" not in line and f"/{ADDED}.svg" not in line
+        ),
+        encoding="utf-8",
+    )
     for page in (clone / "docs").glob("returns*.md"):
         paragraphs = page.read_text(encoding="utf-8").split("\n\n")
         page.write_text("\n\n".join(p for p in paragraphs if f'"{ADDED}"' not in p), encoding="utf-8")
@@ -364,8 +434,12 @@ def without_the_figure(clone: Path) -> None:
     # What this clone's main published: the site before the figure, and
     # nothing before it (figures/history.py compares with main's history,
     # in which the figure was published: the base rewrites it).
-    base = subprocess.run(["git", "-C", str(clone), "commit-tree", "HEAD^{tree}", "-m", "base"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    base = subprocess.run(
+        ["git", "-C", str(clone), "commit-tree", "HEAD^{tree}", "-m", "base"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     git(clone, "update-ref", "refs/heads/main", base)
 
 
@@ -405,9 +479,11 @@ CORRECTED, OLD_VALUE, NEW_VALUE = "voluntary-returns", 22000, 22500
 
 def _regroup(text: str, old: int, new: int) -> str:
     """`old` written as `new` with the same grouping: 22,000 -> 22,500, 22 000 -> 22 500."""
+
     def swap(match: re.Match) -> str:
         separator = next((c for c in match.group() if not c.isdigit()), "")
         return f"{new:,}".replace(",", separator) if separator else str(new)
+
     return re.sub(rf"{old // 1000}[,.\u202f\u00a0 ]{old % 1000:03d}(?!\d)", swap, text)
 
 
@@ -418,8 +494,10 @@ def value_and_quote(clone: Path) -> None:
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     value_line = document.lines[("figures", CORRECTED, "value")] - 1
     lines[value_line] = lines[value_line].replace(str(OLD_VALUE), str(NEW_VALUE))
-    for key in [("quotes", quote, "text"), *(("quotes", quote, "translation", language)
-                                             for language in document.data["quotes"][quote]["translation"])]:
+    for key in [
+        ("quotes", quote, "text"),
+        *(("quotes", quote, "translation", language) for language in document.data["quotes"][quote]["translation"]),
+    ]:
         number = document.lines[key] - 1
         lines[number] = _regroup(lines[number], OLD_VALUE, NEW_VALUE)
     data.write_text("".join(lines), encoding="utf-8")
@@ -437,11 +515,17 @@ def our_copy_of_the_article(clone: Path) -> None:
     sentence = next(s for s in split_sentences(article.read_text(encoding="utf-8"), "en") if f"{OLD_VALUE:,}" in s)
     replace(article, sentence, _regroup(sentence, OLD_VALUE, NEW_VALUE))
     # The recipe's step 2: the corrected copy pinned by its new SHA-256.
-    substitute(clone / "data/figures.yml", r"^(  text_sha256: )[0-9a-f]{64}$",
-               rf"\g<1>{hashlib.sha256(article.read_bytes()).hexdigest()}")
-    replace(clone / "data/source/README.md", "None so far.\n",
-            f"- {time.strftime('%Y-%m-%d')}, paragraph 3: “{_regroup(sentence, OLD_VALUE, NEW_VALUE)}” "
-            f"Our copy said {OLD_VALUE:,}. (A trial of scripts/try_recipes.py, in a scratch copy.)\n")
+    substitute(
+        clone / "data/figures.yml",
+        r"^(  text_sha256: )[0-9a-f]{64}$",
+        rf"\g<1>{hashlib.sha256(article.read_bytes()).hexdigest()}",
+    )
+    replace(
+        clone / "data/source/README.md",
+        "None so far.\n",
+        f"- {time.strftime('%Y-%m-%d')}, paragraph 3: “{_regroup(sentence, OLD_VALUE, NEW_VALUE)}” "
+        f"Our copy said {OLD_VALUE:,}. (A trial of scripts/try_recipes.py, in a scratch copy.)\n",
+    )
 
 
 def corrected_golden_entry(clone: Path) -> None:
@@ -455,34 +539,67 @@ def corrected_golden_entry(clone: Path) -> None:
 
 # -- rewording a heading -----------------------------------------------------------
 
+
 def reworded_with_its_old_anchor(clone: Path) -> None:
-    replace(clone / "docs/returns.md", "## How many returned, and where to\n",
-            "## How many people returned, and where to { #how-many-returned-and-where-to }\n")
+    replace(
+        clone / "docs/returns.md",
+        "## How many returned, and where to\n",
+        "## How many people returned, and where to { #how-many-returned-and-where-to }\n",
+    )
 
 
 RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
     # name: (title, steps of the base, steps of the recipe)
     "move": ("Moving a page (returns.md -> voluntary-returns.md)", [], moving("returns.md", "voluntary-returns.md")),
-    "move-reference": ("Moving the reference page (figures.md -> all-figures.md), its cards kept at /figures/<id>.svg",
-                       [], moving("figures.md", "all-figures.md")),
-    "page": (f"Adding a page ({ADDED_PAGE}, in every edition)", [],
-             [added_page_in_every_edition, added_page_in_the_nav, added_page_public_addresses]),
-    "edition": ("Adding an edition (es, with python -m adapter.new_edition)", [],
-                [start_with_the_command, translate, golden_entries]),
-    "remove-edition": ("Removing an edition (the last one declared)", [],
-                       [edition_out_of_mkdocs_yml, edition_pages_deleted, edition_texts_deleted,
-                        edition_addresses_deleted, logged_edition_removal]),
-    "add": (f"Adding a figure ({ADDED}, taken out of the base first)", [without_the_figure],
-            [figure_entry, logged_addition, card_and_sentence_on_its_theme_page, figure_public_addresses,
-             figure_golden_entry]),
-    "correct": (f"Correcting a figure ({CORRECTED}: {OLD_VALUE:,} -> {NEW_VALUE:,}, a transcription error of ours)",
-                [], [value_and_quote, logged_correction, our_copy_of_the_article, corrected_golden_entry]),
+    "move-reference": (
+        "Moving the reference page (figures.md -> all-figures.md), its cards kept at /figures/<id>.svg",
+        [],
+        moving("figures.md", "all-figures.md"),
+    ),
+    "page": (
+        f"Adding a page ({ADDED_PAGE}, in every edition)",
+        [],
+        [added_page_in_every_edition, added_page_in_the_nav, added_page_public_addresses],
+    ),
+    "edition": (
+        "Adding an edition (es, with python -m adapter.new_edition)",
+        [],
+        [start_with_the_command, translate, golden_entries],
+    ),
+    "remove-edition": (
+        "Removing an edition (the last one declared)",
+        [],
+        [
+            edition_out_of_mkdocs_yml,
+            edition_pages_deleted,
+            edition_texts_deleted,
+            edition_addresses_deleted,
+            logged_edition_removal,
+        ],
+    ),
+    "add": (
+        f"Adding a figure ({ADDED}, taken out of the base first)",
+        [without_the_figure],
+        [
+            figure_entry,
+            logged_addition,
+            card_and_sentence_on_its_theme_page,
+            figure_public_addresses,
+            figure_golden_entry,
+        ],
+    ),
+    "correct": (
+        f"Correcting a figure ({CORRECTED}: {OLD_VALUE:,} -> {NEW_VALUE:,}, a transcription error of ours)",
+        [],
+        [value_and_quote, logged_correction, our_copy_of_the_article, corrected_golden_entry],
+    ),
     "heading": ("Rewording a heading (its old anchor kept)", [], [reworded_with_its_old_anchor]),
 }
 
 
 def _environment() -> dict[str, str]:
     import os
+
     proxies = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
     return {k: v for k, v in os.environ.items() if k.lower() not in proxies} | {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -505,12 +622,19 @@ def try_recipe(name: str, workspace: Path, run_suite: bool = True) -> bool:
     if not run_suite:
         return True
     started = time.monotonic()
-    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"], cwd=clone,
-                           capture_output=True, text=True, env=_environment())
+    suite = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=_environment(),
+    )
     (workspace / f"{name}.log").write_text(suite.stdout + suite.stderr, encoding="utf-8")
     summary = (suite.stdout.strip().splitlines() or suite.stderr.strip().splitlines() or ["(no output)"])[-1]
-    print(f"suite: {'green' if suite.returncode == 0 else 'RED'}, {summary.strip('= ')} "
-          f"({time.monotonic() - started:.0f} s; log: {workspace / f'{name}.log'})")
+    print(
+        f"suite: {'green' if suite.returncode == 0 else 'RED'}, {summary.strip('= ')} "
+        f"({time.monotonic() - started:.0f} s; log: {workspace / f'{name}.log'})"
+    )
     for line in suite.stdout.splitlines():
         if line.startswith(("FAILED", "ERROR")):
             print("  " + line)

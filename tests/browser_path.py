@@ -20,14 +20,21 @@ _DEBIAN = "/usr/bin/chromium"
 # Commands on PATH: Debian's package, other distributions', Chrome's.
 _COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 # Each platform's standard places, for a browser installed the usual way.
-_MACOS = ("/Applications/Chromium.app/Contents/MacOS/Chromium",
-          "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")
-_WINDOWS = tuple(rf"{root}\{folder}\chrome.exe" for root in ("%PROGRAMFILES%", "%PROGRAMFILES(X86)%", "%LOCALAPPDATA%")
-                 for folder in (r"Google\Chrome\Application", r"Chromium\Application"))
+_MACOS = (
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+)
+_WINDOWS = tuple(
+    rf"{root}\{folder}\chrome.exe"
+    for root in ("%PROGRAMFILES%", "%PROGRAMFILES(X86)%", "%LOCALAPPDATA%")
+    for folder in (r"Google\Chrome\Application", r"Chromium\Application")
+)
 
-HOW_TO_GET_ONE = (f"no Chromium or Chrome found (looked at ${VARIABLE}, {_DEBIAN}, {', '.join(_COMMANDS)} "
-                  "on PATH, and the standard macOS and Windows places): install Chromium or Google Chrome "
-                  f"(Debian, Ubuntu: apt-get install chromium), or set {VARIABLE}=/path/to/the/browser")
+HOW_TO_GET_ONE = (
+    f"no Chromium or Chrome found (looked at ${VARIABLE}, {_DEBIAN}, {', '.join(_COMMANDS)} "
+    "on PATH, and the standard macOS and Windows places): install Chromium or Google Chrome "
+    f"(Debian, Ubuntu: apt-get install chromium), or set {VARIABLE}=/path/to/the/browser"
+)
 
 
 def browser_path() -> Path | None:

@@ -19,8 +19,14 @@ from helpers import SUB_ORIGIN, SUB_PATH, addresses, clean_environment, mkdocs
 PROJECT = Path(__file__).resolve().parents[1]
 # Without the background-networking flags Chromium calls Google's servers on
 # start, which this machine refuses; a fresh profile keeps runs independent.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 GZIP_LEVEL = 6  # what web servers commonly use; level 9 would flatter the figures
 
 
@@ -43,8 +49,9 @@ def served_site(root: Path, port: int = 0):
         server.server_close()
 
 
-def build_under_sub_path(site_dir: Path, origin: str = SUB_ORIGIN, project: Path = PROJECT,
-                         sub_path: str = SUB_PATH) -> Path:
+def build_under_sub_path(
+    site_dir: Path, origin: str = SUB_ORIGIN, project: Path = PROJECT, sub_path: str = SUB_PATH
+) -> Path:
     """Build `project` into `site_dir`, with its site_url under `sub_path`."""
     result = mkdocs(project, "build", "--strict", "--quiet", "--site-dir", str(site_dir), SITE_URL=origin + sub_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -55,8 +62,9 @@ def launch_chromium(playwright):
     """The browser browser_path.py finds, headless."""
     # --no-proxy-server: Chromium would otherwise honour a proxy in the
     # shell's environment, even for 127.0.0.1.
-    return playwright.chromium.launch(executable_path=str(browser_path()), args=[*CHROMIUM_ARGS, "--no-proxy-server"],
-                                      env=clean_environment())
+    return playwright.chromium.launch(
+        executable_path=str(browser_path()), args=[*CHROMIUM_ARGS, "--no-proxy-server"], env=clean_environment()
+    )
 
 
 class Tab:
@@ -96,7 +104,7 @@ class Tab:
 def file_for_url(site_dir: Path, url: str) -> Path:
     path = urlsplit(url).path
     assert path.startswith(SUB_PATH), f"{url} is outside the site"
-    relative = path[len(SUB_PATH):]
+    relative = path[len(SUB_PATH) :]
     if relative == "" or relative.endswith("/"):
         relative += "index.html"
     return site_dir / relative

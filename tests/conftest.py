@@ -35,12 +35,16 @@ def pytest_configure(config) -> None:
     """A golden file that lacks an entry (a new figure, a new edition) stops
     the run before any test, with one message that lists what to write."""
     from helpers import GOLDEN_FILE, golden_gaps
+
     gaps = golden_gaps()
     if gaps:
         raise pytest.UsageError(
             f"{GOLDEN_FILE} has no hand-checked entry for what the data and mkdocs.yml now hold "
-            f"({len(gaps)}): " + "; ".join(gaps[:20]) + (f"; and {len(gaps) - 20} more" if len(gaps) > 20 else "")
-            + f". Write each one by hand, as a reader of that edition must see it (the header of {GOLDEN_FILE} says how).")
+            f"({len(gaps)}): "
+            + "; ".join(gaps[:20])
+            + (f"; and {len(gaps) - 20} more" if len(gaps) > 20 else "")
+            + f". Write each one by hand, as a reader of that edition must see it (the header of {GOLDEN_FILE} says how)."
+        )
 
 
 # A test's kind (pytest.ini's markers) follows from the fixtures it uses; a
@@ -92,6 +96,7 @@ def _built_once(tmp_path_factory, name: str, build_into) -> Path:
     """A site built once for the whole run: the first xdist worker to get
     here builds it with `build_into(folder)`, the others wait and share it."""
     import fcntl
+
     shared = _run_folder(tmp_path_factory)
     site_dir, done = shared / name, shared / f"{name}.built"
     with open(shared / f"{name}.lock", "w") as lock:
@@ -106,9 +111,11 @@ def _built_once(tmp_path_factory, name: str, build_into) -> Path:
 def site(tmp_path_factory) -> Path:
     """The real site, built once with --strict for the whole run, with the
     tests' site address (under a sub-path, as GitHub Pages serves it)."""
+
     def build_into(site_dir: Path) -> None:
         result = build(PROJECT, site_dir, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
         assert result.returncode == 0, result.stderr
+
     return _built_once(tmp_path_factory, "shared-site", build_into)
 
 
@@ -139,6 +146,7 @@ def browser():
             pytest.fail(message)
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium

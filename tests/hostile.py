@@ -24,10 +24,12 @@ from helpers import copy_project
 
 HOSTILE_SUB_PATH = "/hostile/"
 # Each field's code is spliced into its payload, so an alert names the field.
-PAYLOAD = ("<img src=x onerror=alert('{code}')>"
-           "\"><svg onload=alert('{code}')>"
-           "<!--<script>alert('{code}')</script>"
-           " **bold** _under_ `code` [link](https://example.org) {{{{ raw }}}} {{% raw %}} | pipe")
+PAYLOAD = (
+    "<img src=x onerror=alert('{code}')>"
+    "\"><svg onload=alert('{code}')>"
+    "<!--<script>alert('{code}')</script>"
+    " **bold** _under_ `code` [link](https://example.org) {{{{ raw }}}} {{% raw %}} | pipe"
+)
 INJECTED = "img[src='x'], svg[onload], [onerror], [onload]"
 
 
@@ -51,8 +53,9 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
     for qid, quote in raw["quotes"].items():
         quote["text"] = payload(f"quotes › {qid} › text") + quote["text"]
         for language in quote["translation"]:
-            quote["translation"][language] = (payload(f"quotes › {qid} › translation › {language}")
-                                              + quote["translation"][language])
+            quote["translation"][language] = (
+                payload(f"quotes › {qid} › translation › {language}") + quote["translation"][language]
+            )
     for pid, period in raw["periods"].items():
         new = payload(f"periods › {pid} › wording") + period["wording"]
         for figure in raw["figures"].values():
@@ -62,8 +65,9 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
                     quote["text"] = quote["text"].replace(period["wording"], new, 1)
         period["wording"] = new
         for language in period["wording_translation"]:
-            period["wording_translation"][language] = (payload(f"periods › {pid} › wording_translation › {language}")
-                                                       + period["wording_translation"][language])
+            period["wording_translation"][language] = (
+                payload(f"periods › {pid} › wording_translation › {language}") + period["wording_translation"][language]
+            )
     for cid, claim in raw["claims"].items():
         quote = raw["quotes"][claim["quote"]]
         new = payload(f"claims › {cid} › excerpt") + claim["excerpt"]
@@ -78,8 +82,9 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
             for name in ("label", "unit", "title", "role"):
                 if isinstance(record.get(name), dict):
                     for language in record[name]:
-                        record[name][language] = payload(f"{kind} › {record_id} › {name} › {language}") + \
-                            record[name][language]
+                        record[name][language] = (
+                            payload(f"{kind} › {record_id} › {name} › {language}") + record[name][language]
+                        )
             if kind == "speakers":
                 record["name"] = payload(f"speakers › {record_id} › name") + record["name"]
     source = raw["source"]
@@ -92,7 +97,9 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
         source[name] = payload(f"source › {name}").strip()
     for index, change in enumerate(raw["changes"]):
         for language in change["reason"]:
-            change["reason"][language] = payload(f"changes › {index} › reason › {language}") + change["reason"][language]
+            change["reason"][language] = (
+                payload(f"changes › {index} › reason › {language}") + change["reason"][language]
+            )
     for kind, licence in raw["release"]["licences"].items():
         for name in ("name", "title"):
             licence[name] = payload(f"release › licences › {kind} › {name}") + licence[name]
@@ -101,12 +108,10 @@ def make_hostile(raw: dict, article: str) -> tuple[dict, str, dict[str, str]]:
     return raw, article, fields
 
 
-
-
 @dataclass
 class HostileSite:
-    base: str       # its address on the run's server, e.g. http://127.0.0.1:4321/hostile/
-    folder: Path    # the built site
+    base: str  # its address on the run's server, e.g. http://127.0.0.1:4321/hostile/
+    folder: Path  # the built site
     dataset: Dataset
     fields: dict[str, str]  # payload code -> the field it was put in
 

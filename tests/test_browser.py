@@ -19,7 +19,7 @@ from helpers import addresses, editions, fetch
 RIGHT_TO_LEFT = [language for language, edition in editions().items() if edition.direction == "rtl"]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-FIRST_VIEW_BUDGET = 85 * 1024   # gzip bytes, everything a first view loads
+FIRST_VIEW_BUDGET = 85 * 1024  # gzip bytes, everything a first view loads
 SECOND_PAGE_BUDGET = 10 * 1024  # gzip bytes, what another page adds once assets are cached
 
 
@@ -35,8 +35,10 @@ def _settle(page) -> None:
     """Wait for what loads after the load event: lazy images in view. (The
     search index waits for the reader, so nothing else comes late; this is
     faster than Playwright's "networkidle", which idles half a second.)"""
-    page.wait_for_function("[...document.images].every(image => image.complete"
-                           " || image.getBoundingClientRect().top > innerHeight)", timeout=5000)
+    page.wait_for_function(
+        "[...document.images].every(image => image.complete || image.getBoundingClientRect().top > innerHeight)",
+        timeout=5000,
+    )
 
 
 _ANCHORS: dict[str, set[str] | None] = {}  # page address -> its element ids (None: did not load)
@@ -45,8 +47,9 @@ _ANCHORS: dict[str, set[str] | None] = {}  # page address -> its element ids (No
 def _ids_at(address: str) -> set[str] | None:
     if address not in _ANCHORS:
         html = fetch(address, timeout=10)
-        _ANCHORS[address] = ({tag["id"] for tag in BeautifulSoup(html, "html.parser").find_all(id=True)}
-                             if html else None)
+        _ANCHORS[address] = (
+            {tag["id"] for tag in BeautifulSoup(html, "html.parser").find_all(id=True)} if html else None
+        )
     return _ANCHORS[address]
 
 
@@ -74,8 +77,11 @@ def _axe_violations(page, rules: list[str] | None = None) -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(_axe_source())
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
-    result = page.evaluate("options => axe.run(document, options).then(r => ({violations: r.violations,"
-                           " passed: r.passes.map(p => p.id)}))", {"runOnly": run_only, "resultTypes": ["violations"]})
+    result = page.evaluate(
+        "options => axe.run(document, options).then(r => ({violations: r.violations,"
+        " passed: r.passes.map(p => p.id)}))",
+        {"runOnly": run_only, "resultTypes": ["violations"]},
+    )
     # axe did check the page: the colour rules at least passed on its text.
     assert set(COLOUR_RULES) & set(result["passed"]) or result["violations"], "axe checked nothing"
     return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
@@ -85,11 +91,14 @@ def _axe_violations(page, rules: list[str] | None = None) -> list[str]:
 def _axe_source() -> str:
     """axe-core, as axe-playwright-python ships it."""
     import axe_playwright_python
+
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-_SIDEWAYS = ("document.documentElement.scrollWidth > document.documentElement.clientWidth"
-             " ? [document.documentElement.scrollWidth] : []")
+_SIDEWAYS = (
+    "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    " ? [document.documentElement.scrollWidth] : []"
+)
 
 
 # Legible at 390 px: no text in the page's content under 14 px, none inside
@@ -129,15 +138,19 @@ def test_page_in_a_real_browser(tab, served, path):
     `_checked_in_dark` names, the same page switched to dark."""
     base, site_dir = served
     page, log = _visit(tab, base + path), tab.log
-    problems = {"light: not Material's light scheme": [] if page.evaluate(
-        "document.body.dataset.mdColorScheme") == "default" else [path]}
+    problems = {
+        "light: not Material's light scheme": []
+        if page.evaluate("document.body.dataset.mdColorScheme") == "default"
+        else [path]
+    }
     problems["light: axe violations"] = _axe_violations(page)
     problems["light: horizontal scrolling at 390 px"] = page.evaluate(_SIDEWAYS)
     problems["small text or buttons at 390 px"] = page.evaluate(_TOO_SMALL)
     problems["requests to other hosts"] = [u for u in log["requests"] if not u.startswith(base)]
     # Search loads when opened (overrides/main.html), not with the page.
-    problems["search loaded before it was opened"] = [u for u in log["requests"]
-                                                      if "search_index" in u or "/workers/" in u]
+    problems["search loaded before it was opened"] = [
+        u for u in log["requests"] if "search_index" in u or "/workers/" in u
+    ]
     problems["broken links"] = _broken_links(page, base)
     first_view = transferred(site_dir, log["requests"])
     if first_view >= FIRST_VIEW_BUDGET:
@@ -149,8 +162,9 @@ def test_page_in_a_real_browser(tab, served, path):
         # not show). Clicked from the page's script, not with the pointer: a
         # hovered toggle shows a tooltip that axe would catch fading out.
         page.emulate_media(color_scheme="dark")
-        page.eval_on_selector("form[data-md-component='palette'] label.md-header__button:not([hidden])",
-                              "toggle => toggle.click()")
+        page.eval_on_selector(
+            "form[data-md-component='palette'] label.md-header__button:not([hidden])", "toggle => toggle.click()"
+        )
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5000)
         problems["dark: axe violations"] = _axe_violations(page, COLOUR_RULES)
 
@@ -178,8 +192,9 @@ def test_the_budget_check_counts_every_request(tab, served):
         assert {"css", "js"} <= kinds and "json" not in kinds
         assert transferred(site_dir, tab.log["requests"]) > 60 * 1024
     page.keyboard.press("/")
-    page.wait_for_function("performance.getEntriesByType('resource').some("
-                           "e => e.name.endsWith('/search/search_index.json'))", timeout=5000)
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/search_index.json'))", timeout=5000
+    )
 
 
 @pytest.mark.parametrize("language", [addresses().default_language, *RIGHT_TO_LEFT])
@@ -191,7 +206,8 @@ def test_a_figures_address_lands_on_its_row_highlighted_and_opened(tab, served, 
     address = addresses().figure(figure.id, language)
     page = _visit(tab, base + address, settle=False)
     page.wait_for_timeout(300)
-    facts = page.evaluate("""id => {
+    facts = page.evaluate(
+        """id => {
         const row = document.getElementById(id), header = document.querySelector('.md-header');
         const top = row.getBoundingClientRect().top;
         return {top, header: header.getBoundingClientRect().bottom, height: innerHeight,
@@ -200,7 +216,9 @@ def test_a_figures_address_lands_on_its_row_highlighted_and_opened(tab, served, 
                 other: getComputedStyle(row.parentElement.querySelector('tr[id]:not(:target)')).backgroundColor,
                 open: row.nextElementSibling.querySelector('details').open,
                 copy: row.querySelector('button[data-clipboard-text]').dataset.clipboardText};
-    }""", figure.id)
+    }""",
+        figure.id,
+    )
     assert facts["target"] and facts["open"]
     assert facts["header"] <= facts["top"] < facts["height"] / 2
     assert facts["background"] != facts["other"], "the target row is highlighted"

@@ -31,12 +31,12 @@ def test_each_platforms_standard_place_is_looked_at(monkeypatch, tmp_path):
 
 
 def test_without_a_browser_one_line_says_how_to_get_one(tmp_path):
-    script = ("import sys, browser_path as b; b._DEBIAN = sys.argv[1]; b._MACOS = b._WINDOWS = (); "
-              "sys.exit(b.main())")
+    script = "import sys, browser_path as b; b._DEBIAN = sys.argv[1]; b._MACOS = b._WINDOWS = (); sys.exit(b.main())"
     env = clean_environment(PATH=str(tmp_path), PYTHONPATH=str(PROJECT / "tests"))
     env.pop(browser_path.VARIABLE, None)
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "none")], capture_output=True, text=True,
-                            env=env, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "none")], capture_output=True, text=True, env=env, timeout=30
+    )
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "install Chromium or Google Chrome" in result.stderr, result.stderr
     assert f"set {browser_path.VARIABLE}=" in result.stderr

@@ -56,57 +56,101 @@ def _with_entry(entry: dict, data_edit=None) -> dict:
 
 
 FALSE_ENTRIES = [
-    ("removed edition whose texts the data still holds",
-     {"version": MAJORED, "kind": "removal", "removed_editions": [next(reversed(RAW["figures"][FIGURE]["label"]))]},
-     "as removed, but the data still holds its texts"),
-    ("removed edition on a clarification",
-     {"version": PATCHED, "kind": "clarification", "ids": [FIGURE], "removed_editions": ["xx"]},
-     "lists removed editions"),
-    ("removed figure the data still holds",
-     {"version": MAJORED, "kind": "removal", "removed": [FIGURE]},
-     f"lists '{FIGURE}' as removed, but the data still holds it"),
-    ("correction whose old value is its new one",
-     {"version": PATCHED, "kind": "correction", "values": {FIGURE: {"old": VALUE, "new": VALUE}}},
-     f"gives '{FIGURE}' the same old and new value ({VALUE})"),
-    ("clarification raising the first number",
-     {"version": MAJORED, "kind": "clarification", "ids": [QUOTE]},
-     f"the clarification {MAJORED} follows {NEWEST['version']}, but a clarification raises the third number"),
-    ("addition raising the third number",
-     {"version": PATCHED, "kind": "addition", "ids": [CLAIM]},
-     "but a addition raises the second number"),
-    ("correction skipping a version",
-     {"version": f"{MAJOR}.{MINOR}.{PATCH + 2}", "kind": "correction", "ids": [QUOTE]},
-     f"expected version {PATCHED}"),
-    ("value given to a claim",
-     {"version": PATCHED, "kind": "correction", "values": {CLAIM: {"old": 1, "new": 2}}},
-     f"gives a value to '{CLAIM}', which is not a figure (it is a claim or a quote"),
-    ("value given to an unknown id",
-     {"version": PATCHED, "kind": "correction", "values": {FIGURE + "x": {"old": 1, "new": 2}}},
-     f"gives a value to '{FIGURE}x', which is not a figure"),
-    ("clarification naming nothing",
-     {"version": PATCHED, "kind": "clarification"},
-     f"the clarification {PATCHED} names nothing it touches"),
-    ("clarification that changes a value",
-     {"version": PATCHED, "kind": "clarification", "ids": [FIGURE], "values": {FIGURE: {"old": VALUE, "new": VALUE + 1}}},
-     "gives values: a clarification changes wording, not a value"),
-    ("correction naming nothing",
-     {"version": PATCHED, "kind": "correction"},
-     f"the correction {PATCHED} names nothing it touches"),
-    ("correction without the old value",
-     {"version": PATCHED, "kind": "correction", "values": {FIGURE: {"new": VALUE + 1}}},
-     f"gives '{FIGURE}' no old value"),
-    ("removal listing nothing",
-     {"version": MAJORED, "kind": "removal", "ids": [FIGURE]},
-     f"the removal {MAJORED} lists nothing under removed"),
-    ("entry naming a figure without its label",
-     {"version": PATCHED, "kind": "clarification", "ids": [FIGURE], "labels": {}},
-     f"the change {PATCHED} names '{FIGURE}' but does not record its label"),
-    ("label recorded for what the entry does not name",
-     {"version": PATCHED, "kind": "clarification", "ids": [QUOTE], "labels": {FIGURE: RAW["figures"][FIGURE]["label"]}},
-     f"records the label of '{FIGURE}', which it does not name"),
-    ("second publication",
-     {"version": PATCHED, "kind": "publication", "ids": [FIGURE]},
-     "is a publication, but is not the oldest entry"),
+    (
+        "removed edition whose texts the data still holds",
+        {"version": MAJORED, "kind": "removal", "removed_editions": [next(reversed(RAW["figures"][FIGURE]["label"]))]},
+        "as removed, but the data still holds its texts",
+    ),
+    (
+        "removed edition on a clarification",
+        {"version": PATCHED, "kind": "clarification", "ids": [FIGURE], "removed_editions": ["xx"]},
+        "lists removed editions",
+    ),
+    (
+        "removed figure the data still holds",
+        {"version": MAJORED, "kind": "removal", "removed": [FIGURE]},
+        f"lists '{FIGURE}' as removed, but the data still holds it",
+    ),
+    (
+        "correction whose old value is its new one",
+        {"version": PATCHED, "kind": "correction", "values": {FIGURE: {"old": VALUE, "new": VALUE}}},
+        f"gives '{FIGURE}' the same old and new value ({VALUE})",
+    ),
+    (
+        "clarification raising the first number",
+        {"version": MAJORED, "kind": "clarification", "ids": [QUOTE]},
+        f"the clarification {MAJORED} follows {NEWEST['version']}, but a clarification raises the third number",
+    ),
+    (
+        "addition raising the third number",
+        {"version": PATCHED, "kind": "addition", "ids": [CLAIM]},
+        "but a addition raises the second number",
+    ),
+    (
+        "correction skipping a version",
+        {"version": f"{MAJOR}.{MINOR}.{PATCH + 2}", "kind": "correction", "ids": [QUOTE]},
+        f"expected version {PATCHED}",
+    ),
+    (
+        "value given to a claim",
+        {"version": PATCHED, "kind": "correction", "values": {CLAIM: {"old": 1, "new": 2}}},
+        f"gives a value to '{CLAIM}', which is not a figure (it is a claim or a quote",
+    ),
+    (
+        "value given to an unknown id",
+        {"version": PATCHED, "kind": "correction", "values": {FIGURE + "x": {"old": 1, "new": 2}}},
+        f"gives a value to '{FIGURE}x', which is not a figure",
+    ),
+    (
+        "clarification naming nothing",
+        {"version": PATCHED, "kind": "clarification"},
+        f"the clarification {PATCHED} names nothing it touches",
+    ),
+    (
+        "clarification that changes a value",
+        {
+            "version": PATCHED,
+            "kind": "clarification",
+            "ids": [FIGURE],
+            "values": {FIGURE: {"old": VALUE, "new": VALUE + 1}},
+        },
+        "gives values: a clarification changes wording, not a value",
+    ),
+    (
+        "correction naming nothing",
+        {"version": PATCHED, "kind": "correction"},
+        f"the correction {PATCHED} names nothing it touches",
+    ),
+    (
+        "correction without the old value",
+        {"version": PATCHED, "kind": "correction", "values": {FIGURE: {"new": VALUE + 1}}},
+        f"gives '{FIGURE}' no old value",
+    ),
+    (
+        "removal listing nothing",
+        {"version": MAJORED, "kind": "removal", "ids": [FIGURE]},
+        f"the removal {MAJORED} lists nothing under removed",
+    ),
+    (
+        "entry naming a figure without its label",
+        {"version": PATCHED, "kind": "clarification", "ids": [FIGURE], "labels": {}},
+        f"the change {PATCHED} names '{FIGURE}' but does not record its label",
+    ),
+    (
+        "label recorded for what the entry does not name",
+        {
+            "version": PATCHED,
+            "kind": "clarification",
+            "ids": [QUOTE],
+            "labels": {FIGURE: RAW["figures"][FIGURE]["label"]},
+        },
+        f"records the label of '{FIGURE}', which it does not name",
+    ),
+    (
+        "second publication",
+        {"version": PATCHED, "kind": "publication", "ids": [FIGURE]},
+        "is a publication, but is not the oldest entry",
+    ),
 ]
 
 
@@ -120,10 +164,13 @@ def test_a_false_entry_stops_the_build_at_it(entry, said, tmp_path):
     assert message.startswith("data/figures.yml, line "), message
 
 
-@pytest.mark.parametrize("date, said", [
-    ("2099-12-31", f"is dated 2099-12-31, after the day of this build ({TODAY})"),
-    ("2017-11-15", f"is dated 2017-11-15, before the article itself ({ARTICLE_DATE})"),
-])
+@pytest.mark.parametrize(
+    "date, said",
+    [
+        ("2099-12-31", f"is dated 2099-12-31, after the day of this build ({TODAY})"),
+        ("2017-11-15", f"is dated 2017-11-15, before the article itself ({ARTICLE_DATE})"),
+    ],
+)
 def test_an_entry_dated_outside_the_article_and_the_build_is_refused(date, said, tmp_path):
     data = _with_entry({"version": PATCHED, "kind": "clarification", "ids": [QUOTE], "date": date})
     if date < NEWEST["date"]:  # the oldest entries too, so that the log stays in order
@@ -144,11 +191,15 @@ def test_the_build_day_is_the_bound_not_the_machines_clock(tmp_path):
         load_dataset(path, path.parent / "figures.schema.json", "data/figures.yml", build_day=NEWEST["date"])
 
 
-@pytest.mark.parametrize("entry", [
-    {"version": PATCHED, "kind": "clarification", "ids": [QUOTE]},
-    {"version": PATCHED, "kind": "correction", "ids": [QUOTE]},
-    {"version": MINORED, "kind": "addition", "ids": [CLAIM]},
-], ids=["clarification", "correction of a quote", "addition"])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"version": PATCHED, "kind": "clarification", "ids": [QUOTE]},
+        {"version": PATCHED, "kind": "correction", "ids": [QUOTE]},
+        {"version": MINORED, "kind": "addition", "ids": [CLAIM]},
+    ],
+    ids=["clarification", "correction of a quote", "addition"],
+)
 def test_a_well_formed_entry_is_accepted(entry, tmp_path):
     path = _write(tmp_path, _with_entry(entry))
     dataset = load_dataset(path, path.parent / "figures.schema.json", "data/figures.yml", build_day=TODAY)

@@ -16,8 +16,12 @@ GOLDEN = golden()
 SVG = "{http://www.w3.org/2000/svg}"
 # The page (built file of the default edition) that calls each chart's macro.
 _MACROS = {"timeline_chart(": "chart-timeline"}
-CHARTS = {addresses().page(src) + "index.html": chart for src in nav_sources()
-          for macro, chart in _MACROS.items() if macro in (PROJECT / "docs" / src).read_text(encoding="utf-8")}
+CHARTS = {
+    addresses().page(src) + "index.html": chart
+    for src in nav_sources()
+    for macro, chart in _MACROS.items()
+    if macro in (PROJECT / "docs" / src).read_text(encoding="utf-8")
+}
 TIMELINE_PAGE = next(page for page, c in CHARTS.items() if c == "chart-timeline")
 
 
@@ -78,8 +82,11 @@ def test_title_above_and_source_line_inside_the_image(pages, page, dataset):
 
 def test_timeline_draws_an_unknown_start_as_unknown_with_year_ticks(timeline, dataset):
     groups = {g["data-figure"]: g for g in timeline.svg.find_all("g") if g.get("data-figure", "").startswith("period:")}
-    shown = [p for p in dataset.periods.values() if p.end and not p.recurrence
-             and any(f.period is p for f in dataset.figures.values())]
+    shown = [
+        p
+        for p in dataset.periods.values()
+        if p.end and not p.recurrence and any(f.period is p for f in dataset.figures.values())
+    ]
     assert set(groups) == {f"period:{p.id}" for p in shown}
     gradient_ids = {g["id"] for g in timeline.svg.find_all("lineargradient")}
     for period in shown:
@@ -95,7 +102,9 @@ def test_timeline_draws_an_unknown_start_as_unknown_with_year_ticks(timeline, da
     assert len(timeline.svg.select("line.chart__tick-mark")) == last_year - first_year + 1
     years = [int(t.get_text()) for t in timeline.svg.select('text[data-figure^="year:"]')]
     assert years[0] == first_year and len(years) >= 3 and years == sorted(years)
-    assert timeline.svg.select_one('text[data-figure="source:date_published"]').get_text() == GOLDEN["article_date"]["en"]
+    assert (
+        timeline.svg.select_one('text[data-figure="source:date_published"]').get_text() == GOLDEN["article_date"]["en"]
+    )
     assert "Fading bar" in " ".join(_texts(timeline))
 
 

@@ -29,9 +29,13 @@ WRAPPED = [
     ("mkdocs-material", material.VERSION_READ, "adapter/wrappers/material.py"),
     ("python-bidi", shaping.BIDI_VERSION_READ, "figures/shaping.py"),
 ]
-WRAPPERS = {"adapter/wrappers/i18n.py": i18n, "adapter/wrappers/macros_plugin.py": macros_plugin,
-            "adapter/wrappers/material.py": material, "adapter/wrappers/mkdocs.py": mkdocs,
-            "figures/shaping.py": shaping}
+WRAPPERS = {
+    "adapter/wrappers/i18n.py": i18n,
+    "adapter/wrappers/macros_plugin.py": macros_plugin,
+    "adapter/wrappers/material.py": material,
+    "adapter/wrappers/mkdocs.py": mkdocs,
+    "figures/shaping.py": shaping,
+}
 
 
 def _source(module_name: str) -> str:
@@ -43,18 +47,25 @@ def _source(module_name: str) -> str:
 def test_each_wrapped_package_is_the_version_its_module_was_read_from(package, read, module):
     assert version(package) == read, (
         f"{package} is {version(package)}, but {module} was read from {read}: re-read each item its "
-        "docstring lists in the new version, then update VERSION_READ")
+        "docstring lists in the new version, then update VERSION_READ"
+    )
 
 
 def test_wrapped_versions_are_the_pinned_ones():
-    pins = dict(line.split("==") for line in (PROJECT / "requirements" / "constraints.txt").read_text().splitlines()
-                if "==" in line and not line.startswith("#"))
+    pins = dict(
+        line.split("==")
+        for line in (PROJECT / "requirements" / "constraints.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
     pins = {name.lower(): pin.strip() for name, pin in pins.items()}
     for package, read, module in WRAPPED:
-        assert pins[package.lower()] == read, f"requirements/constraints.txt pins {package} {pins[package.lower()]}, {module} was read from {read}"
+        assert pins[package.lower()] == read, (
+            f"requirements/constraints.txt pins {package} {pins[package.lower()]}, {module} was read from {read}"
+        )
 
 
 # -- python-bidi ------------------------------------------------------------------
+
 
 def test_python_bidi_orders_without_mirroring_and_keeps_its_table_of_mirrored_pairs():
     """figures/shaping.py mirrors a right-to-left line's brackets itself
@@ -62,23 +73,30 @@ def test_python_bidi_orders_without_mirroring_and_keeps_its_table_of_mirrored_pa
     they would be turned twice."""
     from bidi import get_display
     from bidi.mirror import MIRRORED
-    assert get_display("(\u0645\u0646)", base_dir="R") == ")\u0646\u0645(", \
+
+    assert get_display("(\u0645\u0646)", base_dir="R") == ")\u0646\u0645(", (
         "python-bidi's get_display now mirrors: drop figures/shaping.py's own mirroring"
+    )
     assert MIRRORED["("] == ")" and MIRRORED["\u00ab"] == "\u00bb" and MIRRORED[")"] == "("
 
 
 # -- mkdocs-static-i18n ----------------------------------------------------------
 
+
 def test_i18n_plugin_attributes():
     from mkdocs_static_i18n.plugin import I18n
+
     plugin = I18n()
     for name in i18n.PLUGIN_ATTRIBUTES:
-        assert hasattr(plugin, name), f"mkdocs-static-i18n's plugin has no attribute {name!r} (adapter/wrappers/i18n.py reads it)"
+        assert hasattr(plugin, name), (
+            f"mkdocs-static-i18n's plugin has no attribute {name!r} (adapter/wrappers/i18n.py reads it)"
+        )
 
 
 def test_i18n_plugin_sets_the_locale_of_each_file():
     assert re.search(r"^\s*file\.locale = ", _source("mkdocs_static_i18n.suffix"), re.M), (
-        "mkdocs-static-i18n no longer sets File.locale on the files of an edition (adapter/wrappers/i18n.py, page_language)")
+        "mkdocs-static-i18n no longer sets File.locale on the files of an edition (adapter/wrappers/i18n.py, page_language)"
+    )
 
 
 def test_i18n_plugin_gives_pages_the_variables_the_template_reads():
@@ -86,7 +104,8 @@ def test_i18n_plugin_gives_pages_the_variables_the_template_reads():
     for name in i18n.PAGE_VARIABLES:
         assert f'context["{name}"] = ' in source, (
             f"mkdocs-static-i18n no longer sets the page variable {name!r} (overrides/main.html reads it; "
-            "adapter/wrappers/i18n.py lists it)")
+            "adapter/wrappers/i18n.py lists it)"
+        )
 
 
 def test_i18n_plugin_builds_every_edition_into_one_site_dir():
@@ -95,69 +114,86 @@ def test_i18n_plugin_builds_every_edition_into_one_site_dir():
     forbidden = re.search(r"forbidden_config_overrides = \[(.*?)\]", reconfigure, re.S)
     assert forbidden and '"site_dir"' in forbidden.group(1), (
         "mkdocs-static-i18n may now give an edition its own site_dir: where does each 404.html go? "
-        "(adapter/wrappers/i18n.py, is_root_404)")
+        "(adapter/wrappers/i18n.py, is_root_404)"
+    )
     assert "build(config, dirty=dirty)" in plugin and "site_dir =" not in plugin, (
-        "mkdocs-static-i18n builds the other editions differently (adapter/wrappers/i18n.py)")
+        "mkdocs-static-i18n builds the other editions differently (adapter/wrappers/i18n.py)"
+    )
 
 
 def test_i18n_plugin_writes_one_search_index_of_every_edition():
-    source = inspect.getsource(__import__("mkdocs_static_i18n.reconfigure").reconfigure.ExtendedPlugin
-                               .reconfigure_search_index)
+    source = inspect.getsource(
+        __import__("mkdocs_static_i18n.reconfigure").reconfigure.ExtendedPlugin.reconfigure_search_index
+    )
     assert "search_index_entries.extend(self.search_entries)" in source, (
         "mkdocs-static-i18n no longer merges every edition's entries into the one search index "
-        "(adapter/wrappers/i18n.py, search_index_per_edition)")
+        "(adapter/wrappers/i18n.py, search_index_per_edition)"
+    )
 
 
 # -- mkdocs-macros and Jinja ---------------------------------------------------------
 
+
 def test_macros_plugin_reads_its_error_option_on_every_page():
     from mkdocs_macros.plugin import MacrosPlugin
+
     source = inspect.getsource(MacrosPlugin.render)
     assert "self.config['on_error_fail']" in source, (
         "mkdocs-macros no longer reads on_error_fail when it renders a page "
-        "(adapter/wrappers/macros_plugin.py, stop_on_render_errors)")
+        "(adapter/wrappers/macros_plugin.py, stop_on_render_errors)"
+    )
     for name in macros_plugin.BUILTIN_MACROS:
         assert name in _source("mkdocs_macros.context"), (
-            f"mkdocs-macros no longer defines the macro {name!r} that adapter/wrappers/macros_plugin.py removes")
+            f"mkdocs-macros no longer defines the macro {name!r} that adapter/wrappers/macros_plugin.py removes"
+        )
 
 
 def test_jinja_meta_finds_the_names_a_template_uses():
     import jinja2
+
     env = jinja2.Environment()
     env.globals["figure"] = lambda *a: ""
     # A global (the site's macros are) is known; a misspelt name is not.
-    assert macros_plugin.parse_page(type("Env", (), {"env": env})(), '{{ figure("x") }} {{ publised() }}') \
-        == {"publised"}
+    assert macros_plugin.parse_page(type("Env", (), {"env": env})(), '{{ figure("x") }} {{ publised() }}') == {
+        "publised"
+    }
 
 
 # -- MkDocs ----------------------------------------------------------------------------
 
+
 def test_mkdocs_hands_over_its_jinja_environment_before_it_renders_a_template():
     import jinja2
     from mkdocs.theme import Theme
+
     assert inspect.signature(Theme.get_env).return_annotation in (jinja2.Environment, "jinja2.Environment")
     build = _source("mkdocs.commands.build")
-    body = build[build.index("def build("):]
+    body = build[build.index("def build(") :]
     assert body.index("plugins.on_env(env") < body.index("_build_theme_template("), (
         "MkDocs renders a theme template before on_env now: the template cache comes too late "
-        "(adapter/wrappers/mkdocs.py, use_template_cache)")
+        "(adapter/wrappers/mkdocs.py, use_template_cache)"
+    )
 
 
 def test_mkdocs_makes_page_addresses_as_the_site_expects():
     config = {"docs_dir": "docs", "site_dir": "site", "use_directory_urls": True}
     assert [mkdocs.page_url(src, config) for src in ("method.md", "index.md", "a/b.md")] == ["method/", "", "a/b/"], (
-        "MkDocs makes page addresses differently (adapter/wrappers/mkdocs.py, page_url)")
+        "MkDocs makes page addresses differently (adapter/wrappers/mkdocs.py, page_url)"
+    )
 
 
 # -- Material for MkDocs ------------------------------------------------------------------
 
+
 def _material_templates() -> Path:
     import material as material_package
+
     return Path(material_package.__file__).parent / "templates"
 
 
-@pytest.mark.parametrize("template, block", list(material.COPIED_FROM), ids=[
-    f"{t}{':' + b if b else ''}" for t, b in material.COPIED_FROM])
+@pytest.mark.parametrize(
+    "template, block", list(material.COPIED_FROM), ids=[f"{t}{':' + b if b else ''}" for t, b in material.COPIED_FROM]
+)
 def test_material_templates_are_those_the_overrides_were_copied_from(template, block):
     text = (_material_templates() / template).read_text(encoding="utf-8")
     if block:
@@ -167,7 +203,8 @@ def test_material_templates_are_those_the_overrides_were_copied_from(template, b
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     assert digest == material.COPIED_FROM[(template, block)], (
         f"Material's {template}{' block ' + block if block else ''} changed since overrides/ copied it from "
-        f"{material.VERSION_READ}: compare the two, carry the change over, then update adapter/wrappers/material.py")
+        f"{material.VERSION_READ}: compare the two, carry the change over, then update adapter/wrappers/material.py"
+    )
 
 
 @pytest.mark.parametrize("pattern", list(material.RELIED_ON))
@@ -175,14 +212,22 @@ def test_material_files_still_hold_what_the_site_relies_on(pattern):
     [path] = _material_templates().glob(pattern)
     text = path.read_text(encoding="utf-8")
     for needle in material.RELIED_ON[pattern]:
-        assert needle in text, f"Material's {path.name} no longer contains {needle!r} (adapter/wrappers/material.py relies on it)"
+        assert needle in text, (
+            f"Material's {path.name} no longer contains {needle!r} (adapter/wrappers/material.py relies on it)"
+        )
 
 
 # -- the guard ----------------------------------------------------------------------------------
 
+
 def _mkdocs_side_files() -> list[Path]:
-    return [PROJECT / "macros.py", *sorted(PROJECT.glob("adapter/**/*.py")), *sorted(PROJECT.glob("overrides/**/*.html")),
-            *sorted(PROJECT.glob("figures/**/*.py")), *sorted(PROJECT.glob("figures/templates/*"))]
+    return [
+        PROJECT / "macros.py",
+        *sorted(PROJECT.glob("adapter/**/*.py")),
+        *sorted(PROJECT.glob("overrides/**/*.html")),
+        *sorted(PROJECT.glob("figures/**/*.py")),
+        *sorted(PROJECT.glob("figures/templates/*")),
+    ]
 
 
 @pytest.mark.parametrize("wrapper", list(WRAPPERS))
@@ -212,8 +257,12 @@ def test_the_guard_would_see_each_name(wrapper):
 
 def test_the_figure_layer_knows_no_site_generator():
     """figures/ imports nothing of MkDocs or its plugins, and reads no mkdocs.yml."""
-    reach = re.compile(r"^\s*(from|import)\s+(mkdocs|material|mkdocs_macros|mkdocs_static_i18n|adapter)\b|mkdocs\.yml['\"]",
-                       re.M)
-    offenders = [p.relative_to(PROJECT).as_posix() for p in sorted(PROJECT.glob("figures/**/*.py"))
-                 if p.name != "new_edition.py" and reach.search(p.read_text(encoding="utf-8"))]
+    reach = re.compile(
+        r"^\s*(from|import)\s+(mkdocs|material|mkdocs_macros|mkdocs_static_i18n|adapter)\b|mkdocs\.yml['\"]", re.M
+    )
+    offenders = [
+        p.relative_to(PROJECT).as_posix()
+        for p in sorted(PROJECT.glob("figures/**/*.py"))
+        if p.name != "new_edition.py" and reach.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == [], f"these figure-layer files know the site generator: {offenders}"

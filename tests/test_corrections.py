@@ -51,17 +51,22 @@ def _load(editor: DataFileEditor):
 
 # -- the log held to the data (in-process) -------------------------------------
 
+
 def _value_without_entry(d: DataFileEditor) -> str:
     change_figure_value(d.path, DATASET, FIGURE.id, NEW_VALUE, log=False)
-    return (f"data/figures.yml, line {d.line('figures', FIGURE.id, 'value')}, at figures › {FIGURE.id} › value: "
-            f"the figure '{FIGURE.id}' is {NEW_VALUE}, but the newest value the log of changes gives it is "
-            f"{FIGURE.value}; expected a change of value to come with its entry on top of changes:")
+    return (
+        f"data/figures.yml, line {d.line('figures', FIGURE.id, 'value')}, at figures › {FIGURE.id} › value: "
+        f"the figure '{FIGURE.id}' is {NEW_VALUE}, but the newest value the log of changes gives it is "
+        f"{FIGURE.value}; expected a change of value to come with its entry on top of changes:"
+    )
 
 
 def _version_not_the_newest_entry(d: DataFileEditor) -> str:
     d.set(("release", "version"), '"9.9.9"')
-    return (f"data/figures.yml, line {d.line('changes', 0, 'version')}, at changes › [0] › version: the newest "
-            f"change is version {DATASET.release.version} of {DATASET.release.date}, but the data is version 9.9.9")
+    return (
+        f"data/figures.yml, line {d.line('changes', 0, 'version')}, at changes › [0] › version: the newest "
+        f"change is version {DATASET.release.version} of {DATASET.release.date}, but the data is version 9.9.9"
+    )
 
 
 def _entries_out_of_order(d: DataFileEditor) -> str:
@@ -69,16 +74,20 @@ def _entries_out_of_order(d: DataFileEditor) -> str:
     change_figure_value(d.path, DATASET, FIGURE.id, NEW_VALUE, log=False)
     d.set(("changes", 0, "version"), '"0.9.0"')
     d.set(("release", "version"), '"0.9.0"')
-    return f"at changes › [0] › version: the change 0.9.0 of {CORRECTION_DATE} is listed before {DATASET.release.version}"
+    return (
+        f"at changes › [0] › version: the change 0.9.0 of {CORRECTION_DATE} is listed before {DATASET.release.version}"
+    )
 
 
 def _unknown_id(d: DataFileEditor) -> str:
     last = len(DATASET.changes) - 1
     misspelt = FIGURE.id[:-1] + ("x" if FIGURE.id[-1] != "x" else "y")
     d.insert_after(("changes", last, "kind"), f"ids: [{misspelt}]")
-    return (f"at changes › [{last}]: the change {DATASET.changes[-1].version} names the id '{misspelt}', which is "
-            f"not in the data and is not listed as removed; expected an id of a figure, claim or quote of the "
-            f"data file, or one that an entry lists under removed. Did you mean '{FIGURE.id}'?")
+    return (
+        f"at changes › [{last}]: the change {DATASET.changes[-1].version} names the id '{misspelt}', which is "
+        f"not in the data and is not listed as removed; expected an id of a figure, claim or quote of the "
+        f"data file, or one that an entry lists under removed. Did you mean '{FIGURE.id}'?"
+    )
 
 
 def _oldest_not_a_publication(d: DataFileEditor) -> str:
@@ -89,16 +98,20 @@ def _oldest_not_a_publication(d: DataFileEditor) -> str:
 
 def _value_not_published(d: DataFileEditor) -> str:
     d.delete(("changes", len(DATASET.changes) - 1, "values", OTHER.id))
-    return (f"at figures › {OTHER.id}: the figure '{OTHER.id}' has no value in the log of changes; expected its "
-            "value recorded by the first publication")
+    return (
+        f"at figures › {OTHER.id}: the figure '{OTHER.id}' has no value in the log of changes; expected its "
+        "value recorded by the first publication"
+    )
 
 
 def _wrong_old_value(d: DataFileEditor) -> str:
     version = log_correction(d.path, DATASET, FIGURE.id, NEW_VALUE)
     change_figure_value(d.path, DATASET, FIGURE.id, NEW_VALUE, log=False)
     d.replace_in_value(("changes", 0, "values", FIGURE.id), f"old: {FIGURE.value}", "old: 1")
-    return (f"at changes › [0] › values › {FIGURE.id} › old: the change {version} gives '{FIGURE.id}' the old value 1, "
-            f"but the log's value before it is {FIGURE.value}")
+    return (
+        f"at changes › [0] › values › {FIGURE.id} › old: the change {version} gives '{FIGURE.id}' the old value 1, "
+        f"but the log's value before it is {FIGURE.value}"
+    )
 
 
 def _reason_missing_an_edition(d: DataFileEditor) -> str:
@@ -141,9 +154,11 @@ def test_a_logged_correction_loads(data_copy):
 
 # -- a correction, as readers see it (one build) -----------------------------
 
+
 @pytest.fixture(scope="module")
 def corrected(tmp_path_factory, build_cache):
     from helpers import copy_project
+
     project = copy_project(tmp_path_factory.mktemp("corrected") / "project", build_cache)
     version = change_figure_value(project / "data" / "figures.yml", DATASET, FIGURE.id, NEW_VALUE)
     site = project.parent / "site"
@@ -180,18 +195,23 @@ def test_a_corrected_figure_says_so_on_its_row_and_card(corrected):
         date = Formatter(edition).date(CORRECTION_DATE)
         reference = pages[addresses().page(reference_page(), language) + "index.html"]
         theme = pages[addresses().page(FIGURE.theme.page, language) + "index.html"]
-        for where, holder in (("row", reference.find(id=FIGURE.id)),
-                              ("card", theme.select_one(f'figure.fig-card[data-figure="{FIGURE.id}"]'))):
+        for where, holder in (
+            ("row", reference.find(id=FIGURE.id)),
+            ("card", theme.select_one(f'figure.fig-card[data-figure="{FIGURE.id}"]')),
+        ):
             note = holder.select_one(f'[data-figure="{FIGURE.id}:corrected"] a')
             assert note is not None, f"{language} {where}"
-            assert note["href"].endswith(f"{page_address(corrections_page())}#{anchor}") and date in note.get_text(), f"{language} {where}"
+            assert note["href"].endswith(f"{page_address(corrections_page())}#{anchor}") and date in note.get_text(), (
+                f"{language} {where}"
+            )
         # Its embeddable card (an SVG file) says so too.
         card = (site / addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
         assert edition.words["corrected_on"].format(date=date) in card, language
         # A figure that was not corrected says nothing of the kind.
         assert reference.find(id=OTHER.id).select_one(".corrected") is None
         assert edition.words["corrected_on"].format(date=date) not in (
-            site / addresses().card(OTHER.id, language)).read_text(encoding="utf-8")
+            site / addresses().card(OTHER.id, language)
+        ).read_text(encoding="utf-8")
 
 
 def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
@@ -201,8 +221,12 @@ def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
     record = next(r for r in document["figures"] if r["id"] == FIGURE.id)
     assert record["corrected"]["version"] == version and record["corrected"]["date"] == CORRECTION_DATE
     new = Formatter(editions()["en"]).qualified(NEW_VALUE, FIGURE.qualifier)
-    for citation in (record["citation"]["short"], record["citation"]["full"], record["citation"]["bibtex"],
-                     record["citation"]["csl"]["note"]):
+    for citation in (
+        record["citation"]["short"],
+        record["citation"]["full"],
+        record["citation"]["bibtex"],
+        record["citation"]["csl"]["note"],
+    ):
         assert version in citation
     assert new in record["citation"]["full"] and new in record["citation"]["csl"]["title"]
     assert json.loads((site / "datapackage.json").read_text(encoding="utf-8"))["version"] == version
@@ -219,8 +243,7 @@ def test_a_correction_changes_the_exports_version_and_the_citations(corrected):
         for code in row.select("pre code"):
             text = code.get_text()
             # BibTeX writes the no-break spaces as LaTeX does (pdflatex stops on U+202F).
-            expected = (shown.replace("\u202f", "\\,").replace("\u00a0", "~") if text.startswith("@misc")
-                        else shown)
+            expected = shown.replace("\u202f", "\\,").replace("\u00a0", "~") if text.startswith("@misc") else shown
             assert version in text and expected in text, language
             assert site_name in text, language
 
@@ -231,12 +254,15 @@ def test_a_value_changed_without_its_entry_stops_the_build(project_copy, tmp_pat
     output = result.stdout + result.stderr
     line = DataFileEditor(project_copy / "data" / "figures.yml").line("figures", FIGURE.id, "value")
     assert result.returncode != 0
-    assert (f"data/figures.yml, line {line}, at figures › {FIGURE.id} › value: the figure '{FIGURE.id}' is "
-            f"{NEW_VALUE}, but the newest value the log of changes gives it is {FIGURE.value}") in output
+    assert (
+        f"data/figures.yml, line {line}, at figures › {FIGURE.id} › value: the figure '{FIGURE.id}' is "
+        f"{NEW_VALUE}, but the newest value the log of changes gives it is {FIGURE.value}"
+    ) in output
     assert "Traceback" not in output
 
 
 # -- versions and licences where each thing travels ----------------------------
+
 
 def test_the_version_and_licence_travel_with_every_export(site, pages):
     release = DATASET.release
@@ -245,16 +271,25 @@ def test_the_version_and_licence_travel_with_every_export(site, pages):
     assert document["license"]["path"] == release.content_licence.url
     package = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
     assert package["version"] == release.version
-    assert package["licenses"] == [{"name": release.content_licence.spdx, "title": release.content_licence.title,
-                                    "path": release.content_licence.url}]
+    assert package["licenses"] == [
+        {
+            "name": release.content_licence.spdx,
+            "title": release.content_licence.title,
+            "path": release.content_licence.url,
+        }
+    ]
     jsonld = json.loads(pages[reference_file()].find("script", type="application/ld+json").string)
     assert (jsonld["version"], jsonld["dateModified"], jsonld["license"]) == (
-        release.version, release.date, release.content_licence.url)
+        release.version,
+        release.date,
+        release.content_licence.url,
+    )
 
 
 @pytest.mark.parametrize("language", languages())
 def test_every_card_file_names_its_licence_and_the_version(site, language):
     from xml.etree import ElementTree
+
     rdf = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
     for figure in DATASET.figures.values():
         root = ElementTree.parse(site / addresses().card(figure.id, language)).getroot()
@@ -283,23 +318,35 @@ def test_the_corrections_page_without_an_issue_tracker_says_so(pages):
 
 def test_the_issue_tracker_is_linked_when_given_and_refused_when_not_a_web_address():
     from figures.corrections import CorrectionsRenderer
+
     address = "https://example.org/owner/repository/issues"
     for edition in editions().values():
-        given = BeautifulSoup(str(CorrectionsRenderer(DATASET, edition, addresses(), "", issues_url=address).issue_tracker()),
-                              "html.parser")
+        given = BeautifulSoup(
+            str(CorrectionsRenderer(DATASET, edition, addresses(), "", issues_url=address).issue_tracker()),
+            "html.parser",
+        )
         assert given.select_one("a.issues-link")["href"] == address and given.a.bdi["dir"] == "ltr"
-    with pytest.raises(FigureDataError, match=r"the issue tracker's address 'javascript:alert.1.' is not a web address"):
-        CorrectionsRenderer(DATASET, editions()["en"], addresses(), "", issues_url="javascript:alert(1)").issue_tracker()
+    with pytest.raises(
+        FigureDataError, match=r"the issue tracker's address 'javascript:alert.1.' is not a web address"
+    ):
+        CorrectionsRenderer(
+            DATASET, editions()["en"], addresses(), "", issues_url="javascript:alert(1)"
+        ).issue_tracker()
 
 
 # -- citations, read back by real tools ----------------------------------------
+
 
 def _bibtex_entries(site: Path, pages) -> list[str]:
     """Every BibTeX entry the site shows or exports, each once: an entry
     shown twice (the article's, once per edition and in the export) is
     pasted once; any two different entries under one key make pybtex fail."""
-    blocks = [code.get_text() for page in pages.values() for code in page.select("pre code")
-              if code.get_text().lstrip().startswith("@")]
+    blocks = [
+        code.get_text()
+        for page in pages.values()
+        for code in page.select("pre code")
+        if code.get_text().lstrip().startswith("@")
+    ]
     blocks += (site / "figures.bib").read_text(encoding="utf-8").split("\n\n")
     unique = list(dict.fromkeys(block.strip() for block in blocks))
     # The article's entry after the figures' that refer to it, as BibTeX wants.
@@ -308,11 +355,15 @@ def _bibtex_entries(site: Path, pages) -> list[str]:
 
 def test_every_bibtex_entry_of_the_site_parses_in_one_file(site, pages):
     from pybtex.database import parse_string
+
     unique = _bibtex_entries(site, pages)
     database = parse_string("\n\n".join(unique), "bibtex")
     entries = database.entries
-    expected = {f"{ARTICLE_KEY}:{f.id}" + ("" if language == languages()[0] else f":{language}")
-                for f in DATASET.figures.values() for language in languages()}
+    expected = {
+        f"{ARTICLE_KEY}:{f.id}" + ("" if language == languages()[0] else f":{language}")
+        for f in DATASET.figures.values()
+        for language in languages()
+    }
     assert set(entries) == expected | {ARTICLE_KEY}
     for key in expected:
         fields = entries[key].fields
@@ -324,6 +375,7 @@ def test_every_bibtex_entry_of_the_site_parses_in_one_file(site, pages):
     # address as it is, its crossref resolved to the article's entry.
     from pybtex.backends.plaintext import Backend
     from pybtex.style.formatting.plain import Style
+
     key = f"{ARTICLE_KEY}:{FIGURE.id}"
     shown = Style().format_bibliography(database, [key]).entries[0].text.render(Backend())
     assert f"URL: {SITE_URL}{figure_address(FIGURE.id)}." in shown and DATASET.release.version in shown
@@ -332,9 +384,14 @@ def test_every_bibtex_entry_of_the_site_parses_in_one_file(site, pages):
 def test_the_csl_json_renders_with_citeproc(site, pages):
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
+
     exported = json.loads((site / "figures.csl.json").read_text(encoding="utf-8"))
-    rows = [json.loads(code.get_text()) for page in pages.values()
-            for code in page.select("tr.figure-table__cite pre code") if code.get_text().startswith("[")]
+    rows = [
+        json.loads(code.get_text())
+        for page in pages.values()
+        for code in page.select("tr.figure-table__cite pre code")
+        if code.get_text().startswith("[")
+    ]
     assert len(rows) == len(DATASET.figures) * len(languages())
     for items in [exported, *rows]:
         style = CitationStylesStyle("harvard-cite-them-right", validate=False)
@@ -351,6 +408,7 @@ def test_the_csl_json_renders_with_citeproc(site, pages):
 
 def test_markup_in_the_licences_and_reasons_is_shown_as_text(hostile_site):
     from hostile import INJECTED
+
     release = hostile_site.dataset.release
     assert "<img src=x" in release.content_licence.name
     pages = html_pages(hostile_site.folder)
@@ -360,5 +418,7 @@ def test_markup_in_the_licences_and_reasons_is_shown_as_text(hostile_site):
         assert footer.select(INJECTED) == [] and footer.find(["strong", "em", "code"]) is None, name
     log = pages[page_address(corrections_page()) + "index.html"].select_one(".change__reason")
     assert log.get_text() == hostile_site.dataset.changes[0].reason("en") and log.find(["img", "strong"]) is None
-    card = (hostile_site.folder / addresses().card(next(iter(hostile_site.dataset.figures)))).read_text(encoding="utf-8")
+    card = (hostile_site.folder / addresses().card(next(iter(hostile_site.dataset.figures)))).read_text(
+        encoding="utf-8"
+    )
     assert "<img" not in card and "&lt;img src" in card

@@ -59,13 +59,16 @@ def _read_back(shown: str, locale: str) -> int:
     import re
 
     from babel.numbers import format_compact_decimal, parse_decimal
+
     shown = re.sub("[\u200e\u200f\u2066-\u2069]", "", shown)
     match = re.search(r"\d(?:[\d\s,.\u202f\u00a0\u066b\u066c]*\d)?", shown)
     value = int(parse_decimal(match.group().strip(), locale=locale, strict=True))
-    rest = shown[match.end():].lstrip()
+    rest = shown[match.end() :].lstrip()
     for power in (10**12, 10**9, 10**6):
-        words = {format_compact_decimal(n * power, format_type="long", locale=locale).replace(str(n), "").strip()
-                 for n in (1, 3, 11, 175)}
+        words = {
+            format_compact_decimal(n * power, format_type="long", locale=locale).replace(str(n), "").strip()
+            for n in (1, 3, 11, 175)
+        }
         if any(word and rest.startswith(word) for word in words):
             return value * power
     return value
@@ -84,8 +87,11 @@ def test_each_edition_shows_the_same_figures_and_reads_back_as_their_values(page
             owner = element if element.has_attr("data-figure") else element.find_parent(attrs={"data-figure": True})
             figure_id = owner["data-figure"].split(":")[0]
             shown.add(figure_id)
-            assert _read_back(element.get_text(), locales[edition]) == DATASET.figure(figure_id).value, \
-                (edition, figure_id, element.get_text())
+            assert _read_back(element.get_text(), locales[edition]) == DATASET.figure(figure_id).value, (
+                edition,
+                figure_id,
+                element.get_text(),
+            )
     assert all(shown == shown_in[addresses().default_language] for shown in shown_in.values()), shown_in
 
 
@@ -117,10 +123,13 @@ def test_english_quotes_carry_no_translation(pages):
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_language_selector_links_to_the_same_page_in_each_edition(pages, edition):
     import posixpath
+
     here = EDITIONS[edition] + page_address(A_THEME_PAGE + ".md")
     links = {a["hreflang"]: a["href"] for a in _page(pages, edition, A_THEME_PAGE).select("a.md-select__link")}
-    assert links == {other: posixpath.relpath(prefix + page_address(A_THEME_PAGE + ".md"), here) + "/"
-                     for other, prefix in EDITIONS.items()}
+    assert links == {
+        other: posixpath.relpath(prefix + page_address(A_THEME_PAGE + ".md"), here) + "/"
+        for other, prefix in EDITIONS.items()
+    }
 
 
 def test_sitemap_gives_every_page_its_hreflang_alternates(site):
@@ -155,12 +164,15 @@ def test_each_edition_searches_its_own_index(site, pages):
         assert prefix or not copies, f"pages missing from the default edition's index: {sorted(copies)}"
         assert {address: default[address]["title"] for address in copies} == {a: title[a] for a in copies}, edition
         assert {address: doc["title"] for address, doc in entries.items()} == {
-            address: title[address] for address in expected if address not in copies}, edition
+            address: title[address] for address in expected if address not in copies
+        }, edition
 
 
 @pytest.mark.parametrize("edition", [e for e in EDITIONS if editions()[e].direction == "rtl"])
 def test_right_to_left_chart_reads_right_to_left(pages, edition):
-    svg = _page(pages, edition, page_calling("timeline_chart").removesuffix(".md")).select_one('figure.chart[data-figure="chart-timeline"] svg')
+    svg = _page(pages, edition, page_calling("timeline_chart").removesuffix(".md")).select_one(
+        'figure.chart[data-figure="chart-timeline"] svg'
+    )
     assert svg["direction"] == "rtl"
     width = float(svg["viewbox"].split()[2])
     spans = [g for g in svg.find_all("g") if g.get("data-figure", "").startswith("period:")]
@@ -183,8 +195,10 @@ NEW = next(language for language in ("es", "de", "pt", "it") if language not in 
 
 
 def _marks(project) -> int:
-    return sum(path.read_text(encoding="utf-8").count(MARK)
-               for path in [project / "mkdocs.yml", *(project / "data").glob("*.yml"), *(project / "docs").glob("*.md")])
+    return sum(
+        path.read_text(encoding="utf-8").count(MARK)
+        for path in [project / "mkdocs.yml", *(project / "data").glob("*.yml"), *(project / "docs").glob("*.md")]
+    )
 
 
 def test_a_new_edition_is_one_command_and_is_not_published_until_translated(project_copy, tmp_path):
@@ -193,13 +207,16 @@ def test_a_new_edition_is_one_command_and_is_not_published_until_translated(proj
     from bs4 import BeautifulSoup
 
     from figures.errors import LISTED_AT_MOST
+
     started = start_edition(project_copy, NEW)
     assert _marks(project_copy) == started.marked > len(DATASET.figures)
     refused = build(project_copy, tmp_path / "refused")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0 and "Traceback" not in output, output
-    assert f"the edition '{NEW}' still has texts copied from the default edition and marked {MARK}: " \
-           f"{started.marked} texts" in output, output
+    assert (
+        f"the edition '{NEW}' still has texts copied from the default edition and marked {MARK}: "
+        f"{started.marked} texts" in output
+    ), output
     listed = re.findall(r"^  - (\S+), line (\d+)", output, re.M)
     assert len(listed) == LISTED_AT_MOST and f"({started.marked} in all)" in output
     for file, line in listed:  # each one points at a marked line
@@ -210,12 +227,15 @@ def test_a_new_edition_is_one_command_and_is_not_published_until_translated(proj
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     figure = next(iter(DATASET.figures.values()))
-    page = BeautifulSoup((site / NEW / addresses().page(figure.theme.page) / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    page = BeautifulSoup(
+        (site / NEW / addresses().page(figure.theme.page) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert page.html["lang"] == NEW and MARK not in page.get_text()
     card = page.select_one(f'figure.fig-card[data-figure="{figure.id}"]')
     assert card.select_one("data")["value"] == str(figure.value)
-    assert card.select_one(".fig-card__value a")["href"] == "../" + figure_address(figure.id), "links stay in the edition"
+    assert card.select_one(".fig-card__value a")["href"] == "../" + figure_address(figure.id), (
+        "links stay in the edition"
+    )
     assert (site / NEW / "search" / "search_index.json").is_file()
 
 
@@ -231,12 +251,12 @@ def test_every_missing_text_of_an_edition_is_reported_at_once(tmp_path):
     from figures.errors import LISTED_AT_MOST
 
     from helpers import DataFileEditor
+
     shutil.copytree(DATA.parent, tmp_path / "data")
     data_file = tmp_path / "data" / "figures.yml"
     dataset = load_dataset(data_file, data_file.with_name("figures.schema.json"), "data/figures.yml")
     with pytest.raises(FigureDataError) as raised:
-        load_editions(tmp_path / "data" / "site_words.yml", [*languages(), NEW], "data/site_words.yml",
-                      dataset=dataset)
+        load_editions(tmp_path / "data" / "site_words.yml", [*languages(), NEW], "data/site_words.yml", dataset=dataset)
     message = str(raised.value)
     expected = 1 + sum(1 for _ in localized_texts(dataset))  # the words' entry, and each text of the data
     assert message.startswith(f"the editions' texts are incomplete: {expected} problems")
@@ -258,6 +278,7 @@ def test_serve_shows_a_started_edition_with_its_marks(project_copy, tmp_path):
     import time
 
     from helpers import LOCAL_URL, clean_environment, fetch
+
     start_edition(project_copy, NEW)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -265,9 +286,13 @@ def test_serve_shows_a_started_edition_with_its_marks(project_copy, tmp_path):
     figure = next(iter(DATASET.figures.values()))
     url = f"http://127.0.0.1:{port}/{NEW}/{addresses().page(figure.theme.page)}"
     with (tmp_path / "serve.log").open("w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=project_copy, env=clean_environment(SITE_URL=LOCAL_URL),
-                                  stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_copy,
+            env=clean_environment(SITE_URL=LOCAL_URL),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             deadline = time.monotonic() + 180  # room for a machine shared with other work
             while f'data-figure="{figure.id}"' not in (html := fetch(url)) and time.monotonic() < deadline:
@@ -276,6 +301,7 @@ def test_serve_shows_a_started_edition_with_its_marks(project_copy, tmp_path):
             server.terminate()
             server.wait(timeout=10)
     from bs4 import BeautifulSoup
+
     page = BeautifulSoup(html, "html.parser")
     assert page.select_one("article"), (tmp_path / "serve.log").read_text()
     assert "build-problem" not in html
@@ -289,6 +315,7 @@ def test_serve_shows_a_started_edition_with_its_marks(project_copy, tmp_path):
 
 def test_an_edition_without_its_words_stops_the_build(project_copy, tmp_path):
     import yaml
+
     start_edition(project_copy, NEW)
     translate_all(project_copy)
     words_file = project_copy / "data" / "site_words.yml"
@@ -307,6 +334,7 @@ def test_every_link_in_a_page_stays_in_its_edition(pages, edition):
     import posixpath
 
     from figures import addresses as site_addresses
+
     folder = EDITIONS[edition]
     checked = 0
     for name, soup in pages.items():
@@ -318,7 +346,9 @@ def test_every_link_in_a_page_stays_in_its_edition(pages, edition):
             if href.startswith(("#", "http:", "https:", "mailto:")):
                 continue
             target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
-            if target.split("/")[-1] in {value for name, value in vars(site_addresses).items() if name.endswith("_PATH")}:
+            if target.split("/")[-1] in {
+                value for name, value in vars(site_addresses).items() if name.endswith("_PATH")
+            }:
                 continue
             assert (target + "/").startswith(folder), f"{name}: {href} leaves the {edition} edition"
             checked += 1
@@ -329,6 +359,7 @@ def _latin_outside_isolates(article) -> list[str]:
     """Text with Latin letters, in a right-to-left page, that no isolate
     (<bdi>, an element with dir="ltr", code) protects from reordering."""
     import re
+
     found = []
     for node in article.find_all(string=re.compile(r"[A-Za-z]")):
         if node.find_parent(["script", "style"]):
@@ -336,8 +367,11 @@ def _latin_outside_isolates(article) -> list[str]:
         # Unicode's isolates (LRI … PDI) do in SVG text what <bdi> does in HTML.
         if not re.search(r"[A-Za-z]", re.sub("\u2066[^\u2069]*\u2069", "", node)):
             continue
-        if not any(a.name in ("bdi", "code", "pre", "kbd") or a.get("dir") == "ltr"
-                   for a in node.parents if a is not article and a.name):
+        if not any(
+            a.name in ("bdi", "code", "pre", "kbd") or a.get("dir") == "ltr"
+            for a in node.parents
+            if a is not article and a.name
+        ):
             found.append(node.strip()[:80])
     return found
 
@@ -345,24 +379,30 @@ def _latin_outside_isolates(article) -> list[str]:
 @pytest.mark.parametrize("edition", [e for e in EDITIONS if editions()[e].direction == "rtl"])
 def test_every_latin_run_in_right_to_left_pages_is_isolated(pages, dataset, edition):
     right_to_left = [EDITIONS[edition]]
-    articles = {name: soup.select_one("article") for name, soup in pages.items() if name.startswith(tuple(right_to_left))}
+    articles = {
+        name: soup.select_one("article") for name, soup in pages.items() if name.startswith(tuple(right_to_left))
+    }
     offenders = {name: found for name, article in articles.items() if (found := _latin_outside_isolates(article))}
     assert offenders == {}
     # The check saw Latin text to judge: the speaker's name, as the data writes it, on the edition's pages.
-    assert all(any(speaker.name in article.get_text() for article in articles.values())
-               for speaker in dataset.speakers.values())
+    assert all(
+        any(speaker.name in article.get_text() for article in articles.values())
+        for speaker in dataset.speakers.values()
+    )
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_first_of_a_month_as_each_edition_writes_it(pages, edition):
     """The year-to-date period starts on 1 January: "1er janvier" in French."""
-    shown = _page(pages, edition, page_calling("period_start").removesuffix(".md")).select_one('time[data-figure="period:year-to-date-2017:start"]')
+    shown = _page(pages, edition, page_calling("period_start").removesuffix(".md")).select_one(
+        'time[data-figure="period:year-to-date-2017:start"]'
+    )
     assert shown.get_text() == GOLDEN["period_start"][edition]
 
 
 @pytest.mark.parametrize("edition", [e for e in EDITIONS if e.startswith("ar")])
 def test_arabic_keeps_each_number_with_the_word_that_governs_it(pages, edition):
-    """"الفقرة 2" and "في 16 نونبر 2017" never split across lines: a no-break
+    """ "الفقرة 2" and "في 16 نونبر 2017" never split across lines: a no-break
     space joins the word and its number or date."""
     page = _page(pages, edition, page_calling("figure_card").removesuffix(".md"))
     paragraphs = page.select('[data-figure^="quote:"][data-figure$=":paragraph"]')

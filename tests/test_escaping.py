@@ -24,7 +24,8 @@ def test_markup_in_data_is_shown_as_text(hostile_site):
         assert card.find(["script", "img", "svg", "strong", "em", "code"]) is None
         corrected = latest_correction(dataset, figure)
         assert [a["href"] for a in card.find_all("a")] == ["../" + figure_address(figure.id)] + (
-            [f"../{addresses().page(addresses().corrections_page)}#{corrected.anchor}"] if corrected else [])
+            [f"../{addresses().page(addresses().corrections_page)}#{corrected.anchor}"] if corrected else []
+        )
     quoted = page.select_one("figure.fig-card blockquote")
     assert quoted.get_text().startswith("“<img src=x onerror=alert(")
 

@@ -22,6 +22,7 @@ GOLDEN = golden()
 def data_file(tmp_path):
     """A writable copy of the real data folder (data file, schema, source)."""
     import shutil
+
     shutil.copytree(DATA.parent, tmp_path / "data")
     return tmp_path / "data" / "figures.yml"
 
@@ -30,11 +31,11 @@ def load(path: Path):
     return load_dataset(path, path.with_name("figures.schema.json"), "figures.yml")
 
 
-
 def test_real_data_file_loads():
     dataset = load(DATA)
     assert {f.id: f.value for f in dataset.figures.values()} == {
-        figure_id: g["value"] for figure_id, g in GOLDEN["figures"].items()}
+        figure_id: g["value"] for figure_id, g in GOLDEN["figures"].items()
+    }
     assert dataset.source.author is None and dataset.source.publisher is None and dataset.source.url is None
 
 
@@ -48,8 +49,10 @@ def test_renderings_match_the_golden_file(language):
 
 
 # A date is one unit: no-break spaces (U+00A0) keep a line from breaking inside it.
-@pytest.mark.parametrize("iso, expected", [("2017-11-16", "16\u00a0November\u00a02017"), ("2004", "2004"),
-                                           ("2017-01-01", "1\u00a0January\u00a02017")])
+@pytest.mark.parametrize(
+    "iso, expected",
+    [("2017-11-16", "16\u00a0November\u00a02017"), ("2004", "2004"), ("2017-01-01", "1\u00a0January\u00a02017")],
+)
 def test_english_dates(iso, expected):
     assert Formatter(editions()["en"]).date(iso) == expected
 
@@ -95,15 +98,18 @@ PERIOD = next(pid for pid, p in RAW["periods"].items() if p.get("inferred"))
 QUOTE = next(iter(RAW["quotes"]))
 
 
-@pytest.mark.parametrize("key, written, message", [
-    (("schema_version",), "2", "the number 2 is not an allowed value"),
-    (("figures", FIGURE, "value"), "-80", "-80 is less than the minimum of 0"),
-    (("figures", FIGURE, "value"), "80.5", "'80.5' is a number with a fraction; expected a whole number"),
-    (("source", "date_published"), '"16/11/2017"', "has the wrong form"),
-    (("figures", MONEY, "currency"), "dollars", "the text 'dollars' has the wrong form"),
-    (("periods", PERIOD, "inferred"), "[finish]", "the text 'finish' is not an allowed value"),
-    (("quotes", QUOTE, "paragraph"), "0", "0 is less than the minimum of 1"),
-])
+@pytest.mark.parametrize(
+    "key, written, message",
+    [
+        (("schema_version",), "2", "the number 2 is not an allowed value"),
+        (("figures", FIGURE, "value"), "-80", "-80 is less than the minimum of 0"),
+        (("figures", FIGURE, "value"), "80.5", "'80.5' is a number with a fraction; expected a whole number"),
+        (("source", "date_published"), '"16/11/2017"', "has the wrong form"),
+        (("figures", MONEY, "currency"), "dollars", "the text 'dollars' has the wrong form"),
+        (("periods", PERIOD, "inferred"), "[finish]", "the text 'finish' is not an allowed value"),
+        (("quotes", QUOTE, "paragraph"), "0", "0 is less than the minimum of 1"),
+    ],
+)
 def test_schema_rejects(data_file, key, written, message):
     DataFileEditor(data_file).set(key, written)
     with pytest.raises(FigureDataError, match=re.escape(message)):
@@ -120,6 +126,7 @@ def test_schema_is_valid_and_documents_every_field():
     import json
 
     from jsonschema import Draft202012Validator
+
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     for name, definition in schema["$defs"].items():
@@ -146,24 +153,34 @@ def test_text_and_tooltips_read_back_and_hold_no_markup_character(value):
     assert not set(shown + tip) & set("<>\"'\\`*_{}[]|~^=")
 
 
-@pytest.mark.parametrize("value, stated, not_stated", [
-    (175_000_000, {"175 million", "175,000,000"}, set()),
-    (22_500, {"22,500", "22.5 thousand"}, {"22 thousand", "23 thousand"}),
-    (1_500_000, {"1.5 million"}, {"2 million"}),
-    (999_999, {"999,999"}, {"1000 thousand", "1 million"}),
-])
+@pytest.mark.parametrize(
+    "value, stated, not_stated",
+    [
+        (175_000_000, {"175 million", "175,000,000"}, set()),
+        (22_500, {"22,500", "22.5 thousand"}, {"22 thousand", "23 thousand"}),
+        (1_500_000, {"1.5 million"}, {"2 million"}),
+        (999_999, {"999,999"}, {"1000 thousand", "1 million"}),
+    ],
+)
 def test_a_source_states_a_value_only_in_an_exact_spelling(value, stated, not_stated):
     from figures.formatting import source_spellings
+
     spellings = source_spellings(value, "en")
     assert stated <= spellings and not (not_stated & spellings)
 
 
-@pytest.mark.parametrize("text, sentences", [
-    ("Mr. Zerouali said so. He left.", ["Mr. Zerouali said so.", "He left."]),
-    ("Dr. Smith met the U.S. envoy on Monday. Then he left.",
-     ["Dr. Smith met the U.S. envoy on Monday.", "Then he left."]),
-    ("A title\n\nWritten by | Thursday\nOne. Two?", ["A title", "Written by | Thursday", "One.", "Two?"]),
-])
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("Mr. Zerouali said so. He left.", ["Mr. Zerouali said so.", "He left."]),
+        (
+            "Dr. Smith met the U.S. envoy on Monday. Then he left.",
+            ["Dr. Smith met the U.S. envoy on Monday.", "Then he left."],
+        ),
+        ("A title\n\nWritten by | Thursday\nOne. Two?", ["A title", "Written by | Thursday", "One.", "Two?"]),
+    ],
+)
 def test_sentences_end_at_full_stops_not_at_abbreviations(text, sentences):
     from figures.source_text import split_sentences
+
     assert split_sentences(text, "en") == sentences

@@ -19,8 +19,11 @@ DEFAULT = languages()[0]
 HOME, REFERENCE = (addresses().page(src) + "index.html" for src in (next(iter(addresses().pages)), reference_page()))
 # A figure stated by a speaker, its sentence shown by its own card; and one
 # the article states in its own voice.
-SPOKEN = next(f for f in DATASET.figures.values() if f.quote.speaker
-              and sum(g.quote.id == f.quote.id for g in DATASET.figures.values()) == 1)
+SPOKEN = next(
+    f
+    for f in DATASET.figures.values()
+    if f.quote.speaker and sum(g.quote.id == f.quote.id for g in DATASET.figures.values()) == 1
+)
 UNATTRIBUTED = next(f for f in DATASET.figures.values() if f.quote.speaker is None)
 
 
@@ -34,7 +37,9 @@ def test_the_golden_file_covers_exactly_the_figures():
     data = {f.id: f.value for f in DATASET.figures.values()}
     assert written == data, "tests/golden.yml and data/figures.yml give other values: " + ", ".join(
         f"figures › {fid} › value is {written[fid]} in the golden file, {data[fid]} in the data"
-        for fid in data if written.get(fid) != data[fid])
+        for fid in data
+        if written.get(fid) != data[fid]
+    )
 
 
 @pytest.mark.parametrize("figure_id", FIGURES)
@@ -45,7 +50,8 @@ def test_figure_card_on_its_theme_page(pages, figure_id):
     value = cards[0].select_one(".fig-card__value data")
     assert value["value"] == str(GOLDEN[figure_id]["value"])
     assert value.get_text() == GOLDEN[figure_id]["with_unit"][DEFAULT], golden_mismatch(
-        "with_unit", DEFAULT, {figure_id: value.get_text()}, {figure_id: GOLDEN[figure_id]["with_unit"][DEFAULT]})
+        "with_unit", DEFAULT, {figure_id: value.get_text()}, {figure_id: GOLDEN[figure_id]["with_unit"][DEFAULT]}
+    )
 
 
 @pytest.mark.parametrize("figure_id", FIGURES)
@@ -56,7 +62,8 @@ def test_figure_in_running_text_keeps_its_qualifier(pages, figure_id):
     for link in inline:
         assert link.data["value"] == str(GOLDEN[figure_id]["value"])
         assert link.get_text().startswith(GOLDEN[figure_id]["shown"][DEFAULT]), golden_mismatch(
-            "shown", DEFAULT, {figure_id: link.get_text()}, {figure_id: GOLDEN[figure_id]["shown"][DEFAULT]})
+            "shown", DEFAULT, {figure_id: link.get_text()}, {figure_id: GOLDEN[figure_id]["shown"][DEFAULT]}
+        )
 
 
 @pytest.mark.parametrize("figure_id", FIGURES)
@@ -77,9 +84,11 @@ def test_figure_links_to_its_reference_row_and_shows_its_source(pages, figure_id
 @pytest.mark.parametrize("figure_id", [f.id for f in DATASET.figures.values() if f.qualifier != "as-stated"])
 def test_qualifiers_stay_with_their_numbers_in_the_source_sentences(pages, figure_id):
     from figures.formatting import SOURCE_QUALIFIER_WORDS
+
     figure = DATASET.figure(figure_id)
-    sentence = pages[theme_page(figure_id)].select_one(
-        f'figure.fig-card[data-figure="{figure_id}"] blockquote').get_text()
+    sentence = (
+        pages[theme_page(figure_id)].select_one(f'figure.fig-card[data-figure="{figure_id}"] blockquote').get_text()
+    )
     assert SOURCE_QUALIFIER_WORDS[figure.qualifier] in sentence
 
 
@@ -141,8 +150,11 @@ def test_a_page_shows_each_source_sentence_once_in_its_flow(pages, dataset):
         article = page.select_one("article")
         if article is None:
             continue
-        shown = [bq.get_text(" ", strip=True) for bq in article.select("figure.quote blockquote")
-                 if not bq.find_parent(class_="figure-table")]
+        shown = [
+            bq.get_text(" ", strip=True)
+            for bq in article.select("figure.quote blockquote")
+            if not bq.find_parent(class_="figure-table")
+        ]
         twice = {text[:60] for text in shown if shown.count(text) > 1}
         if twice:
             repeated[name] = sorted(twice)

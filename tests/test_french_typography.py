@@ -26,7 +26,7 @@ from helpers import addresses, nav_sources, page_address
 # The French editions' folders ("fr/"): a site without one has nothing to check here.
 FRENCH = [folder for language, folder in addresses().editions.items() if language.startswith("fr")]
 NO_BREAK = "\u00a0\u202f"
-MONTHS = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 # What each rule finds, and what French needs instead.
 RULES = (
     (re.compile(r"(?:^|(?<=[^\u202f]))[;!?]"), "no narrow no-break space (U+202F) before ; ! ?"),
@@ -44,8 +44,15 @@ LEFT_OUT = "X"
 # place, a description shown by search engines and in shared links). Spoken
 # labels (aria-label) are heard, not set in type.
 READ_ATTRIBUTES = ("title", "alt", "placeholder")
-READ_METAS = ("description", "og:title", "og:description", "og:image:alt", "twitter:title",
-              "twitter:description", "twitter:image:alt")
+READ_METAS = (
+    "description",
+    "og:title",
+    "og:description",
+    "og:image:alt",
+    "twitter:title",
+    "twitter:description",
+    "twitter:image:alt",
+)
 
 
 def typography_mistakes(text: str) -> list[str]:
@@ -55,7 +62,7 @@ def typography_mistakes(text: str) -> list[str]:
     mistakes = []
     for pattern, problem in RULES:
         for match in pattern.finditer(text):
-            around = text[max(0, match.start() - 30):match.end() + 30].replace("\n", " ")
+            around = text[max(0, match.start() - 30) : match.end() + 30].replace("\n", " ")
             mistakes.append(f"{problem}: …{around}…")
     return mistakes
 
@@ -64,9 +71,12 @@ def english_verbatim(dataset) -> list[str]:
     """The article's own words as the site shows them, longest first (a
     quote holds its claims' excerpts)."""
     source = dataset.source
-    words = {source.title, *(q.text for q in dataset.quotes.values()),
-             *(c.excerpt for c in dataset.claims.values()),
-             *(p.wording for p in dataset.periods.values())}
+    words = {
+        source.title,
+        *(q.text for q in dataset.quotes.values()),
+        *(c.excerpt for c in dataset.claims.values()),
+        *(p.wording for p in dataset.periods.values()),
+    }
     words |= {w[0].upper() + w[1:] for w in words}
     return sorted(words, key=len, reverse=True)
 
@@ -128,14 +138,16 @@ def test_the_rules_find_each_mistake_and_pass_french_as_printed():
     # ...and French as a printer sets it passes, addresses included.
     assert not typography_mistakes(
         "Source\u00a0: «\u202fdepuis le début de l’année\u202f»\u202f; 50\u202f000 du 1er\u00a0janvier 2017, "
-        "le 11 janvier, vraiment\u202f? Voir https://example.org/fr/?q=a:b et 127.0.0.1:8000/x.")
+        "le 11 janvier, vraiment\u202f? Voir https://example.org/fr/?q=a:b et 127.0.0.1:8000/x."
+    )
 
 
 @pytest.mark.parametrize("folder", FRENCH)
 def test_the_check_reads_every_french_page_and_image(site, folder):
     pages = french_pages(site, folder)
     assert {path.relative_to(site / folder).as_posix() for path in pages} >= {
-        page_address(src) + "index.html" for src in nav_sources()}
+        page_address(src) + "index.html" for src in nav_sources()
+    }
     assert list((site / folder.strip("/")).rglob("*.svg"))
 
 

@@ -27,16 +27,21 @@ assert PAYLOAD_MARK in PAYLOAD
 
 # The content's own tooltips; a heading's "Permanent link" is Markdown's.
 _TITLED = ".md-content [title]:not(.headerlink)"
-_SCRIPTS = ("() => [...document.scripts].map(s => s.getAttribute('src') ?"
-            " s.getAttribute('src').replace(/^.*assets\\//, 'assets/') : s.type || 'inline')")
+_SCRIPTS = (
+    "() => [...document.scripts].map(s => s.getAttribute('src') ?"
+    " s.getAttribute('src').replace(/^.*assets\\//, 'assets/') : s.type || 'inline')"
+)
 
 
 def expected_scripts(site_dir, path: str) -> list[str]:
     """The scripts of the page without payloads, as its file lists them."""
     from bs4 import BeautifulSoup
+
     html = (site_dir / path / "index.html").read_text(encoding="utf-8")
-    return [re.sub(r"^.*assets/", "assets/", s["src"]) if s.get("src") else (s.get("type") or "inline")
-            for s in BeautifulSoup(html, "html.parser").find_all("script")]
+    return [
+        re.sub(r"^.*assets/", "assets/", s["src"]) if s.get("src") else (s.get("type") or "inline")
+        for s in BeautifulSoup(html, "html.parser").find_all("script")
+    ]
 
 
 def _hover_each_tooltip(page, selector: str) -> int:
@@ -50,7 +55,9 @@ def _hover_each_tooltip(page, selector: str) -> int:
         element.hover()
         # Material turns a link's title into a tooltip on hover; other
         # elements' (a claim's) on focus, which a span takes with a tabindex.
-        element.evaluate("element => element.matches('a, button, [tabindex]') || element.setAttribute('tabindex', '-1')")
+        element.evaluate(
+            "element => element.matches('a, button, [tabindex]') || element.setAttribute('tabindex', '-1')"
+        )
         element.focus()
         page.wait_for_function("element => !element.hasAttribute('title')", arg=element, timeout=15000)
         hovered += 1
@@ -98,5 +105,3 @@ def test_search_results_keep_payloads_as_text(tab, served, hostile_site, edition
     _hover_each_tooltip(page, ".md-search-result [title]")
     problems = _problems(page, tab.log["dialogs"], hostile_site.fields, clean_site, edition)
     assert problems == {}, f"/{edition} search: " + json.dumps(problems, ensure_ascii=False, indent=1)[:4000]
-
-

@@ -55,10 +55,12 @@ def refused(data_dir: Path, name: str = "figures.yml") -> str:
 
 # -- the reader --------------------------------------------------------------
 
+
 def test_an_alias_bomb_is_refused_at_once(data_dir):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(9))
+        for i in range(9)
+    )
     (data_dir / "figures.yml").write_text(bomb, encoding="utf-8")
     assert "data/figures.yml, line 1: YAML anchors and aliases (&name, *name) are not allowed" in refused(data_dir)
 
@@ -102,6 +104,7 @@ def test_an_unreadable_file_is_refused(data_dir, monkeypatch):
     # Root reads any file whatever its mode, so the refusal is simulated.
     def deny(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
+
     monkeypatch.setattr(Path, "open", deny)
     assert "the data file cannot be read (Permission denied)" in refused(data_dir)
 
@@ -119,18 +122,27 @@ def test_a_file_that_is_not_utf8_is_refused(data_dir):
 
 # -- values ------------------------------------------------------------------
 
-@pytest.mark.parametrize("written, form", [
-    ("0x59D8", "a number in a YAML 1.1 form"), ("054730", "a number in a YAML 1.1 form"),  # octal
-    ("6:23:20", "a number in a YAML 1.1 form"), ("23_000", "a number in a YAML 1.1 form"),
-    ("+23000", "a number in a YAML 1.1 form"), ("23000.0", "a number with a fraction"),
-    ("2.3e+4", "a number with a fraction"),
-])
+
+@pytest.mark.parametrize(
+    "written, form",
+    [
+        ("0x59D8", "a number in a YAML 1.1 form"),
+        ("054730", "a number in a YAML 1.1 form"),  # octal
+        ("6:23:20", "a number in a YAML 1.1 form"),
+        ("23_000", "a number in a YAML 1.1 form"),
+        ("+23000", "a number in a YAML 1.1 form"),
+        ("23000.0", "a number with a fraction"),
+        ("2.3e+4", "a number with a fraction"),
+    ],
+)
 def test_numbers_are_plain_decimal_digits(data_dir, written, form):
     editor = DataFileEditor(data_dir / "figures.yml")
     line = editor.line("figures", FIGURE, "value")
     editor.set(("figures", FIGURE, "value"), written)
-    assert (f"data/figures.yml, line {line}, at figures › {FIGURE} › value: '{written}' is {form}; "
-            "expected plain decimal digits: 23000") in refused(data_dir)
+    assert (
+        f"data/figures.yml, line {line}, at figures › {FIGURE} › value: '{written}' is {form}; "
+        "expected plain decimal digits: 23000"
+    ) in refused(data_dir)
 
 
 def test_a_value_too_large_to_format_is_refused(data_dir):
@@ -138,12 +150,15 @@ def test_a_value_too_large_to_format_is_refused(data_dir):
     assert "is greater than the maximum of 999999999999999" in refused(data_dir)
 
 
-@pytest.mark.parametrize("written, problem", [
-    ('"   "', "the text is blank"),
-    ('"two\\nlines"', "the text holds a line break"),
-    ('"bell\\a"', "the text contains '\\x07' (U+0007), a control character"),
-    ('"left\\u202eright"', "the text contains '\\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE), a control character"),
-])
+@pytest.mark.parametrize(
+    "written, problem",
+    [
+        ('"   "', "the text is blank"),
+        ('"two\\nlines"', "the text holds a line break"),
+        ('"bell\\a"', "the text contains '\\x07' (U+0007), a control character"),
+        ('"left\\u202eright"', "the text contains '\\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE), a control character"),
+    ],
+)
 def test_texts_are_one_visible_line(data_dir, written, problem):
     editor = DataFileEditor(data_dir / "figures.yml")
     line = editor.line("figures", FIGURE, "label", "en")
@@ -156,8 +171,10 @@ def test_an_id_with_a_look_alike_letter_is_named_at_its_own_line(data_dir):
     editor = DataFileEditor(data_dir / "figures.yml")
     editor.rename(("figures", FIGURE), "\u0440" + FIGURE[1:])  # Cyrillic er, looks like Latin p
     line = editor.line("figures", "\u0440" + FIGURE[1:])
-    assert (f"data/figures.yml, line {line}, at figures › \u0440{FIGURE[1:]}: the id '\u0440{FIGURE[1:]}' "
-            "contains 'р' (U+0440 CYRILLIC SMALL LETTER ER)") in refused(data_dir)
+    assert (
+        f"data/figures.yml, line {line}, at figures › \u0440{FIGURE[1:]}: the id '\u0440{FIGURE[1:]}' "
+        "contains 'р' (U+0440 CYRILLIC SMALL LETTER ER)"
+    ) in refused(data_dir)
 
 
 def test_a_reference_with_a_look_alike_letter_says_so(data_dir):
@@ -188,7 +205,7 @@ def test_csv_cells_cannot_start_a_formula(data_dir):
     editor.set(("figures", FIGURE, "unit", "en"), '"@SUM(A1)"')
     rows = list(csv.DictReader(io.StringIO(figures_csv(load(data_dir), addresses(), ENGLISH, "Site"), newline="")))
     row = next(r for r in rows if r["id"] == FIGURE)
-    assert row["label"] == "'=HYPERLINK(\"http://example.org\")" and row["unit"] == "'@SUM(A1)"
+    assert row["label"] == '\'=HYPERLINK("http://example.org")' and row["unit"] == "'@SUM(A1)"
 
 
 def test_jsonld_cannot_end_or_comment_out_its_script(data_dir):
@@ -207,6 +224,7 @@ def test_bibtex_escapes_the_url(data_dir):
 
 # -- components with edge values ---------------------------------------------
 
+
 @pytest.mark.parametrize("values", [[0], [0, 0, 0], [5, 5, 5], [1]])
 def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
     """Every chart and card drawn from figures whose values are zero, one or
@@ -220,10 +238,17 @@ def test_charts_cope_with_zero_one_and_equal_values(data_dir, values):
 
     from figures.cards import CardRenderer
     from figures.charts import CHART_DRAWINGS, ChartRenderer
+
     real = load(data_dir)
-    changed = replace(real, figures=MappingProxyType({
-        figure.id: replace(figure, value=value)
-        for figure, value in zip(real.figures.values(), values * len(real.figures), strict=False)}))
+    changed = replace(
+        real,
+        figures=MappingProxyType(
+            {
+                figure.id: replace(figure, value=value)
+                for figure, value in zip(real.figures.values(), values * len(real.figures), strict=False)
+            }
+        ),
+    )
     assert [f.value for f in changed.figures.values()] != [f.value for f in real.figures.values()]
     for language in editions():  # each direction and script the site writes
         charts = ChartRenderer(changed, editions()[language], addresses(), "")
@@ -249,6 +274,7 @@ def test_charts_cope_with_no_figure_to_draw(data_dir):
     from types import MappingProxyType
 
     from figures.charts import ChartRenderer
+
     empty = replace(load(data_dir), figures=MappingProxyType({}))
     components = ChartRenderer(empty, ENGLISH, addresses(), "")
     assert str(components.timeline_chart()) == ""
@@ -256,8 +282,13 @@ def test_charts_cope_with_no_figure_to_draw(data_dir):
 
 # -- property-based: never another exception, never a hang --------------------
 
-_HYPOTHESIS = settings(max_examples=120, derandomize=True, deadline=None, database=None,
-                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+_HYPOTHESIS = settings(
+    max_examples=120,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 _REAL_LINES = DATA.read_text(encoding="utf-8").splitlines(keepends=True)
 _SCRATCH = Path(tempfile.mkdtemp(prefix="hostile-data-"))
 shutil.copytree(PROJECT / "data", _SCRATCH / "data", dirs_exist_ok=True)
@@ -282,10 +313,18 @@ _yamlish = st.text(alphabet=st.sampled_from(list("abc: -[]{}&*!|>'\"#,?%@`\n\t01
 
 
 @_HYPOTHESIS
-@given(st.lists(st.tuples(st.sampled_from(["delete", "duplicate", "insert", "swap", "truncate"]),
-                          st.integers(min_value=0, max_value=len(_REAL_LINES) - 1),
-                          st.integers(min_value=0, max_value=len(_REAL_LINES) - 1), _yamlish),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["delete", "duplicate", "insert", "swap", "truncate"]),
+            st.integers(min_value=0, max_value=len(_REAL_LINES) - 1),
+            st.integers(min_value=0, max_value=len(_REAL_LINES) - 1),
+            _yamlish,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_mutations_of_the_real_file_load_or_are_refused(mutations):
     lines = list(_REAL_LINES)
     for operation, first, second, noise in mutations:

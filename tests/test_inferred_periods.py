@@ -84,9 +84,16 @@ def test_every_preview_image_marks_its_periods(dataset, language):
     from figures.html import Renderer
     from figures.preview import laid_out
     from figures.site_files import BuiltPage, page_preview, preview_alt
+
     renderer = Renderer(dataset, editions()[language], addresses(), "")
-    page = BuiltPage(source="index.md", language=language, title="Title", description="", site_name="Site",
-                     figures=tuple(dataset.figures))
+    page = BuiltPage(
+        source="index.md",
+        language=language,
+        title="Title",
+        description="",
+        site_name="Site",
+        figures=tuple(dataset.figures),
+    )
     preview = page_preview(renderer, page)
     periods = [line.text for line in laid_out(preview) if line.role == "period"]
     assert periods
@@ -116,5 +123,6 @@ def test_the_check_catches_a_bare_inferred_date(dataset):
     assert not _marked("1 January 2017 – 16 November 2017", period, "en")
     assert not _marked(f"1 January 2017 – 16 November 2017 (“{period.wording}”)", period, "en")
     assert not _marked(f"1 January 2017 – 16 November 2017 (inferred from “{period.wording}”)", period, "en")
-    assert _marked(f"1 January 2017 – 16 November 2017 (“{period.wording}”; end inferred from the article’s date)",
-                   period, "en")
+    assert _marked(
+        f"1 January 2017 – 16 November 2017 (“{period.wording}”; end inferred from the article’s date)", period, "en"
+    )

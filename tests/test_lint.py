@@ -11,6 +11,11 @@ from helpers import PROJECT
 
 @pytest.mark.parametrize("command", [("check",), ("format", "--check")], ids=" ".join)
 def test_ruff_finds_nothing(command):
-    result = subprocess.run([sys.executable, "-m", "ruff", *command, "--no-cache", "."], cwd=PROJECT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "--no-cache", "."],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, f"ruff {' '.join(command)}:\n{result.stdout}{result.stderr}"

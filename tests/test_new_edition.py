@@ -39,13 +39,17 @@ def tree(tmp_path):
 
 
 def _snapshot(project):
-    return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted(project.rglob("*"))
-            if p.is_file() and ".cache" not in p.parts}
+    return {
+        p.relative_to(project).as_posix(): p.read_bytes()
+        for p in sorted(project.rglob("*"))
+        if p.is_file() and ".cache" not in p.parts
+    }
 
 
 def _break_data(project):
-    DataFileEditor(project / "data/figures.yml").set(("figures", next(iter(read_yaml(
-        project / "data/figures.yml").data["figures"])), "value"), '"many"')
+    DataFileEditor(project / "data/figures.yml").set(
+        ("figures", next(iter(read_yaml(project / "data/figures.yml").data["figures"])), "value"), '"many"'
+    )
 
 
 def _untracked_translation(project):
@@ -54,27 +58,47 @@ def _untracked_translation(project):
 
 BROKEN_TREES = [
     ("broken data file", _break_data, {}, "data/figures.yml, line"),
-    ("broken words file", lambda p: (p / "data/site_words.yml").write_text("en: [\n", encoding="utf-8"), {},
-     "data/site_words.yml"),
-    ("broken mkdocs.yml", lambda p: (p / "mkdocs.yml").write_text("nav: [\n", encoding="utf-8"), {},
-     "mkdocs.yml, line"),
-    ("no i18n plugin", lambda p: (p / "mkdocs.yml").write_text("site_name: x\nplugins: [search]\n", encoding="utf-8"),
-     {}, "the site has no i18n plugin"),
-    ("an untracked translation in the way", _untracked_translation, {},
-     f"docs/{nav_sources()[0].replace('.md', f'.{NEW}.md')} already exists: the command writes nothing over a file"),
+    (
+        "broken words file",
+        lambda p: (p / "data/site_words.yml").write_text("en: [\n", encoding="utf-8"),
+        {},
+        "data/site_words.yml",
+    ),
+    (
+        "broken mkdocs.yml",
+        lambda p: (p / "mkdocs.yml").write_text("nav: [\n", encoding="utf-8"),
+        {},
+        "mkdocs.yml, line",
+    ),
+    (
+        "no i18n plugin",
+        lambda p: (p / "mkdocs.yml").write_text("site_name: x\nplugins: [search]\n", encoding="utf-8"),
+        {},
+        "the site has no i18n plugin",
+    ),
+    (
+        "an untracked translation in the way",
+        _untracked_translation,
+        {},
+        f"docs/{nav_sources()[0].replace('.md', f'.{NEW}.md')} already exists: the command writes nothing over a file",
+    ),
     ("a page of the nav missing", lambda p: (p / "docs" / nav_sources()[-1]).unlink(), {}, "No such file"),
     ("an edition that exists", lambda p: None, {"language": "fr"}, "the edition 'fr' already exists"),
     ("not a language code", lambda p: None, {"language": "../x"}, "'../x' is not a language code"),
-    ("a language Material does not translate", lambda p: None,
-     {"language": next(code for code in ("ff", "ak", "yo", "zu", "ee") if code not in translations())},
-     "Material for MkDocs has no translation for"),
+    (
+        "a language Material does not translate",
+        lambda p: None,
+        {"language": next(code for code in ("ff", "ak", "yo", "zu", "ee") if code not in translations())},
+        "Material for MkDocs has no translation for",
+    ),
     ("a name on two lines", lambda p: None, {"name": "Es\npañol"}, "cannot name the edition"),
     ("no project here", lambda p: (p / "mkdocs.yml").unlink(), {}, "no mkdocs.yml in"),
 ]
 
 
-@pytest.mark.parametrize("breaks, options, said", [(b, o, s) for _, b, o, s in BROKEN_TREES],
-                         ids=[i for i, _, _, _ in BROKEN_TREES])
+@pytest.mark.parametrize(
+    "breaks, options, said", [(b, o, s) for _, b, o, s in BROKEN_TREES], ids=[i for i, _, _, _ in BROKEN_TREES]
+)
 def test_on_a_broken_tree_it_stops_and_writes_nothing(breaks, options, said, tree):
     breaks(tree)
     before = _snapshot(tree)
@@ -96,10 +120,17 @@ def test_it_runs_again_once_the_tree_is_fixed(tree):
 
 
 def test_the_command_line_says_what_is_wrong_without_a_traceback(tmp_path):
-    for arguments, said in [(["--project", str(tmp_path / "nowhere")], "no mkdocs.yml in"),
-                            (["--project", str(tmp_path)], "run the command there, or give it with --project")]:
-        done = subprocess.run([sys.executable, "-m", "adapter.new_edition", NEW, *arguments], cwd=PROJECT,
-                              capture_output=True, text=True, env=clean_environment())
+    for arguments, said in [
+        (["--project", str(tmp_path / "nowhere")], "no mkdocs.yml in"),
+        (["--project", str(tmp_path)], "run the command there, or give it with --project"),
+    ]:
+        done = subprocess.run(
+            [sys.executable, "-m", "adapter.new_edition", NEW, *arguments],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            env=clean_environment(),
+        )
         assert done.returncode == 1 and said in done.stderr and "Traceback" not in done.stderr, done.stderr
         assert "Nothing was written." in done.stderr
 
@@ -130,12 +161,15 @@ def test_the_name_it_is_given_reaches_the_selector_as_text(tree):
     env = Environment(loader=ChoiceLoader([FileSystemLoader(PROJECT / "overrides"), FileSystemLoader(templates)]))
     env.filters["url"] = lambda value: value
     html = env.get_template("partials/alternate.html").render(
-        config={"theme": {"icon": {}}}, lang={"t": lambda key: key},
-        page_alternates=[{"link": "/es/", "lang": NEW, "name": name}])
+        config={"theme": {"icon": {}}},
+        lang={"t": lambda key: key},
+        page_alternates=[{"link": "/es/", "lang": NEW, "name": name}],
+    )
     assert name not in html and str(escape(name)) in html
 
 
 def test_material_still_ships_its_translations_where_the_command_looks():
     """adapter/wrappers/material.py reads Material 9.8.2's partials/languages/<language>.html."""
     assert {"en", "fr", "ar"} <= set(translations()), (
-        "Material no longer ships partials/languages/<language>.html (adapter/wrappers/material.py, translations)")
+        "Material no longer ships partials/languages/<language>.html (adapter/wrappers/material.py, translations)"
+    )

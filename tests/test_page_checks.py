@@ -51,7 +51,8 @@ def test_a_page_of_an_undeclared_edition_is_refused(tmp_path):
     with pytest.raises(FigureDataError) as raised:
         check_no_stray_editions(_config_with_docs(docs))
     assert f"docs/{stray.name}: a page of the edition '{UNDECLARED}', which mkdocs.yml does not declare" in str(
-        raised.value)
+        raised.value
+    )
     assert "“Removing an edition” in CONTRIBUTING.md" in str(raised.value)
 
 

@@ -37,7 +37,7 @@ def _env():
 REFUSED = [
     ('{{ lipsum.__globals__.os.popen("id").read() }}', "an attribute or item of a Python object"),
     ('{{ "".__class__.__mro__ }}', "an attribute or item of a Python object ('.__mro__')"),
-    ('{{ cycler.__init__.__globals__ }}', "an attribute or item of a Python object"),
+    ("{{ cycler.__init__.__globals__ }}", "an attribute or item of a Python object"),
     ('{{ figure("x").upper() }}', "an attribute or item of a Python object ('.upper')"),
     ('{{ page["file"] }}', "an attribute or item of a Python object"),
     ('{{ figure|attr("__call__") }}', "the filter '|attr'"),
@@ -47,13 +47,13 @@ REFUSED = [
     ('{% import "x.html" as x %}', "{% import %}, which reads another file"),
     ('{% from "x.html" import y %}', "{% from … import %}, which reads another file"),
     ('{% extends "base.html" %}', "{% extends %}, which reads another file"),
-    ('{% set x = 1 %}', "a template statement or expression (Assign)"),
-    ('{% for x in range(9) %}{% endfor %}', "a template statement or expression (For)"),
-    ('{% macro m() %}{% endmacro %}', "a template statement or expression (Macro)"),
-    ('{{ figure(range(9)) }}', "a call whose arguments are not written out"),
-    ('{{ figure(*args) }}', "a call whose arguments are not written out"),
-    ('{{ figure }}', "the macro 'figure' named but not called"),
-    ('{{ 9 * 9 }}', "a template statement or expression (Mul)"),
+    ("{% set x = 1 %}", "a template statement or expression (Assign)"),
+    ("{% for x in range(9) %}{% endfor %}", "a template statement or expression (For)"),
+    ("{% macro m() %}{% endmacro %}", "a template statement or expression (Macro)"),
+    ("{{ figure(range(9)) }}", "a call whose arguments are not written out"),
+    ("{{ figure(*args) }}", "a call whose arguments are not written out"),
+    ("{{ figure }}", "the macro 'figure' named but not called"),
+    ("{{ 9 * 9 }}", "a template statement or expression (Mul)"),
 ]
 
 
@@ -66,12 +66,15 @@ def test_anything_beyond_text_and_macro_calls_is_refused_at_its_line(template, s
     assert said in what
 
 
-@pytest.mark.parametrize("template", [
-    "Plain text, *Markdown*, <b>HTML</b>.",
-    '{{ figure("people-regularised", with_unit=True) }} and {{ published() }}',
-    '{{ "{{" }} written out',
-    "{# a comment #}",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Plain text, *Markdown*, <b>HTML</b>.",
+        '{{ figure("people-regularised", with_unit=True) }} and {{ published() }}',
+        '{{ "{{" }} written out',
+        "{# a comment #}",
+    ],
+)
 def test_text_and_macro_calls_are_accepted(template):
     assert macros_plugin.page_template_problem(_env(), template) is None
 
@@ -96,11 +99,14 @@ def test_mkdocs_macros_still_builds_the_environment_the_sandbox_replaces():
     """adapter/macros_plugin.py replaces `_env`, which mkdocs-macros 1.5.0
     builds in on_config and renders every page and title with."""
     from mkdocs_macros.plugin import MacrosPlugin
+
     assert "self._env = Environment(" in inspect.getsource(MacrosPlugin.on_config), (
         "mkdocs-macros no longer builds its Jinja environment as self._env in on_config "
-        "(adapter/macros_plugin.py, sandbox_pages)")
+        "(adapter/macros_plugin.py, sandbox_pages)"
+    )
     assert "self.env.from_string(markdown)" in inspect.getsource(MacrosPlugin.render), (
-        "mkdocs-macros no longer renders pages with self.env (adapter/macros_plugin.py, sandbox_pages)")
+        "mkdocs-macros no longer renders pages with self.env (adapter/macros_plugin.py, sandbox_pages)"
+    )
 
 
 # -- the wiring: real builds ---------------------------------------------------
@@ -119,8 +125,12 @@ def test_a_page_that_reaches_out_stops_the_build_and_runs_nothing(template, said
     result = build(project_copy, tmp_path / "site", strict=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build went through:\n{output}"
-    assert f"docs/index.md, line {line_of(project_copy / 'docs/index.md', template)}: the page uses" in output \
-        or f"docs/index.md, line {line_of(project_copy / 'docs/index.md', template)}: wrong use" in output, output
+    assert (
+        f"docs/index.md, line {line_of(project_copy / 'docs/index.md', template)}: the page uses" in output
+        or f"docs/index.md, line {line_of(project_copy / 'docs/index.md', template)}: wrong use" in output
+    ), output
     assert said in output
     assert "Traceback" not in output
-    assert not (project_copy / "RAN").exists() and not (project_copy / "docs" / "RAN").exists(), "the page ran a command"
+    assert not (project_copy / "RAN").exists() and not (project_copy / "docs" / "RAN").exists(), (
+        "the page ran a command"
+    )

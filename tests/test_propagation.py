@@ -48,18 +48,21 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
     site = tmp_path / "site"
     files = [p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES]
     # The old value as each edition writes its digits, and raw.
-    old = {str(FIGURE.value)} | {re.search(r"\d[\d,.\u202f]*\d", shown).group()
-                                 for shown in GOLDEN[FIGURE.id]["shown"].values()}
+    old = {str(FIGURE.value)} | {
+        re.search(r"\d[\d,.\u202f]*\d", shown).group() for shown in GOLDEN[FIGURE.id]["shown"].values()
+    }
     # Only the log of changes still tells the old value (the correction's
     # "from … to …"), on the corrections page of each edition and in its search entries.
     log_pages = {addresses().page(corrections_page(), language) for language in editions()}
-    stale = [p.relative_to(site).as_posix() for p in files
-             if any(o in _without_the_log(p, site, log_pages) for o in old)]
+    stale = [
+        p.relative_to(site).as_posix() for p in files if any(o in _without_the_log(p, site, log_pages) for o in old)
+    ]
     assert stale == []
     new = {language: _shown_with(shown, NEW_VALUE) for language, shown in GOLDEN[FIGURE.id]["shown"].items()}
     showing_new = {p.relative_to(site).as_posix() for p in files if new["en"] in p.read_text(encoding="utf-8")}
-    home, theme_page, reference = (addresses().page(src) + "index.html"
-                                   for src in (nav_sources()[0], FIGURE.theme.page, reference_page()))
+    home, theme_page, reference = (
+        addresses().page(src) + "index.html" for src in (nav_sources()[0], FIGURE.theme.page, reference_page())
+    )
     assert {home, theme_page, reference, "search/search_index.json", "figures.json", "figures.csv"} <= showing_new
     for edition in languages()[1:]:
         folder = addresses().editions[edition]
@@ -68,7 +71,8 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
     # Its card in every edition, and the preview image of every page that shows it.
     for language in editions():
         assert new[language] in (changed := tmp_path / "site").joinpath(
-            addresses().card(FIGURE.id, language)).read_text(encoding="utf-8")
+            addresses().card(FIGURE.id, language)
+        ).read_text(encoding="utf-8")
         for src in (nav_sources()[0], FIGURE.theme.page, reference_page(), embeds_page()):
             preview = addresses().preview(src, language)
             assert (changed / preview).read_bytes() != (real_site / preview).read_bytes(), preview
@@ -80,6 +84,7 @@ def test_changing_a_figure_changes_every_file_of_the_site(project_copy, tmp_path
 def _without_the_log(path, site, log_pages: set[str]) -> str:
     """The file's text, less the corrections pages and their search entries."""
     import json
+
     relative = path.relative_to(site).as_posix()
     if any(relative == page + "index.html" for page in log_pages):
         return ""

@@ -61,8 +61,11 @@ def test_every_page_and_figure_is_listed_as_public(site, pages):
 
 # A page to move in the test below: the last of the nav with a public anchor
 # (the build checks the anchor through the redirect), and that anchor.
-MOVED = next(src for src in reversed(nav_sources()) if src != "index.md"
-             and any(a.startswith("/" + page_address(src) + "#") for a in PUBLIC_URLS))
+MOVED = next(
+    src
+    for src in reversed(nav_sources())
+    if src != "index.md" and any(a.startswith("/" + page_address(src) + "#") for a in PUBLIC_URLS)
+)
 MOVED_ANCHOR = next(a for a in PUBLIC_URLS if a.startswith("/" + page_address(MOVED) + "#")).split("#")[1]
 
 
@@ -70,10 +73,15 @@ def test_moving_a_page_keeps_its_old_address_in_every_edition(project_copy, tmp_
     old_src, new_src = MOVED, "moved-" + MOVED
     old, new = MOVED.removesuffix(".md"), new_src.removesuffix(".md")
     # A real rename: every edition's file, the nav and every link.
-    for path in [project_copy / "mkdocs.yml", project_copy / "data" / "figures.yml",
-                 *(project_copy / "docs").glob("*.md")]:
-        path.write_text(re.sub(rf"\b(?<!-){re.escape(old)}((?:\.\w+)?\.md)\b", rf"{new}\1",
-                               path.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in [
+        project_copy / "mkdocs.yml",
+        project_copy / "data" / "figures.yml",
+        *(project_copy / "docs").glob("*.md"),
+    ]:
+        path.write_text(
+            re.sub(rf"\b(?<!-){re.escape(old)}((?:\.\w+)?\.md)\b", rf"{new}\1", path.read_text(encoding="utf-8")),
+            encoding="utf-8",
+        )
     for suffix in suffixes().values():
         (project_copy / f"docs/{old}{suffix}.md").rename(project_copy / f"docs/{new}{suffix}.md")
     with (project_copy / "data/public_urls.txt").open("a", encoding="utf-8") as listed:
@@ -107,6 +115,7 @@ def test_moving_a_page_keeps_its_old_address_in_every_edition(project_copy, tmp_
 
 # -- the reference page --------------------------------------------------------
 
+
 def test_each_figure_has_exactly_one_anchor_on_the_reference_page(pages):
     reference = pages[reference_file()]
     for figure_id in DATASET.figures:
@@ -137,15 +146,18 @@ def test_each_row_offers_quote_and_citations(pages):
     short, full, figure_bibtex, csl = (code.get_text() for code in details.select("pre code"))
     # The figure first, with its qualifier; then the site and the version; then the article.
     # Its period in the article's words, saying which date was inferred; "reported", never "quoted".
-    assert short == (f"{figure.label('en')}: {shown}, up to 16\u00a0November\u00a02017, start not stated "
-                     f"(“so\u00a0far”; end inferred from the article’s date). Khaled Zerouali, as reported in "
-                     f"“Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being”, "
-                     f"16\u00a0November\u00a02017. {site_name}, version {release.version}")
+    assert short == (
+        f"{figure.label('en')}: {shown}, up to 16\u00a0November\u00a02017, start not stated "
+        f"(“so\u00a0far”; end inferred from the article’s date). Khaled Zerouali, as reported in "
+        f"“Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being”, "
+        f"16\u00a0November\u00a02017. {site_name}, version {release.version}"
+    )
     assert full.startswith(f"{figure.label('en')}: {shown}, ")
     assert f". {site_name}, data version {release.version} of " in full and f", {address}. Based on “" in full
     assert full.endswith("(author, publisher and web address not stated in the source).")
-    assert figure_bibtex.startswith(f"@misc{{dismantling2017:{figure.id},\n"
-                                    f"  title = {{{{{figure.label('en')}: {shown}}}}},\n")
+    assert figure_bibtex.startswith(
+        f"@misc{{dismantling2017:{figure.id},\n  title = {{{{{figure.label('en')}: {shown}}}}},\n"
+    )
     assert "  crossref = {dismantling2017}\n}" in figure_bibtex
     assert [item["id"] for item in json.loads(csl)] == [f"dismantling2017:{figure.id}", "dismantling2017"]
     # The article's entry, once, after the table.
@@ -158,7 +170,8 @@ def test_each_row_offers_quote_and_citations(pages):
         "  date = {2017-11-16},\n"
         "  howpublished = {News article},\n"
         "  note = {Not stated in the source: author, publisher, url}\n"
-        "}")
+        "}"
+    )
 
 
 def test_bibtex_invents_no_author_publisher_or_address(pages):
@@ -168,6 +181,7 @@ def test_bibtex_invents_no_author_publisher_or_address(pages):
 
 # -- exports -------------------------------------------------------------------
 
+
 def test_json_export(site):
     document = json.loads((site / "figures.json").read_text(encoding="utf-8"))
     records = {r["id"]: r for r in document["figures"]}
@@ -175,7 +189,11 @@ def test_json_export(site):
     for figure_id, record in records.items():
         figure = DATASET.figure(figure_id)
         assert (record["value"], record["qualifier"], record["quote"], record["theme"]) == (
-            figure.value, figure.qualifier, figure.quote.text, figure.theme.id)
+            figure.value,
+            figure.qualifier,
+            figure.quote.text,
+            figure.theme.id,
+        )
         for key in ("id", "value", "unit", "qualifier", "period", "stated_by", "quote", "theme", "url"):
             assert record[key] not in (None, ""), f"{figure_id}.{key}"
     assert records[FIGURE.id]["url"] == SITE_URL + figure_address(FIGURE.id)
@@ -200,6 +218,7 @@ def test_csv_export_is_rfc_4180_utf8(site):
 
 def test_datapackage_is_valid_frictionless(site):
     from frictionless import validate
+
     report = validate(site / "datapackage.json")
     assert report.valid, report.flatten(["type", "note"])
 
@@ -217,6 +236,7 @@ def test_every_exported_link_points_at_an_existing_anchor(site, pages):
 
 
 # -- objects.inv ---------------------------------------------------------------
+
 
 def test_inventory_has_a_label_per_figure_and_a_doc_per_page(site):
     inventory = soi.Inventory(site / "objects.inv")
@@ -237,23 +257,42 @@ def test_a_sphinx_project_resolves_figures_through_intersphinx_and_stops_on_an_u
     known figure and page resolve, the unknown figure fails the build."""
     (tmp_path / "conf.py").write_text(
         'extensions = ["sphinx.ext.intersphinx"]\n'
-        f'intersphinx_mapping = {{"morocco": ("https://example.org/morocco/", {str(site / "objects.inv")!r})}}\n')
+        f'intersphinx_mapping = {{"morocco": ("https://example.org/morocco/", {str(site / "objects.inv")!r})}}\n'
+    )
     page = FIGURE.theme.page
     (tmp_path / "index.rst").write_text(
         f"Client\n======\n\nSee :ref:`morocco:{FIGURE.id}` and :doc:`morocco:{page.removesuffix('.md')}`.\n\n"
-        f"Not :ref:`morocco:{FIGURE.id}x`.\n")
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-                             str(tmp_path), str(tmp_path / "_build")], capture_output=True, text=True, timeout=120)
+        f"Not :ref:`morocco:{FIGURE.id}x`.\n"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(tmp_path),
+            str(tmp_path / "_build"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0 and f"{FIGURE.id}x" in result.stderr, result.stderr
     assert result.stderr.count("WARNING") == 1, result.stderr
     html = BeautifulSoup((tmp_path / "_build/index.html").read_text(), "html.parser")
     links = {a["href"]: a.get_text() for a in html.select("a.reference.external")}
-    assert links == {f"https://example.org/morocco/{addresses().figure(FIGURE.id)}":
-                     f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}",
-                     f"https://example.org/morocco/{page_address(page)}": nav_titles()[page]}
+    assert links == {
+        f"https://example.org/morocco/{addresses().figure(FIGURE.id)}": f"{FIGURE.label('en')}: {GOLDEN[FIGURE.id]['shown']['en']}",
+        f"https://example.org/morocco/{page_address(page)}": nav_titles()[page],
+    }
 
 
 # -- page metadata -------------------------------------------------------------
+
 
 def test_jsonld_dataset(pages):
     script = pages[reference_file()].find("script", type="application/ld+json")
@@ -261,8 +300,12 @@ def test_jsonld_dataset(pages):
     assert data["@type"] == "Dataset"
     assert data["temporalCoverage"] == "../2017-11-16"
     assert data["spatialCoverage"]["name"] == "Morocco"
-    assert data["citation"] == {"@type": "NewsArticle", "headline": DATASET.source.title,
-                                "datePublished": "2017-11-16", "inLanguage": "en"}
+    assert data["citation"] == {
+        "@type": "NewsArticle",
+        "headline": DATASET.source.title,
+        "datePublished": "2017-11-16",
+        "inLanguage": "en",
+    }
     assert {d["contentUrl"] for d in data["distribution"]} == {f"{SITE_URL}figures.csv", f"{SITE_URL}figures.json"}
     assert data["name"] and data["description"]
 
@@ -314,6 +357,6 @@ def test_the_search_dialog_has_an_accessible_name(pages):
 
 
 def _site_relative(url: str) -> str:
-    """"https://host/repo/figures/#x" -> "/figures/#x"."""
+    """ "https://host/repo/figures/#x" -> "/figures/#x"."""
     assert url.startswith(SITE_URL), f"{url} is not on the site {SITE_URL}"
-    return "/" + url[len(SITE_URL):]
+    return "/" + url[len(SITE_URL) :]

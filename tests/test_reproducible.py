@@ -72,14 +72,22 @@ def test_the_guard_refuses_a_connection_that_works_without_it(tmp_path):
     """The control: a probe connects to a server on this machine, then,
     under the guard, is refused and the refusal is recorded."""
     guard = _guard(tmp_path / "guard")
-    probe = ("import socket, sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5).close(); "
-             "print('connected')")
+    probe = (
+        "import socket, sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5).close(); "
+        "print('connected')"
+    )
     with socket.create_server(("127.0.0.1", 0)) as server:
         port = str(server.getsockname()[1])
-        free = subprocess.run([sys.executable, "-c", probe, port], capture_output=True, text=True, timeout=30,
-                              env=clean_environment())
-        guarded = subprocess.run([sys.executable, "-c", probe, port], capture_output=True, text=True, timeout=30,
-                                 env=clean_environment(**guard))
+        free = subprocess.run(
+            [sys.executable, "-c", probe, port], capture_output=True, text=True, timeout=30, env=clean_environment()
+        )
+        guarded = subprocess.run(
+            [sys.executable, "-c", probe, port],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=clean_environment(**guard),
+        )
     assert free.returncode == 0 and free.stdout.strip() == "connected", free.stderr
     assert guarded.returncode != 0 and "network refused by the test's guard" in guarded.stderr, guarded.stderr
     log = _log(guard)
@@ -89,8 +97,9 @@ def test_the_guard_refuses_a_connection_that_works_without_it(tmp_path):
 def test_two_builds_are_byte_identical_and_need_no_network(site, tmp_path):
     guard = _guard(tmp_path / "guard")
     bare = without_system_fribidi(tmp_path / "no-fribidi") if sys.platform == "linux" else {}
-    again = build(copy_project(tmp_path / "project"), tmp_path / "again", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
-                  **guard, **bare)
+    again = build(
+        copy_project(tmp_path / "project"), tmp_path / "again", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, **guard, **bare
+    )
     assert again.returncode == 0, again.stderr
     log = _log(guard)
     assert any(line.endswith(" installed") for line in log), f"the guard was not installed in the build: {log}"

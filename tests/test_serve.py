@@ -56,10 +56,16 @@ def served(project_copy, tmp_path):
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project_copy, env=clean_environment(SITE_URL=LOCAL_URL), stdout=log, stderr=subprocess.STDOUT)
+        cwd=project_copy,
+        env=clean_environment(SITE_URL=LOCAL_URL),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: f'data-figure="{FIGURE.id}"' in fetch(base), START_SECONDS), "mkdocs serve did not start"
+        assert wait_for(lambda: f'data-figure="{FIGURE.id}"' in fetch(base), START_SECONDS), (
+            "mkdocs serve did not start"
+        )
         yield project_copy, base, process
     finally:
         process.terminate()
@@ -80,8 +86,7 @@ def _unknown_id(project):
 
 def _misspelt_macro(project):
     page = project / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("{{ published() }}", "{{ publised() }}"),
-                    encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ published() }}", "{{ publised() }}"), encoding="utf-8")
     return "", "&#39;publised&#39; is not a macro or variable of this site"
 
 
@@ -101,7 +106,9 @@ def test_serve_shows_each_edit_and_lives_through_each_mistake(served, tmp_path):
     project, base, process = served
     new_value = FIGURE.value + 500
     change_figure_value(project / "data" / "figures.yml", DATASET, FIGURE.id, new_value)
-    assert wait_for(lambda: f'<data value="{new_value}">' in fetch(base + addresses().page(FIGURE.theme.page)), REBUILD_SECONDS)
+    assert wait_for(
+        lambda: f'<data value="{new_value}">' in fetch(base + addresses().page(FIGURE.theme.page)), REBUILD_SECONDS
+    )
 
     saved = {path: path.read_bytes() for path in [*(project / "docs").glob("*.md"), project / "data/figures.yml"]}
     for mistake in (_unknown_id, _misspelt_macro, _yaml_error, _schema_error):
@@ -110,13 +117,17 @@ def test_serve_shows_each_edit_and_lives_through_each_mistake(served, tmp_path):
         path, message = mistake(project)
         url = base + path
         # The page being viewed shows the message; the server keeps answering.
-        assert wait_for(lambda url=url, message=message: PANEL in (html := fetch(url)) and message in html, REBUILD_SECONDS), (mistake, fetch(url)[:3000])
+        assert wait_for(
+            lambda url=url, message=message: PANEL in (html := fetch(url)) and message in html, REBUILD_SECONDS
+        ), (mistake, fetch(url)[:3000])
         assert fetch(base + "assets/site.css", timeout=10), f"{mistake.__name__}: the server stopped answering"
         assert process.poll() is None, f"{mistake.__name__}: mkdocs serve exited"
     # Fixed: the same address shows the page again, with the edit.
     for file, content in saved.items():
         file.write_bytes(content)
-    assert wait_for(lambda: PANEL not in (html := fetch(url)) and f'<data value="{new_value}">' in html, REBUILD_SECONDS)
+    assert wait_for(
+        lambda: PANEL not in (html := fetch(url)) and f'<data value="{new_value}">' in html, REBUILD_SECONDS
+    )
     assert process.poll() is None
     # Nothing of the failed rebuilds is left: the page is a clean build's,
     # byte for byte, but for the script mkdocs serve adds to reload it.
@@ -126,7 +137,7 @@ def test_serve_shows_each_edit_and_lives_through_each_mistake(served, tmp_path):
     built = build(project, tmp_path / "clean", SITE_URL=base)
     assert built.returncode == 0, built.stderr
     clean = (tmp_path / "clean" / path / "index.html").read_text(encoding="utf-8")
-    assert served_html[:reloader] + served_html[served_html.index("</script>", reloader) + len("</script>"):] == clean
+    assert served_html[:reloader] + served_html[served_html.index("</script>", reloader) + len("</script>") :] == clean
 
 
 def test_serve_runs_the_python_code_as_it_is_now(served):
@@ -140,8 +151,10 @@ def test_serve_runs_the_python_code_as_it_is_now(served):
     assert grouped in fetch(url)
     formatting = project / "figures" / "formatting.py"
     original = formatting.read_text(encoding="utf-8")
-    edited = original.replace("return format_decimal(value, locale=self.locale)",
-                              "return format_decimal(value, locale=self.locale, group_separator=False)")
+    edited = original.replace(
+        "return format_decimal(value, locale=self.locale)",
+        "return format_decimal(value, locale=self.locale, group_separator=False)",
+    )
     assert edited != original, "test setup: the grouping call in figures/formatting.py moved"
     formatting.write_text(edited, encoding="utf-8")
     assert wait_for(lambda: ungrouped in fetch(url), REBUILD_SECONDS), "the edited formatting code did not take effect"
@@ -161,11 +174,13 @@ def test_serve_shows_an_edited_template(served):
     edited = original.replace('<data value="{{ figure.value }}">', '<data class="edited" value="{{ figure.value }}">')
     assert edited != original, "test setup: the value macro in figures/templates/inline.html changed"
     inline.write_text(edited, encoding="utf-8")
-    assert wait_for(lambda: edited_markup in (html := fetch(url)) and plain not in html, REBUILD_SECONDS), \
+    assert wait_for(lambda: edited_markup in (html := fetch(url)) and plain not in html, REBUILD_SECONDS), (
         "the edited template did not take effect everywhere"
+    )
     inline.write_text(original, encoding="utf-8")
-    assert wait_for(lambda: plain in (html := fetch(url)) and edited_markup not in html, REBUILD_SECONDS), \
+    assert wait_for(lambda: plain in (html := fetch(url)) and edited_markup not in html, REBUILD_SECONDS), (
         "reverting the template did not take effect"
+    )
 
 
 def test_serve_console_is_quiet_and_says_a_mistake_once(served, tmp_path):
@@ -182,7 +197,9 @@ def test_serve_console_is_quiet_and_says_a_mistake_once(served, tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\nSome 12 people.\n", encoding="utf-8")
     url = base + addresses().page(FIGURE.theme.page)
     assert wait_for(lambda: PANEL in fetch(url), REBUILD_SECONDS)
-    assert wait_for(lambda: "Documentation built" in log.read_text(encoding="utf-8")[len(clean):], REBUILD_SECONDS)
-    after = log.read_text(encoding="utf-8")[len(clean):]
+    assert wait_for(lambda: "Documentation built" in log.read_text(encoding="utf-8")[len(clean) :], REBUILD_SECONDS)
+    after = log.read_text(encoding="utf-8")[len(clean) :]
     problems = [line for line in after.splitlines() if "ERROR" in line or "WARNING" in line]
-    assert len(problems) == 1 and problems[0].startswith("ERROR") and "a digit typed outside a macro" in problems[0], after
+    assert len(problems) == 1 and problems[0].startswith("ERROR") and "a digit typed outside a macro" in problems[0], (
+        after
+    )

@@ -51,9 +51,17 @@ def test_a_bad_setting_in_the_shell_is_refused_naming_it(environ, said):
     assert next(iter(environ)) in str(raised.value), "the message does not name the variable"
 
 
-@pytest.mark.parametrize("environ", [{}, {"SITE_URL": "https://owner.github.io/repo/"},
-                                     {"ISSUES_URL": "https://github.com/o/r/issues"}, {"ISSUES_URL": ""},
-                                     {"SOURCE_DATE_EPOCH": "1764633600"}, {"SOURCE_DATE_EPOCH": "0"}])
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {},
+        {"SITE_URL": "https://owner.github.io/repo/"},
+        {"ISSUES_URL": "https://github.com/o/r/issues"},
+        {"ISSUES_URL": ""},
+        {"SOURCE_DATE_EPOCH": "1764633600"},
+        {"SOURCE_DATE_EPOCH": "0"},
+    ],
+)
 def test_good_settings_pass(environ):
     check_environment(_config(environ), environ)
 
@@ -69,8 +77,10 @@ BAD_EXTRA = [
     ({"moved_pages": {"gone.md": "../index.md"}}, "at extra › moved_pages › gone.md: the text '../index.md'"),
     ({"moved_pages": {"a/../../x.md": "index.md"}}, "has the wrong form"),
     ({"moved_pages": {"gone.md": 5}}, "wrong type: got the number 5"),
-    ({"moved_pages": {"index.md": "figures.md"}}, "extra › moved_pages › index.md: the page 'index.md' is declared "
-                                                  "moved, but docs/index.md still exists"),
+    (
+        {"moved_pages": {"index.md": "figures.md"}},
+        "extra › moved_pages › index.md: the page 'index.md' is declared moved, but docs/index.md still exists",
+    ),
     ({"moved_pages": {"a.md": "a.md"}}, "extra › moved_pages › a.md: the page 'a.md' is moved to itself"),
     ({"moved_pages": {"a.md": "b.md", "b.md": "a.md"}}, "the moved pages go round a loop: a.md → b.md → a.md"),
     ({"moved_pages": {"a.md": "b.md", "b.md": "index.md"}}, "which is itself declared moved"),
@@ -95,6 +105,7 @@ def test_the_real_extra_passes():
 
 # -- the wiring: real builds ---------------------------------------------------
 
+
 def test_an_empty_site_url_stops_the_build_with_its_name(project_copy, tmp_path):
     result = build(project_copy, tmp_path / "site", strict=False, SITE_URL="")
     output = result.stdout + result.stderr
@@ -113,6 +124,7 @@ def test_a_move_out_of_the_site_writes_nothing_outside_it(project_copy, tmp_path
 
 # -- text fields: a sensible length --------------------------------------------
 
+
 def test_a_text_or_id_of_unreasonable_length_is_refused_at_its_line(tmp_path):
     import shutil
 
@@ -122,19 +134,27 @@ def test_a_text_or_id_of_unreasonable_length_is_refused_at_its_line(tmp_path):
     from figures.yamlfile import read_yaml
 
     from helpers import DataFileEditor, languages
+
     shutil.copytree(PROJECT / "data", tmp_path / "data")
     data = DataFileEditor(tmp_path / "data" / "figures.yml")
     figure = next(iter(read_yaml(data.path).data["figures"]))
     data.set(("figures", figure, "label", languages()[0]), '"' + "x" * (TEXT_AT_MOST + 1) + '"')
-    with pytest.raises(FigureDataError, match=rf"line \d+, at figures › {figure} › label › {languages()[0]}: "
-                                              rf"the text is {TEXT_AT_MOST + 1} characters long"):
+    with pytest.raises(
+        FigureDataError,
+        match=rf"line \d+, at figures › {figure} › label › {languages()[0]}: "
+        rf"the text is {TEXT_AT_MOST + 1} characters long",
+    ):
         load_dataset(data.path, data.path.with_name("figures.schema.json"), "data/figures.yml")
     shutil.copy(PROJECT / "data" / "figures.yml", data.path)
     data.rename(("figures", figure), "a" * (ID_AT_MOST + 1))
     with pytest.raises(FigureDataError, match=f"is {ID_AT_MOST + 1} characters long"):
         load_dataset(data.path, data.path.with_name("figures.schema.json"), "data/figures.yml")
     words = tmp_path / "data" / "site_words.yml"
-    words.write_text(words.read_text(encoding="utf-8").replace(
-        "    figure: Figure\n", "    figure: " + "y" * (TEXT_AT_MOST + 1) + "\n", 1), encoding="utf-8")
+    words.write_text(
+        words.read_text(encoding="utf-8").replace(
+            "    figure: Figure\n", "    figure: " + "y" * (TEXT_AT_MOST + 1) + "\n", 1
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(FigureDataError, match=r"data/site_words.yml, line \d+, at en › words › figure: the text is"):
         load_editions(words, languages(), "data/site_words.yml")

@@ -23,8 +23,9 @@ def test_the_workflow_matches_githubs_schema():
 
 def test_zizmor_finds_nothing_even_as_an_auditor():
     result = _run(str(BIN / "zizmor"), "--offline", "--persona=auditor", "--no-progress", str(WORKFLOW))
-    assert result.returncode == 0 and "No findings to report" in result.stdout + result.stderr, \
+    assert result.returncode == 0 and "No findings to report" in result.stdout + result.stderr, (
         result.stdout + result.stderr
+    )
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_version():
@@ -52,6 +53,7 @@ _LEVELS = {"none": 0, "read": 1, "write": 2}
 
 def _workflow() -> dict:
     import yaml
+
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
 
 

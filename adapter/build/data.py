@@ -23,8 +23,9 @@ log = logging.getLogger("mkdocs.plugins.figures")
 def load_data(project_dir: Path, languages: Sequence[str]) -> tuple[Dataset, dict[str, Edition]]:
     """The dataset and the editions of `languages` (the default first);
     raises FigureDataError with a readable message."""
-    dataset = load_dataset(project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix(),
-                           build_day=build_date())
+    dataset = load_dataset(
+        project_dir / DATA_FILE, project_dir / SCHEMA_FILE, DATA_FILE.as_posix(), build_day=build_date()
+    )
     try:
         published = published_data(project_dir)
     except NoHistory as why:

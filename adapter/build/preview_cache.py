@@ -29,7 +29,6 @@ from figures.preview import Preview, preview_png
 
 
 class PreviewCache:
-
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.drawing_code = _drawing_code()

@@ -13,7 +13,9 @@ def panel(message: str) -> str:
     HTML, and braces become entities so that no template engine reads it
     again."""
     escaped = str(escape(message)).replace("{", "&#123;").replace("}", "&#125;")
-    return (f'<div class="admonition failure {PANEL_CLASS}" role="alert">'
-            '<p class="admonition-title">This page cannot be built until this is fixed</p>'
-            f"<pre><code>{escaped}</code></pre>"
-            "<p>The page reloads by itself once the file is saved with the mistake fixed.</p></div>")
+    return (
+        f'<div class="admonition failure {PANEL_CLASS}" role="alert">'
+        '<p class="admonition-title">This page cannot be built until this is fixed</p>'
+        f"<pre><code>{escaped}</code></pre>"
+        "<p>The page reloads by itself once the file is saved with the mistake fixed.</p></div>"
+    )

@@ -23,16 +23,18 @@ from figures.editions import Edition
 from figures.templating import render
 
 
-def redirect_pages(moved: dict[str, str], urls: dict[str, str], addresses: SiteAddresses,
-                   editions: dict[str, Edition]) -> dict[str, str]:
+def redirect_pages(
+    moved: dict[str, str], urls: dict[str, str], addresses: SiteAddresses, editions: dict[str, Edition]
+) -> dict[str, str]:
     """{site-relative path of each redirect page: its HTML}; `urls` maps a
     source path to its address ("method.md" -> "method/")."""
     pages = {}
     for old, new in moved.items():
         for language, folder in addresses.editions.items():
             old_address, new_address = folder + urls[old], folder + urls[new]
-            pages[old_address + "index.html"] = redirect_page(old_address, new_address, addresses.base,
-                                                              editions[language])
+            pages[old_address + "index.html"] = redirect_page(
+                old_address, new_address, addresses.base, editions[language]
+            )
     return pages
 
 
@@ -41,7 +43,17 @@ def redirect_page(old: str, new: str, site_url: str, edition: Edition) -> str:
     with the #anchor kept (a meta refresh drops it; the script keeps it)."""
     target = posixpath.relpath(new or ".", old or ".") + "/"
     before, _, after = edition.words["page_moved_to"].partition("{address}")
-    return render("redirect.html", edition=edition, words=edition.words["page_moved"], before=before, after=after,
-                  target=target,
-                  absolute=site_url + new, new=new,
-                  script_target=json.dumps(target).replace("<", "\\u003c")) + "\n"
+    return (
+        render(
+            "redirect.html",
+            edition=edition,
+            words=edition.words["page_moved"],
+            before=before,
+            after=after,
+            target=target,
+            absolute=site_url + new,
+            new=new,
+            script_target=json.dumps(target).replace("<", "\\u003c"),
+        )
+        + "\n"
+    )

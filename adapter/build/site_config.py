@@ -10,9 +10,9 @@ from ..wrappers.i18n import edition_languages
 from ..wrappers.mkdocs import page_url
 
 # Pages the components link to, by their source path in the default edition.
-REFERENCE_PAGE = "figures.md"        # the table of all figures
+REFERENCE_PAGE = "figures.md"  # the table of all figures
 CORRECTIONS_PAGE = "corrections.md"  # the corrections and changes page
-LICENCE_PAGE = "use.md"              # the page that gives the licences in full
+LICENCE_PAGE = "use.md"  # the page that gives the licences in full
 
 
 def nav_pages(nav) -> list[tuple[str, str]]:
@@ -41,11 +41,18 @@ def addresses_for(config) -> SiteAddresses:
     # A linked page that moved is linked at its new address. Until its move
     # is declared, links keep its old address, which no longer resolves, and
     # the public-address check says so (adapter/checks/public_addresses.py).
-    reference, corrections, licence = (moved_pages(config).get(src, src)
-                                       for src in (REFERENCE_PAGE, CORRECTIONS_PAGE, LICENCE_PAGE))
+    reference, corrections, licence = (
+        moved_pages(config).get(src, src) for src in (REFERENCE_PAGE, CORRECTIONS_PAGE, LICENCE_PAGE)
+    )
     for src in (reference, corrections, licence):
         pages.setdefault(src, page_url(src, config))
-    return SiteAddresses(base=base if base.endswith("/") else base + "/", pages=pages,
-                         editions={language: "" if index == 0 else f"{language}/"
-                                   for index, language in enumerate(edition_languages(config))},
-                         reference_page=reference, corrections_page=corrections, licence_page=licence)
+    return SiteAddresses(
+        base=base if base.endswith("/") else base + "/",
+        pages=pages,
+        editions={
+            language: "" if index == 0 else f"{language}/" for index, language in enumerate(edition_languages(config))
+        },
+        reference_page=reference,
+        corrections_page=corrections,
+        licence_page=licence,
+    )

@@ -28,8 +28,9 @@ log = logging.getLogger("mkdocs.plugins.figures")
 @dataclass
 class PageState:
     """The page being rendered: its first mistake, and what it has shown."""
+
     problem: str | None = None
-    cards: set[str] = field(default_factory=set)     # figure ids shown as cards
+    cards: set[str] = field(default_factory=set)  # figure ids shown as cards
     charts: list[str] = field(default_factory=list)  # chart components called
     shown: ShownOnPage = field(default_factory=ShownOnPage)  # what the components have said once
 
@@ -41,7 +42,7 @@ class SiteBuild:
     serving: bool
     _data: tuple[Dataset, dict[str, Edition]] | None = None
     data_error: FigureDataError | None = None
-    site_problem: str | None = None        # a mistake in data/ or mkdocs.yml: shown on every page when serving
+    site_problem: str | None = None  # a mistake in data/ or mkdocs.yml: shown on every page when serving
     problems: list[str] = field(default_factory=list)  # every mistake reported, in order
     page: PageState = field(default_factory=PageState)
     pages: list[BuiltPage] = field(default_factory=list)  # every page built, in every edition

@@ -20,14 +20,18 @@ from .public_addresses import public_addresses
 def check_pages(config) -> None:
     docs_dir = Path(config["docs_dir"])
     languages = [lang.locale for lang in translated_languages(config)]
-    missing = [f"{docs_dir.name}/{src.removesuffix('.md')}.{language}.md"
-               for _, src in nav_pages(config["nav"]) for language in languages
-               if not (docs_dir / f"{src.removesuffix('.md')}.{language}.md").exists()]
+    missing = [
+        f"{docs_dir.name}/{src.removesuffix('.md')}.{language}.md"
+        for _, src in nav_pages(config["nav"])
+        for language in languages
+        if not (docs_dir / f"{src.removesuffix('.md')}.{language}.md").exists()
+    ]
     if missing:
         raise FigureDataError(
             f"missing translation: {', '.join(missing)} does not exist",
             expected=f"every page of the nav in every edition ({', '.join(languages)}), translated, "
-                     "not left to fall back to English")
+            "not left to fall back to English",
+        )
 
 
 def check_nav_titles(config) -> None:
@@ -38,8 +42,10 @@ def check_nav_titles(config) -> None:
             if title not in translations:
                 raise FigureDataError(
                     f"the nav entry '{title}' has no {language.name} ({language.locale}) title",
-                    file=config_file.name, line=_line_of(config_file, f"- {title}:"),
-                    expected=f"'{title}: …' under nav_translations of the {language.locale} language")
+                    file=config_file.name,
+                    line=_line_of(config_file, f"- {title}:"),
+                    expected=f"'{title}: …' under nav_translations of the {language.locale} language",
+                )
 
 
 def _line_of(path: Path, needle: str) -> int | None:
@@ -60,16 +66,20 @@ def check_no_stray_editions(config) -> None:
     the site without a word."""
     docs_dir = Path(config["docs_dir"])
     declared = set(edition_languages(config)) | {lang.locale for lang in translated_languages(config)}
-    stray = sorted(path.relative_to(docs_dir.parent).as_posix() for path in docs_dir.rglob("*.md")
-                   if (match := _EDITION_SUFFIX.search(path.name)) and match["language"] not in declared)
+    stray = sorted(
+        path.relative_to(docs_dir.parent).as_posix()
+        for path in docs_dir.rglob("*.md")
+        if (match := _EDITION_SUFFIX.search(path.name)) and match["language"] not in declared
+    )
     if stray:
         languages = sorted({_EDITION_SUFFIX.search(path)["language"] for path in stray})
         raise FigureDataError(
             f"{', '.join(stray)}: {'a page' if len(stray) == 1 else 'pages'} of the edition "
             f"{', '.join(repr(language) for language in languages)}, which mkdocs.yml does not declare",
             expected="each docs/<page>.<language>.md to belong to an edition under plugins › i18n › languages "
-                     f"({', '.join(edition_languages(config))}): delete the pages of a removed edition "
-                     "(“Removing an edition” in CONTRIBUTING.md), or declare the edition")
+            f"({', '.join(edition_languages(config))}): delete the pages of a removed edition "
+            "(“Removing an edition” in CONTRIBUTING.md), or declare the edition",
+        )
 
 
 def check_pages_are_public(config, project_dir: Path) -> None:
@@ -77,13 +87,18 @@ def check_pages_are_public(config, project_dir: Path) -> None:
     data/public_urls.txt: the build then checks that each keeps resolving."""
     addresses = addresses_for(config)
     listed = {address for _, address in public_addresses(project_dir)}
-    missing = [f"/{addresses.page(src, language)}" for _, src in nav_pages(config["nav"])
-               for language in addresses.editions if f"/{addresses.page(src, language)}" not in listed]
+    missing = [
+        f"/{addresses.page(src, language)}"
+        for _, src in nav_pages(config["nav"])
+        for language in addresses.editions
+        if f"/{addresses.page(src, language)}" not in listed
+    ]
     if missing:
         raise FigureDataError(
             f"{', '.join(missing[:6])}{f' and {len(missing) - 6} more' if len(missing) > 6 else ''}: "
             f"{'a page address' if len(missing) == 1 else 'page addresses'} not listed as public",
             file=PUBLIC_URLS.as_posix(),
             expected="the address of each page of the nav, in every edition, one a line in data/public_urls.txt "
-                     "(“Adding a page” in CONTRIBUTING.md): other sites link to them, and the build checks "
-                     "that each keeps resolving")
+            "(“Adding a page” in CONTRIBUTING.md): other sites link to them, and the build checks "
+            "that each keeps resolving",
+        )

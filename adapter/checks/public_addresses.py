@@ -20,8 +20,11 @@ from figures.paths import PUBLIC_URLS
 def public_addresses(project_dir: Path) -> list[tuple[int, str]]:
     """(line, address) of every public address listed by the project."""
     lines = (project_dir / PUBLIC_URLS).read_text(encoding="utf-8").splitlines()
-    return [(number, line.strip()) for number, line in enumerate(lines, start=1)
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        (number, line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
@@ -84,15 +87,20 @@ def broken_public_address(project_dir: Path, site_dir: Path, addresses) -> str |
     """The message for the first listed public address that no longer
     resolves in the built site, or None if all do; its advice depends on
     what the address is (`advice_for`)."""
-    broken = [(line, address, problem) for line, address in public_addresses(project_dir)
-              if (problem := problem_with(site_dir, address))]
+    broken = [
+        (line, address, problem)
+        for line, address in public_addresses(project_dir)
+        if (problem := problem_with(site_dir, address))
+    ]
     if not broken:
         return None
     line, address, problem = broken[0]
     more = f" (and {len(broken) - 1} more listed addresses)" if len(broken) > 1 else ""
-    return (f"{PUBLIC_URLS.as_posix()}, line {line}: the public address {address} no longer resolves "
-            f"({problem.removeprefix(address + ': ')}){more}; expected every listed address to keep working: "
-            + advice_for(address, list(addresses.editions.values()), list(addresses.pages.values())))
+    return (
+        f"{PUBLIC_URLS.as_posix()}, line {line}: the public address {address} no longer resolves "
+        f"({problem.removeprefix(address + ': ')}){more}; expected every listed address to keep working: "
+        + advice_for(address, list(addresses.editions.values()), list(addresses.pages.values()))
+    )
 
 
 # An edition's folder: the first part of its addresses ("fr" of /fr/returns/).
@@ -105,17 +113,29 @@ def advice_for(address: str, edition_folders: list[str], page_addresses: list[st
     `page_addresses` as "returns/", in the default edition)."""
     path, _, anchor = address.lstrip("/").partition("#")
     first = path.split("/")[0]
-    if (path.count("/") >= 1 and _EDITION_FOLDER.fullmatch(first) and f"{first}/" not in edition_folders
-            and f"{first}/" not in page_addresses):
-        return (f"it belongs to the edition '{first}', which mkdocs.yml no longer declares; if the edition was "
-                "removed on purpose, delete its addresses from data/public_urls.txt and log the removal. "
-                "See “Removing an edition” in CONTRIBUTING.md.")
+    if (
+        path.count("/") >= 1
+        and _EDITION_FOLDER.fullmatch(first)
+        and f"{first}/" not in edition_folders
+        and f"{first}/" not in page_addresses
+    ):
+        return (
+            f"it belongs to the edition '{first}', which mkdocs.yml no longer declares; if the edition was "
+            "removed on purpose, delete its addresses from data/public_urls.txt and log the removal. "
+            "See “Removing an edition” in CONTRIBUTING.md."
+        )
     if path and not path.endswith("/"):
-        return ("it is a file, not a page, and a redirect page cannot stand in for a file; a moved page's "
-                "cards are written at their old address too once the move is declared under "
-                "extra › moved_pages in mkdocs.yml. See “Moving a page” in CONTRIBUTING.md.")
+        return (
+            "it is a file, not a page, and a redirect page cannot stand in for a file; a moved page's "
+            "cards are written at their old address too once the move is declared under "
+            "extra › moved_pages in mkdocs.yml. See “Moving a page” in CONTRIBUTING.md."
+        )
     if anchor and path in ("", *page_addresses):
-        return ("keep the anchor: write the old id after the heading, { #old-id }. "
-                "See “Rewording a heading” in CONTRIBUTING.md.")
-    return ("declare the page's move under extra › moved_pages in mkdocs.yml: its old address then redirects "
-            "to the new one, in every edition. See “Moving a page” in CONTRIBUTING.md.")
+        return (
+            "keep the anchor: write the old id after the heading, { #old-id }. "
+            "See “Rewording a heading” in CONTRIBUTING.md."
+        )
+    return (
+        "declare the page's move under extra › moved_pages in mkdocs.yml: its old address then redirects "
+        "to the new one, in every edition. See “Moving a page” in CONTRIBUTING.md."
+    )

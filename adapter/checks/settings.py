@@ -42,14 +42,18 @@ def check_environment(config, environ=os.environ) -> None:
         _check_address(site_url or "", source, empty_allowed=False)
     issues_url = (config["extra"] or {}).get("issues_url")
     if isinstance(issues_url, str) and issues_url:
-        _check_address(issues_url, "ISSUES_URL" if "ISSUES_URL" in environ else "extra › issues_url in mkdocs.yml",
-                       empty_allowed=True)
+        _check_address(
+            issues_url,
+            "ISSUES_URL" if "ISSUES_URL" in environ else "extra › issues_url in mkdocs.yml",
+            empty_allowed=True,
+        )
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not (epoch.isascii() and epoch.isdigit() and int(epoch) <= _EPOCH_AT_MOST):
         raise FigureDataError(
             f"SOURCE_DATE_EPOCH is {epoch[:40]!r}, which is not a whole number of seconds in range",
             expected=f"a whole number of seconds since 1970-01-01 UTC, from 0 to {_EPOCH_AT_MOST}, such as "
-                     "$(git log -1 --format=%ct); or SOURCE_DATE_EPOCH unset")
+            "$(git log -1 --format=%ct); or SOURCE_DATE_EPOCH unset",
+        )
 
 
 def build_date(environ=os.environ) -> str:
@@ -61,9 +65,11 @@ def build_date(environ=os.environ) -> str:
 
 
 def _check_address(address: str, source: str, empty_allowed: bool) -> None:
-    expected = (f"an http or https address of at most {_ADDRESS_AT_MOST} characters, with no space, quote, "
-                "brace or angle bracket, such as https://example.org/site/"
-                + ("; or empty for none" if empty_allowed else f"; or {source.split()[0]} unset"))
+    expected = (
+        f"an http or https address of at most {_ADDRESS_AT_MOST} characters, with no space, quote, "
+        "brace or angle bracket, such as https://example.org/site/"
+        + ("; or empty for none" if empty_allowed else f"; or {source.split()[0]} unset")
+    )
     if not address:
         raise FigureDataError(f"{source} is empty", expected=expected)
     shown = address[:80] + ("…" if len(address) > 80 else "")
@@ -82,8 +88,10 @@ def check_extra(config, docs_dir: Path, pages: list[str]) -> None:
     moved pages: each a page of docs/, moved to a page of the site, not to
     itself nor round a loop, its old page gone."""
     extra = dict(config["extra"] or {})
-    validate(YamlDocument({"extra": extra}, {}, "mkdocs.yml"), {
-        "type": "object", "properties": {"extra": load_schema(EXTRA_SCHEMA, "adapter/checks/extra.schema.json")}})
+    validate(
+        YamlDocument({"extra": extra}, {}, "mkdocs.yml"),
+        {"type": "object", "properties": {"extra": load_schema(EXTRA_SCHEMA, "adapter/checks/extra.schema.json")}},
+    )
     moved = extra.get("moved_pages") or {}
 
     def error(old: str, problem: str, expected: str) -> FigureDataError:
@@ -93,15 +101,24 @@ def check_extra(config, docs_dir: Path, pages: list[str]) -> None:
         if old == new:
             raise error(old, f"the page '{old}' is moved to itself", "a move from a page's old name to its new one")
         if (docs_dir / old).exists():
-            raise error(old, f"the page '{old}' is declared moved, but docs/{old} still exists",
-                        f"docs/{old} renamed to docs/{new} (git mv), or the move deleted from extra › moved_pages")
+            raise error(
+                old,
+                f"the page '{old}' is declared moved, but docs/{old} still exists",
+                f"docs/{old} renamed to docs/{new} (git mv), or the move deleted from extra › moved_pages",
+            )
         seen, step = [old], new
         while step in moved:
             if step in seen:
-                raise error(old, "the moved pages go round a loop: " + " → ".join([*seen, step]),
-                            "each old name moved once, to a page of the site")
+                raise error(
+                    old,
+                    "the moved pages go round a loop: " + " → ".join([*seen, step]),
+                    "each old name moved once, to a page of the site",
+                )
             seen.append(step)
             step = moved[step]
         if new in moved:
-            raise error(old, f"the page '{old}' is moved to '{new}', which is itself declared moved (to "
-                        f"'{moved[new]}')", f"'{old}' moved straight to its page: {old}: {step}")
+            raise error(
+                old,
+                f"the page '{old}' is moved to '{new}', which is itself declared moved (to '{moved[new]}')",
+                f"'{old}' moved straight to its page: {old}: {step}",
+            )

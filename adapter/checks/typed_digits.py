@@ -15,8 +15,9 @@ def typed_digits(markdown: str) -> list[tuple[int, str]]:
     front matter included, since MkDocs never renders macros there."""
     # Blank out tags but keep their newlines, so line numbers stay right.
     stripped = _TEMPLATE_TAG.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
-    return [(number, line.strip()) for number, line in enumerate(stripped.splitlines(), start=1)
-            if re.search(r"\d", line)]
+    return [
+        (number, line.strip()) for number, line in enumerate(stripped.splitlines(), start=1) if re.search(r"\d", line)
+    ]
 
 
 # A section heading (## to ######), with its { #id } or other attributes.
@@ -30,6 +31,7 @@ def unnamed_headings(markdown: str) -> list[tuple[int, str]]:
     an id from (an Arabic heading), and no { #id } of its own. Such an
     anchor changes whenever a heading is added above it."""
     from markdown.extensions.toc import slugify  # the id maker of mkdocs.yml's `toc` (its default)
+
     found, fenced = [], False
     for number, line in enumerate(markdown.splitlines(), start=1):
         if _FENCE.match(line):

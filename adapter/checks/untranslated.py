@@ -17,8 +17,7 @@ from ..wrappers.i18n import edition_languages, translated_pages
 def refuse_untranslated_editions(config) -> None:
     """Raise one FigureDataError listing every marked text, if any."""
     config_file = Path(config["config_file_path"])
-    marks = [(language, Untranslated(config_file.name, line, key))
-             for language, line, key in config_marks(config_file)]
+    marks = [(language, Untranslated(config_file.name, line, key)) for language, line, key in config_marks(config_file)]
     project_dir, docs_dir = config_file.parent, Path(config["docs_dir"])
     pages = [(language, page.relative_to(project_dir).as_posix()) for language, page in translated_pages(docs_dir)]
     refuse_untranslated(project_dir, edition_languages(config), pages, marks)

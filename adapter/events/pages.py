@@ -34,11 +34,15 @@ def on_page_content(html, page, config):
     shown = list(dict.fromkeys(m for m in _FIGURE_MARK.findall(html) if m in dataset.figures))
     shown.sort(key=lambda figure_id: dataset.figure(figure_id).theme.page != source)  # stable: page order kept
     built = BuiltPage(
-        source=source, language=language,
+        source=source,
+        language=language,
         title=config["site_name"] if source == "index.md" else page.title,  # the home page's nav title is "Overview"
         description=page.meta.get("description") or config["site_description"],
-        site_name=config["site_name"], figures=tuple(shown), charts=tuple(state.page.charts),
-        nav_title={src: title for title, src in nav_pages(config["nav"])}.get(source))
+        site_name=config["site_name"],
+        figures=tuple(shown),
+        charts=tuple(state.page.charts),
+        nav_title={src: title for title, src in nav_pages(config["nav"])}.get(source),
+    )
     state.pages.append(built)
     renderer = Renderer(dataset, editions[language], addresses, page.url, site_name=config["site_name"])
     preview = page_preview(renderer, built)

@@ -75,8 +75,9 @@ def end_site(config) -> None:
     files.update({path: html.encode() for path, html in redirect_pages(moved, urls, addresses, editions).items()})
     combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
     for folder, index in i18n.search_index_per_edition(combined, addresses.editions).items():
-        files[folder + SEARCH_INDEX.as_posix()] = json.dumps(material.search_index_in_english(index),
-                                                              ensure_ascii=False, separators=(",", ":")).encode()
+        files[folder + SEARCH_INDEX.as_posix()] = json.dumps(
+            material.search_index_in_english(index), ensure_ascii=False, separators=(",", ":")
+        ).encode()
     inside = site_dir.resolve()
     for path, content in files.items():
         target = (site_dir / path).resolve()
@@ -90,5 +91,7 @@ def end_site(config) -> None:
     if problem:
         state.report(problem)
         return
-    log.info(f"Figures: {len(dataset.figures)} figures, {len(state.pages)} pages in "
-             f"{len(state.languages)} editions, every public address resolves")
+    log.info(
+        f"Figures: {len(dataset.figures)} figures, {len(state.pages)} pages in "
+        f"{len(state.languages)} editions, every public address resolves"
+    )

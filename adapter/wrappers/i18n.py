@@ -90,9 +90,11 @@ def page_language(page) -> str:
     try:
         return page.file.locale
     except AttributeError:
-        raise RuntimeError(f"mkdocs-static-i18n set no locale on {page.file.src_uri}: adapter/wrappers/i18n.py "
-                           f"was read from mkdocs-static-i18n {VERSION_READ}, which sets File.locale on every "
-                           "file of an edition") from None
+        raise RuntimeError(
+            f"mkdocs-static-i18n set no locale on {page.file.src_uri}: adapter/wrappers/i18n.py "
+            f"was read from mkdocs-static-i18n {VERSION_READ}, which sets File.locale on every "
+            "file of an edition"
+        ) from None
 
 
 def source_path(page) -> str:
@@ -104,8 +106,11 @@ def source_path(page) -> str:
 def translated_pages(docs_dir: Path) -> list[tuple[str, Path]]:
     """(language, file) of every page source of an edition but the default
     ("returns.fr.md" is the "fr" edition's)."""
-    return [(match["language"], page) for page in sorted(docs_dir.rglob("*.md"))
-            if (match := _TRANSLATED_SOURCE.search(page.name))]
+    return [
+        (match["language"], page)
+        for page in sorted(docs_dir.rglob("*.md"))
+        if (match := _TRANSLATED_SOURCE.search(page.name))
+    ]
 
 
 def is_root_404(template_name: str) -> bool:
@@ -128,8 +133,11 @@ def search_index_per_edition(combined: dict, folders: dict[str, str]) -> dict[st
     prefixes = tuple(folder for folder in folders.values() if folder)
     indexes = {}
     for folder in folders.values():
-        docs = [{**doc, "location": doc["location"][len(folder):]} for doc in combined["docs"]
-                if (doc["location"].startswith(folder) if folder else not doc["location"].startswith(prefixes))]
+        docs = [
+            {**doc, "location": doc["location"][len(folder) :]}
+            for doc in combined["docs"]
+            if (doc["location"].startswith(folder) if folder else not doc["location"].startswith(prefixes))
+        ]
         indexes[folder] = {**combined, "docs": docs}
     return indexes
 
@@ -139,11 +147,17 @@ def settings_in_mkdocs_yml(config: dict) -> dict:
     plain YAML, as the edition command edits it): its `languages` are the
     editions."""
     for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict) \
-                and isinstance(plugin["i18n"].get("languages"), list):
+        if (
+            isinstance(plugin, dict)
+            and isinstance(plugin.get("i18n"), dict)
+            and isinstance(plugin["i18n"].get("languages"), list)
+        ):
             return plugin["i18n"]
-    raise FigureDataError("the site has no i18n plugin", file="mkdocs.yml",
-                          expected="plugins › i18n › languages, where editions are declared")
+    raise FigureDataError(
+        "the site has no i18n plugin",
+        file="mkdocs.yml",
+        expected="plugins › i18n › languages, where editions are declared",
+    )
 
 
 def quiet_logs() -> None:

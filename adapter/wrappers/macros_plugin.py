@@ -99,10 +99,16 @@ def sandbox_pages(env) -> None:
     if isinstance(plain, PageSandbox):
         return
     sandbox = PageSandbox(
-        loader=None, undefined=plain.undefined, autoescape=False,
-        block_start_string=plain.block_start_string, block_end_string=plain.block_end_string,
-        variable_start_string=plain.variable_start_string, variable_end_string=plain.variable_end_string,
-        comment_start_string=plain.comment_start_string, comment_end_string=plain.comment_end_string)
+        loader=None,
+        undefined=plain.undefined,
+        autoescape=False,
+        block_start_string=plain.block_start_string,
+        block_end_string=plain.block_end_string,
+        variable_start_string=plain.variable_start_string,
+        variable_end_string=plain.variable_end_string,
+        comment_start_string=plain.comment_start_string,
+        comment_end_string=plain.comment_end_string,
+    )
     sandbox.globals.clear()
     sandbox.globals.update(env.macros)
     sandbox.filters.clear()
@@ -131,19 +137,29 @@ def page_template_problem(env, template: str) -> tuple[int, str] | None:
 
 def _is_macro_call(node: nodes.Node) -> bool:
     """name("…", option=True): a name called with constants only."""
-    return (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)
-            and node.dyn_args is None and node.dyn_kwargs is None
-            and all(isinstance(arg, nodes.Const) for arg in node.args)
-            and all(isinstance(keyword.value, nodes.Const) for keyword in node.kwargs))
+    return (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Name)
+        and node.dyn_args is None
+        and node.dyn_kwargs is None
+        and all(isinstance(arg, nodes.Const) for arg in node.args)
+        and all(isinstance(keyword.value, nodes.Const) for keyword in node.kwargs)
+    )
 
 
 def _what(node: nodes.Node) -> str:
     if isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
-        tag = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from … import",
-               nodes.Extends: "extends"}[type(node)]
+        tag = {
+            nodes.Include: "include",
+            nodes.Import: "import",
+            nodes.FromImport: "from … import",
+            nodes.Extends: "extends",
+        }[type(node)]
         return f"{{% {tag} %}}, which reads another file"
     if isinstance(node, (nodes.Getattr, nodes.Getitem)):
-        return "an attribute or item of a Python object" + (f" ('.{node.attr}')" if isinstance(node, nodes.Getattr) else "")
+        return "an attribute or item of a Python object" + (
+            f" ('.{node.attr}')" if isinstance(node, nodes.Getattr) else ""
+        )
     if isinstance(node, nodes.Filter):
         return f"the filter '|{node.name}'"
     if isinstance(node, nodes.Call):
@@ -156,10 +172,18 @@ def _what(node: nodes.Node) -> str:
 def macro_calls(env, template: str) -> list[tuple[int, str, tuple, dict]]:
     """(line, name, arguments, keyword arguments) of each macro call in a
     template that `page_template_problem` accepts."""
-    return [(part.lineno, part.node.name, tuple(arg.value for arg in part.args),
-             {keyword.key: keyword.value.value for keyword in part.kwargs})
-            for node in env.env.parse(template).body if isinstance(node, nodes.Output)
-            for part in node.nodes if _is_macro_call(part)]
+    return [
+        (
+            part.lineno,
+            part.node.name,
+            tuple(arg.value for arg in part.args),
+            {keyword.key: keyword.value.value for keyword in part.kwargs},
+        )
+        for node in env.env.parse(template).body
+        if isinstance(node, nodes.Output)
+        for part in node.nodes
+        if _is_macro_call(part)
+    ]
 
 
 # Each reliance by a name that only this module may write:

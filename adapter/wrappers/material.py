@@ -96,7 +96,7 @@ def has_translation(language: str, custom_dir: Path) -> bool:
 # the copied templates) may write: tests/test_contracts.py searches the
 # rest of the MkDocs side for it.
 GUARDED = {
-    r'<body dir=': (),
+    r"<body dir=": (),
     r'"lang"\s*:|\["lang"\]': (),
     r"XMLHttpRequest|new Worker": ("overrides/main.html",),
     r"__config": ("overrides/main.html",),
