@@ -187,8 +187,9 @@ def test_the_build_day_is_the_bound_not_the_machines_clock(tmp_path):
     """A rebuild of an old commit (SOURCE_DATE_EPOCH) refuses an entry dated after it."""
     path = _write(tmp_path, _with_entry({"version": PATCHED, "kind": "clarification", "ids": [QUOTE], "date": TODAY}))
     load_dataset(path, path.parent / "figures.schema.json", "data/figures.yml", build_day=TODAY)
-    with pytest.raises(FigureDataError, match="after the day of this build"):
-        load_dataset(path, path.parent / "figures.schema.json", "data/figures.yml", build_day=NEWEST["date"])
+    day_before = (datetime.date.fromisoformat(TODAY) - datetime.timedelta(days=1)).isoformat()
+    with pytest.raises(FigureDataError, match=rf"the change {PATCHED} is dated {TODAY}, after the day of this build"):
+        load_dataset(path, path.parent / "figures.schema.json", "data/figures.yml", build_day=day_before)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ git repository, and on this checkout's own history (which CI must have).
 from __future__ import annotations
 
 import copy
+import datetime
 import os
 import subprocess
 
@@ -122,7 +123,13 @@ FALSE_HISTORIES = [
         _revalue_everywhere,
         f"the entry {RAW['changes'][-1]['version']}, published in main (commit abc1234567), has a changed values",
     ),
-    ("published entry's date changed", lambda d: d["changes"][0].update(date="2026-12-02"), "has a changed date"),
+    (
+        "published entry's date changed",
+        lambda d: d["changes"][0].update(
+            date=str(datetime.date.fromisoformat(NEWEST["date"]) + datetime.timedelta(days=1))
+        ),
+        "has a changed date",
+    ),
     (
         "label reworded with no entry",
         _relabel,
