@@ -182,7 +182,10 @@ class ChartRenderer(Renderer):
 
     def _source_line(self, drawing: Drawing, layout: Layout, y: float) -> None:
         """ "Source: <title>, <date>" inside the image; sets the drawing's height."""
-        lines, y = layout.paragraph(self.source_line(), y + 24, "drawing__source", 13, 16)
+        source = self.data.source
+        # The article's title stays in its own language, marked so for screen readers.
+        foreign = (source.title, source.language) if source.language != self.language else None
+        lines, y = layout.paragraph(self.source_line(), y + 24, "drawing__source", 13, 16, foreign=foreign)
         drawing.add(*lines, data_figure="source")
         drawing.height = y + 10
 

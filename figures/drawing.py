@@ -42,6 +42,37 @@ class Text:
     kind: str  # a class: chart__label, chart__value, chart__note…
     anchor: str = "start"  # the reading start: right-hand in a right-to-left drawing
     data_figure: str | None = None
+    # Words in another language than the drawing's, and that language: the
+    # part of this line that holds them is marked with its `lang`.
+    foreign: tuple[str, str] | None = None
+
+    def runs(self) -> list[tuple[str, str | None]]:
+        """The line in runs of (text, language), the language None where it
+        is the drawing's own."""
+        if not self.foreign:
+            return [(self.text, None)]
+        words, language = self.foreign
+        start, end = _longest_run_of(self.text, words)
+        if end - start < 4:
+            return [(self.text, None)]
+        runs = [(self.text[:start], None), (self.text[start:end], language), (self.text[end:], None)]
+        return [run for run in runs if run[0]]
+
+
+def _longest_run_of(line: str, words: str) -> tuple[int, int]:
+    """(start, end) of the longest stretch of `line`, starting and ending at
+    a word's edge, that `words` contain."""
+    best = (0, 0)
+    for start in range(len(line)):
+        if line[start].isspace() or (start and line[start - 1].isalnum()):
+            continue
+        end = len(line)
+        while end - start > best[1] - best[0] and line[start:end].rstrip() not in words:
+            end -= 1
+        end = start + len(line[start:end].rstrip())
+        if end - start > best[1] - best[0] and (end == len(line) or not line[end].isalnum()):
+            best = (start, end)
+    return best
 
 
 @dataclass(frozen=True)
@@ -146,12 +177,20 @@ class Layout:
         line_height: float,
         width: float | None = None,
         data_figure: str | None = None,
+        foreign: tuple[str, str] | None = None,
     ) -> tuple[list[Text], float]:
         """`words` wrapped from the reading start, first baseline at `y`;
         returns the lines and the y below them."""
         lines = wrapped(words, width or self.inner, font_size)
         texts = [
-            Text(self.x(0), y + i * line_height, isolated_runs(line, self.direction), kind, data_figure=data_figure)
+            Text(
+                self.x(0),
+                y + i * line_height,
+                isolated_runs(line, self.direction),
+                kind,
+                data_figure=data_figure,
+                foreign=foreign,
+            )
             for i, line in enumerate(lines)
         ]
         return texts, y + (len(lines) - 1) * line_height

@@ -131,4 +131,21 @@ def test_download_is_a_standalone_svg_that_stands_alone(pages, site, page, langu
     # Nothing outside the file: no link, image, font or stylesheet address.
     assert not re.search(r"(?:href|src)\s*=|@import|url\((?!#)", content)
     # The same drawing as the page's, with its own colours.
-    assert [t.text for t in root.iter(f"{SVG}text")] == _texts(chart)
+    assert ["".join(t.itertext()) for t in root.iter(f"{SVG}text")] == _texts(chart)
+
+
+@pytest.mark.parametrize("language", languages())
+@pytest.mark.parametrize("page", list(CHARTS))
+def test_the_articles_title_is_marked_in_its_own_language(pages, page, language, dataset):
+    """In an edition of another language, the article's title inside a chart
+    carries the article's `lang`, so that a screen reader reads it as written."""
+    source = dataset.source
+    chart = pages[addresses().editions[language] + page].select_one(f'figure.chart[data-figure="{CHARTS[page]}"]')
+    marked = " ".join(
+        run.get_text() for run in chart.svg.select(f'[data-figure="source"] tspan[lang="{source.language}"]')
+    )
+    if language == source.language:
+        assert marked == ""
+        return
+    assert marked and all(word in source.title for word in marked.split()), marked
+    assert " ".join(marked.split()) == " ".join(source.title.split()), (marked, source.title)
