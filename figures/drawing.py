@@ -55,6 +55,13 @@ class Text:
         start, end = _longest_run_of(self.text, words)
         if end - start < 4:
             return [(self.text, None)]
+        # An isolate that holds the run (a Latin run in a right-to-left line)
+        # goes into the marked part whole, so that both stay paired.
+        opened = self.text.rfind(LEFT_TO_RIGHT_ISOLATE, 0, start)
+        if opened != -1 and POP_DIRECTIONAL_ISOLATE not in self.text[opened:start]:
+            start = opened
+            closing = self.text.find(POP_DIRECTIONAL_ISOLATE, end)
+            end = len(self.text) if closing == -1 else closing + 1
         runs = [(self.text[:start], None), (self.text[start:end], language), (self.text[end:], None)]
         return [run for run in runs if run[0]]
 
