@@ -230,7 +230,11 @@ class Renderer:
                     self.isolated,
                 )
             )
-        caption = [self.speaker(quote)] if with_speaker else []
+        # The sentences are the article's own, reporting what a speaker said.
+        by = self.speaker(quote)
+        if quote.speaker is not None:
+            by = self.fill(self.words["reporting"], speaker=by)
+        caption = [by] if with_speaker else []
         caption.append(self.quote_source(quote))
         sentence = _marked(quote.text, claim.excerpt if claim else None)
         return render(
