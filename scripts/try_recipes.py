@@ -235,6 +235,27 @@ def edition_texts_deleted(clone: Path) -> None:
             lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
             del lines[first:end]
             path.write_text("".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+        # A key that held only the edition's text goes too (speakers › … › name_written).
+        document = read_yaml(path)
+        emptied = sorted(
+            (
+                k
+                for k in document.lines
+                if k and k[-1] != language and _at(document.data, k) is None and k + (language,) in found
+            ),
+            key=document.lines.get,
+            reverse=True,
+        )
+        for key in emptied:
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            del lines[document.lines[key] - 1]
+            path.write_text("".join(lines), encoding="utf-8")
+
+
+def _at(data, key: tuple):
+    for part in key:
+        data = data[part]
+    return data
 
 
 def edition_addresses_deleted(clone: Path) -> None:

@@ -18,7 +18,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import SITE_URL, languages, missing_in_ci_fails
+from helpers import SITE_URL, addresses, languages, missing_in_ci_fails, reference_file
 
 # What utf8 inputenc with T1 fonts reads beyond Latin-1: the quotation marks,
 # apostrophe and dashes the site's English and French write.
@@ -28,8 +28,9 @@ _LATEX_READS = set("‘’“”–—…")
 def _bib_entries(site, language: str) -> list[str]:
     """Every BibTeX block of an edition's table of all figures, each once, the
     article's (the crossref target) last, as a .bib file must have it."""
-    prefix = "" if language == "en" else f"{language}/"
-    soup = BeautifulSoup((site / prefix / "figures" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (site / reference_file(addresses().editions[language])).read_text(encoding="utf-8"), "html.parser"
+    )
     entries: list[str] = []
     for code in soup.find_all("code"):
         block = code.get_text()

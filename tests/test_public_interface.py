@@ -34,6 +34,7 @@ from helpers import (
     nav_titles,
     page_address,
     reference_file,
+    reference_page,
     site_config,
     suffixes,
 )
@@ -313,11 +314,11 @@ def test_jsonld_dataset(pages):
 @pytest.mark.parametrize("language", languages())
 def test_each_editions_jsonld_is_in_its_language_at_its_address(pages, language):
     folder = addresses().editions[language]
-    page = pages[f"{folder}figures/index.html"]
+    page = pages[reference_file(folder)]
     data = json.loads(page.find("script", type="application/ld+json").string)
     site_name = page.find("meta", attrs={"property": "og:site_name"})["content"]
     assert data["inLanguage"] == language
-    assert data["url"] == f"{SITE_URL}{folder}figures/"
+    assert data["url"] == f"{SITE_URL}{folder}{page_address(reference_page())}"
     assert data["name"] == site_name
     assert data["variableMeasured"] == [f.label(language) for f in DATASET.figures.values()]
     # The article names no author or publisher: the dataset's are this site, never the article's.
