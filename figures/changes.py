@@ -15,7 +15,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .errors import FigureDataError, closest
+from .errors import FigureDataError, closest, error_at
 from .localized import Localized
 from .yamlfile import YamlDocument
 
@@ -347,11 +347,4 @@ def _version_key(version: str) -> tuple[int, ...]:
 def _error(
     document: YamlDocument | None, key: tuple, problem: str, expected: str, suggestion: str | None = None
 ) -> FigureDataError:
-    return FigureDataError(
-        problem,
-        file=document.file if document else None,
-        line=document.line_of(key) if document else None,
-        key=key,
-        expected=expected,
-        suggestion=suggestion,
-    )
+    return error_at(document, key, problem, expected, suggestion)

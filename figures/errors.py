@@ -53,6 +53,21 @@ class FigureDataError(Exception):
         return text
 
 
+def error_at(
+    document, key: tuple, problem: str, expected: str | None = None, suggestion: str | None = None
+) -> FigureDataError:
+    """A FigureDataError located at `key` of a data file (a YamlDocument, or
+    None when there is no file to point into)."""
+    return FigureDataError(
+        problem,
+        file=document.file if document else None,
+        line=document.line_of(key) if document else None,
+        key=key,
+        expected=expected,
+        suggestion=suggestion,
+    )
+
+
 def key_path(key: Iterable[str | int]) -> str:
     """figures › people-regularised › value, readable in a message."""
     return " › ".join(f"[{k}]" if isinstance(k, int) else str(k) for k in key)

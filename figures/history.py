@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import FigureDataError
+from .errors import FigureDataError, error_at
 
 DATA_FILE = "data/figures.yml"
 MAIN_REFS = ("main", "origin/main")  # a clone has main; a pull request's CI checkout has origin/main
@@ -234,6 +234,6 @@ def history_error(document):
     """The `error` for check_history, located in today's data file."""
 
     def error(key: tuple, problem: str, expected: str) -> FigureDataError:
-        return FigureDataError(problem, file=document.file, line=document.line_of(key), key=key, expected=expected)
+        return error_at(document, key, problem, expected)
 
     return error

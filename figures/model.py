@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .changes import Change, Release, build_changes, build_release
-from .errors import FigureDataError, closest, lookalikes
+from .errors import FigureDataError, closest, error_at, lookalikes
 from .formatting import SOURCE_QUALIFIER_WORDS, source_spellings
 from .localized import Localized
 from .untranslated import unmarked
@@ -119,15 +119,7 @@ class Dataset:
         self, key: tuple, problem: str, expected: str | None = None, suggestion: str | None = None
     ) -> FigureDataError:
         """An error located at `key` of the data file."""
-        document = self.document
-        return FigureDataError(
-            problem,
-            file=document.file if document else None,
-            line=document.line_of(key) if document else None,
-            key=key,
-            expected=expected,
-            suggestion=suggestion,
-        )
+        return error_at(self.document, key, problem, expected, suggestion)
 
     def figure(self, figure_id: str) -> Figure:
         return _lookup(self.figures, figure_id, "figure")
