@@ -21,6 +21,7 @@ from helpers import (
     build,
     change_figure_value,
     clean_environment,
+    copy_project,
     fetch,
     languages,
 )
@@ -49,14 +50,47 @@ def wait_for(predicate, timeout: float) -> bool:
     return False
 
 
-@pytest.fixture
-def served(project_copy, tmp_path):
-    """(project, base URL, server process) of `mkdocs serve` on a copy."""
+class Server:
+    """`mkdocs serve` on a copy of the project, shared by this file's tests
+    (a start is a full build, 4–5 s): each test gets it as it started."""
+
+    def __init__(self, project, log_file, process, base: str) -> None:
+        self.project, self.log_file, self.process, self.base = project, log_file, process, base
+        self.pristine = self._files()
+
+    def _files(self) -> dict:
+        return {
+            path: path.read_bytes()
+            for folder in ("docs", "data", "figures")
+            for path in (self.project / folder).rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts
+        }
+
+    def log(self) -> str:
+        return self.log_file.read_text(encoding="utf-8")
+
+    def restore(self) -> None:
+        """Put back every file a test changed, and wait until the page shows
+        the figure as it was, with no problem."""
+        changed = [path for path, content in self.pristine.items() if path.read_bytes() != content]
+        for path in changed:
+            path.write_bytes(self.pristine[path])
+        url = self.base + addresses().page(FIGURE.theme.page)
+        shown = f'<data value="{FIGURE.value}">{FIGURE.value:,}'
+        assert wait_for(lambda: PANEL not in (html := fetch(url)) and shown in html, REBUILD_SECONDS), (
+            f"mkdocs serve did not show the restored copy ({[str(p) for p in changed]})"
+        )
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, build_cache):
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project", build_cache)
     port = free_port()
-    log = (tmp_path / "serve.log").open("w")
+    log_file = project.parent / "serve.log"
+    log = log_file.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project_copy,
+        cwd=project,
         env=clean_environment(SITE_URL=LOCAL_URL),
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -66,11 +100,19 @@ def served(project_copy, tmp_path):
         assert wait_for(lambda: f'data-figure="{FIGURE.id}"' in fetch(base), START_SECONDS), (
             "mkdocs serve did not start"
         )
-        yield project_copy, base, process
+        yield Server(project, log_file, process, base)
     finally:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture
+def served(server):
+    """(project, base URL, server process), as the server started."""
+    assert server.process.poll() is None, "mkdocs serve exited in an earlier test:\n" + server.log()[-3000:]
+    yield server.project, server.base, server.process
+    server.restore()
 
 
 def _theme_page_card(project):
@@ -183,22 +225,23 @@ def test_serve_shows_an_edited_template(served):
     )
 
 
-def test_serve_console_is_quiet_and_says_a_mistake_once(served, tmp_path):
-    """A rebuild with nothing wrong prints MkDocs' own lines and one of ours;
-    a mistake is logged once, as an error, with no follow-on messages (a
-    page shown as a problem has lost its anchors: no public-address check)."""
+def test_serve_console_is_quiet_and_says_a_mistake_once(server, served):
+    """A build with nothing wrong (the server's start) prints MkDocs' own
+    lines and one of ours; a mistake is logged once, as an error, with no
+    follow-on messages (a page shown as a problem has lost its anchors: no
+    public-address check)."""
     project, base, _ = served
-    log = tmp_path / "serve.log"
-    clean = log.read_text(encoding="utf-8")
-    ours = [line for line in clean.splitlines() if "Figures:" in line]
-    assert len(ours) == 1, clean
-    assert not [line for line in clean.splitlines() if "[macros]" in line or "mkdocs_static_i18n" in line], clean
+    before = server.log()
+    start = before[: before.index("Serving on")]
+    ours = [line for line in start.splitlines() if "Figures:" in line]
+    assert len(ours) == 1, start
+    assert not [line for line in start.splitlines() if "[macros]" in line or "mkdocs_static_i18n" in line], start
     page = project / "docs" / FIGURE.theme.page
     page.write_text(page.read_text(encoding="utf-8") + "\nSome 12 people.\n", encoding="utf-8")
     url = base + addresses().page(FIGURE.theme.page)
     assert wait_for(lambda: PANEL in fetch(url), REBUILD_SECONDS)
-    assert wait_for(lambda: "Documentation built" in log.read_text(encoding="utf-8")[len(clean) :], REBUILD_SECONDS)
-    after = log.read_text(encoding="utf-8")[len(clean) :]
+    assert wait_for(lambda: "Documentation built" in server.log()[len(before) :], REBUILD_SECONDS)
+    after = server.log()[len(before) :]
     problems = [line for line in after.splitlines() if "ERROR" in line or "WARNING" in line]
     assert len(problems) == 1 and problems[0].startswith("ERROR") and "a digit typed outside a macro" in problems[0], (
         after
