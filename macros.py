@@ -44,8 +44,8 @@ from adapter.checks.editions import (  # noqa: E402
     check_pages,
     check_pages_are_public,
 )
+from adapter.checks.page_text import typed_digits, unnamed_headings  # noqa: E402
 from adapter.checks.settings import check_extra  # noqa: E402
-from adapter.checks.typed_digits import typed_digits, unnamed_headings  # noqa: E402
 from adapter.checks.untranslated import refuse_untranslated_editions  # noqa: E402
 from adapter.wrappers import i18n, macros_plugin  # noqa: E402
 from figures import Dataset, FigureDataError  # noqa: E402

@@ -17,7 +17,8 @@ MkDocs.
   preview_cache.py: preview images kept in .cache/; problems.py: how
   `mkdocs serve` shows a mistake.
 - checks/: what stops a build. editions.py: every edition has every page
-  and nav title; typed_digits.py: no digit typed in a page;
+  and nav title; page_text.py: no digit typed in a page, no heading
+  anchored by a number alone;
   untranslated.py: no mark of a text awaiting translation, when
   publishing; public_addresses.py: the public addresses resolve;
   settings.py: the shell's SITE_URL, ISSUES_URL and SOURCE_DATE_EPOCH, and

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from adapter.checks.typed_digits import typed_digits
+from adapter.checks.page_text import typed_digits
 
 from helpers import PROJECT
 

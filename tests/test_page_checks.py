@@ -1,5 +1,5 @@
 """The page checks the build runs before and while it renders (adapter/
-checks/typed_digits.py, adapter/checks/editions.py, adapter/checks/public_addresses.py), on the
+checks/page_text.py, adapter/checks/editions.py, adapter/checks/public_addresses.py), on the
 real configuration and copies of the real pages: a new page without a
 description, its public addresses or named anchors, a page of an edition
 that is not declared, and the advice for an address that no longer resolves.
@@ -11,8 +11,8 @@ import shutil
 import pytest
 
 from adapter.checks.editions import check_no_stray_editions, check_pages_are_public
+from adapter.checks.page_text import unnamed_headings
 from adapter.checks.public_addresses import advice_for
-from adapter.checks.typed_digits import unnamed_headings
 from figures import FigureDataError
 
 from helpers import PROJECT, addresses, languages, nav_sources, site_config
