@@ -168,16 +168,30 @@ def test_page_in_a_real_browser(tab, served, path):
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5000)
         problems["dark: axe violations"] = _axe_violations(page, COLOUR_RULES)
 
-    # Then another page, as a reader clicking on: what it adds to the cache.
+    problems["failed requests"] = list(log["failed"])
+    problems["console errors"] = list(log["console"])
+    # Then another page, as a reader clicking on: what it adds to what this
+    # page loaded (the assets are in the cache by then).
     seen, other = set(log["requests"]), second_page(path)
-    log["requests"].clear()
-    _visit(tab, base + other)
-    added = transferred(site_dir, [u for u in log["requests"] if u not in seen])
+    added = transferred(site_dir, [u for u in _first_view(tab, base + other) if u not in seen])
     if added >= SECOND_PAGE_BUDGET:
         problems["second page over budget"] = [f"/{other}: {added:,} gzip bytes"]
-    problems["failed requests"] = log["failed"]
-    problems["console errors"] = log["console"]
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+_FIRST_VIEWS: dict[str, list[str]] = {}
+
+
+def _first_view(tab, url: str) -> list[str]:
+    """Every request of `url` opened with an empty cache: what it can add
+    after another page, at most. Most pages' second page is their edition's
+    home, so each is opened once per worker, not once per page (28 visits
+    fewer, about 0.3 s each); its own test checks its failures and errors."""
+    if url not in _FIRST_VIEWS:
+        tab.fresh()
+        _visit(tab, url)
+        _FIRST_VIEWS[url] = list(tab.log["requests"])
+    return _FIRST_VIEWS[url]
 
 
 def test_the_budget_check_counts_every_request(tab, served):
