@@ -14,9 +14,11 @@ import functools
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -141,6 +143,28 @@ def page_address(source: str) -> str:
 
 # Requests to servers on this machine never go through a proxy.
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+@contextmanager
+def mkdocs_serve(project_dir: Path, log_path: Path):
+    """`mkdocs serve` on `project_dir`, on a free port of 127.0.0.1, its
+    output in `log_path`; yields (base URL, process), and stops it after."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_dir,
+            env=clean_environment(SITE_URL=LOCAL_URL),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/", process
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def fetch(url: str, timeout: float = 5) -> str:

@@ -272,34 +272,17 @@ def test_serve_shows_a_started_edition_with_its_marks(project_copy, tmp_path):
     """`mkdocs serve` shows an edition not yet translated as it stands, each
     copied text with its mark: the page, its title in the nav, the site's
     name, a figure's label."""
-    import socket
-    import subprocess
-    import sys
     import time
 
-    from helpers import LOCAL_URL, clean_environment, fetch
+    from helpers import fetch, mkdocs_serve
 
     start_edition(project_copy, NEW)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     figure = next(iter(DATASET.figures.values()))
-    url = f"http://127.0.0.1:{port}/{NEW}/{addresses().page(figure.theme.page)}"
-    with (tmp_path / "serve.log").open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project_copy,
-            env=clean_environment(SITE_URL=LOCAL_URL),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 180  # room for a machine shared with other work
-            while f'data-figure="{figure.id}"' not in (html := fetch(url)) and time.monotonic() < deadline:
-                time.sleep(0.2)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with mkdocs_serve(project_copy, tmp_path / "serve.log") as (base, _):
+        url = f"{base}{NEW}/{addresses().page(figure.theme.page)}"
+        deadline = time.monotonic() + 180  # room for a machine shared with other work
+        while f'data-figure="{figure.id}"' not in (html := fetch(url)) and time.monotonic() < deadline:
+            time.sleep(0.2)
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup(html, "html.parser")

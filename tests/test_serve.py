@@ -4,9 +4,6 @@ being viewed, and shows the page again once the files are fixed."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import time
 
 import pytest
@@ -15,15 +12,14 @@ from figures import load_dataset
 
 from helpers import (
     DATA,
-    LOCAL_URL,
     DataFileEditor,
     addresses,
     build,
     change_figure_value,
-    clean_environment,
     copy_project,
     fetch,
     languages,
+    mkdocs_serve,
 )
 
 DATASET = load_dataset(DATA, DATA.with_name("figures.schema.json"))
@@ -33,12 +29,6 @@ PANEL = 'class="admonition failure build-problem"'
 # rebuild takes a few seconds on an idle machine; these bounds leave room for
 # a machine shared with other work, and a change that never shows still fails.
 START_SECONDS, REBUILD_SECONDS = 180, 120
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(predicate, timeout: float) -> bool:
@@ -85,26 +75,12 @@ class Server:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, build_cache):
     project = copy_project(tmp_path_factory.mktemp("serve") / "project", build_cache)
-    port = free_port()
     log_file = project.parent / "serve.log"
-    log = log_file.open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=clean_environment(SITE_URL=LOCAL_URL),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with mkdocs_serve(project, log_file) as (base, process):
         assert wait_for(lambda: f'data-figure="{FIGURE.id}"' in fetch(base), START_SECONDS), (
             "mkdocs serve did not start"
         )
         yield Server(project, log_file, process, base)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture
