@@ -202,28 +202,23 @@ def dataset_text_problems(dataset, languages: Sequence[str]) -> list[FigureDataE
     wanted = set(languages)
     problems: list[FigureDataError] = []
 
+    def problem(message: str, key: tuple) -> FigureDataError:
+        return FigureDataError(
+            message,
+            file=document.file if document else None,
+            line=document.line_of(key) if document else None,
+            key=key,
+            expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages),
+        )
+
     def check(key: tuple, texts: Mapping[str, str], expected: set[str]) -> None:
-        for language in sorted(expected - set(texts)):
-            problems.append(
-                FigureDataError(
-                    f"no text for the edition '{language}'",
-                    file=document.file if document else None,
-                    line=document.line_of(key) if document else None,
-                    key=key,
-                    expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages),
-                )
-            )
-        for language in sorted(set(texts) - expected):
-            line_key = key + (language,)
-            problems.append(
-                FigureDataError(
-                    f"'{language}' is not an edition of the site",
-                    file=document.file if document else None,
-                    line=document.line_of(line_key) if document else None,
-                    key=line_key,
-                    expected="a text for each edition declared in mkdocs.yml: " + ", ".join(languages),
-                )
-            )
+        problems.extend(
+            problem(f"no text for the edition '{language}'", key) for language in sorted(expected - set(texts))
+        )
+        problems.extend(
+            problem(f"'{language}' is not an edition of the site", key + (language,))
+            for language in sorted(set(texts) - expected)
+        )
 
     for key, localized, translated_only in localized_texts(dataset):
         exempt = {dataset.source.language} if translated_only else set()
