@@ -172,7 +172,11 @@ class Renderer:
         in another language than the source's, followed by our translation."""
         claim = self.data.claim(claim_id)
         translation = (
-            self._our_translation(self.isolated(claim.excerpt_translation(self.language))) if self.translating else None
+            self.fill(
+                self.words["our_translation_inline"], text=self.isolated(claim.excerpt_translation(self.language))
+            )
+            if self.translating
+            else None
         )
         return render(
             "claim.html",
@@ -231,9 +235,11 @@ class Renderer:
                 )
             )
         # The sentences are the article's own, reporting what a speaker said.
-        by = self.speaker(quote)
+        # The caption starts with who states them: a capital, as a sentence has.
         if quote.speaker is not None:
-            by = self.fill(self.words["reporting"], speaker=by)
+            by = self.fill(self.words["reporting"], speaker=self.speaker(quote))
+        else:
+            by = inline().speaker("article", self.isolated(_sentence_start(self.words["article_voice"])))
         caption = [by] if with_speaker else []
         caption.append(self.quote_source(quote))
         sentence = _marked(quote.text, claim.excerpt if claim else None)
@@ -396,6 +402,11 @@ class Renderer:
 
     def _not_stated(self) -> Markup:
         return inline().not_stated(self.words["not_stated"])
+
+
+def _sentence_start(words: str) -> str:
+    """`words` as the start of a sentence: the first letter a capital."""
+    return words[:1].upper() + words[1:]
 
 
 def isolated_html(words: str, direction: str) -> Markup:
