@@ -89,6 +89,10 @@ def test_every_page_has_its_sharing_tags_and_preview_image(pages, site, src, lan
         assert preview.format == "PNG" and preview.size == (1200, 630)
         assert (one["og:image:width"][0], one["og:image:height"][0]) == ("1200", "630")
     assert (site / image.removeprefix(SITE_URL)).stat().st_size < 300_000
+    # A page whose image shows no figure prints its description instead: the alt says it too.
+    alt = _plain(one["og:image:alt"][0])
+    if not any(shown["with_unit"][language] in alt for shown in GOLDEN["figures"].values()):
+        assert _plain(one["og:description"][0]) in alt, alt
 
 
 @pytest.mark.parametrize("language", languages())
