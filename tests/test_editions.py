@@ -116,6 +116,51 @@ def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edit
     assert translation == WORDS[edition]["our_translation"].format(text=ours)
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_tooltips_name_the_article_as_the_reporter_in_the_editions_words(pages, edition):
+    """A figure's or a claim's tooltip gives its sentence, then who says it:
+    the article, reporting the speaker (never the speaker alone, as if
+    quoted), or the article naming no one; then the article's title and
+    date, with the edition's comma."""
+    import re
+
+    words, direction = WORDS[edition], editions()[edition].direction
+    title = words["quoted"].format(text=DATASET.source.title)
+    where = words["tooltip_source"].format(title=title, date=GOLDEN["article_date"][edition])
+    seen = set()
+    for stem in PAGES_WITH_VALUES:
+        for element in _page(pages, edition, stem).select("article [data-figure][title]"):
+            record = DATASET.figures.get(element["data-figure"]) or DATASET.claims.get(
+                element["data-figure"].removeprefix("claim:")
+            )
+            if record is None:
+                continue
+            tip = re.sub("[\u2066-\u2069]", "", element["title"])  # the isolates of a right-to-left tooltip
+            speaker = record.quote.speaker
+            if speaker is None:
+                who = words["unattributed"]
+            else:
+                named = words["name_and_role"].format(name=speaker.name_in(edition), role=speaker.role(edition))
+                who = words["reporting_in_tooltip"].format(speaker=named)
+                assert f"({named})" not in tip
+            assert f" ({who}). {where}" in tip, (stem, tip)
+            seen.add(speaker is None)
+    assert seen == {True, False}, "the check saw no tooltip of a speaker's sentence, or none of the article's own"
+    if direction == "rtl":
+        assert ", " not in where and "، " in where  # the Arabic comma after the title
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_heading_permalink_is_titled_in_its_editions_words(pages, edition):
+    """The ¶ after each heading says what it is in the page's language, on
+    every page of the edition (Python-Markdown would say "Permanent link")."""
+    titles = {}
+    for stem in PAGES:
+        for link in _page(pages, edition, stem).select("a.headerlink"):
+            titles.setdefault(link.get("title"), []).append(f"{stem}{link['href']}")
+    assert list(titles) == [WORDS[edition]["permalink_title"]], {t: where[:3] for t, where in titles.items()}
+
+
 def test_english_quotes_carry_no_translation(pages):
     assert _page(pages, DEFAULT, A_THEME_PAGE).select(".quote__translation") == []
 
