@@ -11,6 +11,7 @@ from figures.untranslated import MARK
 
 from helpers import (
     DATA,
+    PROJECT,
     addresses,
     build,
     editions,
@@ -159,6 +160,28 @@ def test_every_heading_permalink_is_titled_in_its_editions_words(pages, edition)
         for link in _page(pages, edition, stem).select("a.headerlink"):
             titles.setdefault(link.get("title"), []).append(f"{stem}{link['href']}")
     assert list(titles) == [WORDS[edition]["permalink_title"]], {t: where[:3] for t, where in titles.items()}
+
+
+@pytest.mark.parametrize(
+    "edition", [e for e in EDITIONS if (PROJECT / "overrides" / "partials" / "languages" / f"{e}.html").is_file()]
+)
+def test_the_interface_speaks_in_the_sites_own_words_where_it_overrides_materials(pages, edition):
+    """Where overrides/ gives a language's interface words, every page of
+    its edition uses them: the landmarks' and buttons' names, and those the
+    search script reads; none of the words they replace is left."""
+    import re
+
+    override = (PROJECT / "overrides" / "partials" / "languages" / f"{edition}.html").read_text(encoding="utf-8")
+    ours = dict(re.findall(r'^\s*"([a-z.]+)": "(.*)",?$', override, re.M))
+    for stem in PAGES:
+        page = _page(pages, edition, stem)
+        labels = {element["aria-label"] for element in page.select("[aria-label]")}
+        for key in ("search", "select.language", "header", "footer", "nav"):
+            assert ours[key] in labels, (stem, key)
+        script = json.loads(page.select_one("script#__config").get_text())["translations"]
+        assert {key: script[key] for key in script if key in ours} == {key: ours[key] for key in script if key in ours}
+        # Material's words that the override corrects (wrong hamza, "more than" for "more").
+        assert not re.search("إبحث|إختر|الى الحافظة|أكثر من [#1] في", str(page)), stem
 
 
 def test_english_quotes_carry_no_translation(pages):
