@@ -166,7 +166,7 @@ def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
         "publisher": source.publisher,
         "url": source.url,
         "not_stated": not_stated(dataset),
-        "bibtex": bibtex(dataset),
+        "bibtex": bibtex(dataset, edition),
     }
 
 
@@ -332,6 +332,6 @@ def citation_exports(dataset: Dataset, urls: SiteAddresses, edition: Edition, si
     entries = [figure_bibtex(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
     items = [figure_csl(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
     return {
-        BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset)]) + "\n",
-        CSL_PATH: csl_json([*items, article_csl(dataset)]) + "\n",
+        BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset, edition)]) + "\n",
+        CSL_PATH: csl_json([*items, article_csl(dataset, edition)]) + "\n",
     }

@@ -184,6 +184,33 @@ def test_the_interface_speaks_in_the_sites_own_words_where_it_overrides_material
         assert not re.search("إبحث|إختر|الى الحافظة|أكثر من [#1] في", str(page)), stem
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_articles_own_entry_is_in_the_editions_words(pages, edition):
+    """Below the reference table, the article's BibTeX entry, and in each
+    row's CSL JSON the article's item, say what the article is and what it
+    leaves unstated in the edition's language (its title stays the article's)."""
+    import re
+
+    words = WORDS[edition]
+    page = _page(pages, edition, page_calling("figure_table").removesuffix(".md"))
+    entry = page.select_one(".figure-table__article pre code").get_text()
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", entry, re.M))
+    unstated = [
+        words["fields"][name] for name in ("author", "publisher", "url") if getattr(DATASET.source, name) is None
+    ]
+    joined = words["fields_joined"]
+    missing = joined["between"].join(unstated[:-1]) + joined["last"] + unstated[-1]
+    note = words["article_note"].format(missing=missing)
+    note = note[:1].upper() + note[1:]
+    kind = DATASET.source.kind(edition)
+    assert (fields["howpublished"], fields["note"]) == (kind[:1].upper() + kind[1:], note)
+    assert fields["title"] == "{" + DATASET.source.title + "}"
+    for block in page.select('tr[data-figure$=":cite"] pre code'):
+        if block.get_text().lstrip().startswith("["):
+            article = next(item for item in json.loads(block.get_text()) if item["type"] == "article-newspaper")
+            assert article["note"] == note and article["title"] == DATASET.source.title
+
+
 def test_english_quotes_carry_no_translation(pages):
     assert _page(pages, DEFAULT, A_THEME_PAGE).select(".quote__translation") == []
 

@@ -170,7 +170,7 @@ def test_each_row_offers_quote_and_citations(pages):
         "  month = nov,\n"
         "  date = {2017-11-16},\n"
         "  howpublished = {News article},\n"
-        "  note = {Not stated in the source: author, publisher, url}\n"
+        "  note = {Not stated in the source: author, publisher and web address}\n"
         "}"
     )
 
