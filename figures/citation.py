@@ -153,7 +153,15 @@ def figure_key(dataset: Dataset, figure: Figure, edition: Edition, default_langu
     return key if edition.language == default_language else f"{key}:{edition.language}"
 
 
-def bibtex(dataset: Dataset, edition: Edition) -> str:
+def article_key(dataset: Dataset, edition: Edition, default_language: str) -> str:
+    """The article's key in an edition: its entry is in the edition's words,
+    so, as a figure's, another edition's adds its language ("dismantling2017:fr"),
+    and one .bib file can hold the entries of every edition."""
+    key = bibtex_key(dataset)
+    return key if edition.language == default_language else f"{key}:{edition.language}"
+
+
+def bibtex(dataset: Dataset, edition: Edition, default_language: str) -> str:
     """The article's @misc entry, in the edition's words: the source names
     no outlet, so it cannot be an @article, and fields it leaves blank are
     left out rather than guessed, and said to be blank in its note."""
@@ -178,7 +186,7 @@ def bibtex(dataset: Dataset, edition: Edition) -> str:
     note = _article_note(dataset, edition)
     if note:
         fields.append(("note", _escape(note)))
-    return _entry("misc", bibtex_key(dataset), fields)
+    return _entry("misc", article_key(dataset, edition, default_language), fields)
 
 
 def _article_note(dataset: Dataset, edition: Edition) -> str | None:
@@ -208,7 +216,7 @@ def figure_bibtex(
         ("url", _escape_figure_url(figure_url)),
         ("note", _escape(_note(dataset, figure, edition))),
         ("language", edition.language),
-        ("crossref", bibtex_key(dataset)),
+        ("crossref", article_key(dataset, edition, default_language)),
     ]
     return _entry("misc", figure_key(dataset, figure, edition, default_language), fields)
 
@@ -269,11 +277,11 @@ def _escape_figure_url(url: str) -> str:
 # -- CSL JSON ------------------------------------------------------------------
 
 
-def article_csl(dataset: Dataset, edition: Edition) -> dict[str, Any]:
+def article_csl(dataset: Dataset, edition: Edition, default_language: str) -> dict[str, Any]:
     """The article as a CSL JSON item (Zotero, Pandoc, citeproc), its note in the edition's words."""
     source = dataset.source
     item: dict[str, Any] = {
-        "id": bibtex_key(dataset),
+        "id": article_key(dataset, edition, default_language),
         "type": "article-newspaper",
         "title": source.title,
         "issued": _csl_date(source.date_published),
