@@ -208,7 +208,7 @@ def figure_bibtex(
     fields = [
         ("title", "{" + _escape(edition.words["label_and_value"].format(**words)) + "}"),
         ("key", _escape(site_name)),  # plain.bst sorts by it, for want of an author
-        ("howpublished", _escape(f"{site_name}, {figure_url}")),
+        ("howpublished", _escape(edition.words["site_and_address"].format(site=site_name, url=figure_url))),
         ("year", year),
         ("month", _MONTHS[int(month) - 1]),
         ("date", release.date),
