@@ -161,7 +161,7 @@ def claim_record(claim: Claim, urls: SiteAddresses, edition: Edition) -> dict[st
     }
 
 
-def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
+def source_record(dataset: Dataset, edition: Edition, default_language: str) -> dict[str, Any]:
     source = dataset.source
     return {
         "title": source.title,
@@ -172,7 +172,7 @@ def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
         "publisher": source.publisher,
         "url": source.url,
         "not_stated": not_stated(dataset),
-        "bibtex": bibtex(dataset),
+        "bibtex": bibtex(dataset, edition, default_language),
     }
 
 
@@ -196,7 +196,7 @@ def _licence(licence) -> dict[str, str]:
 def figures_json(dataset: Dataset, urls: SiteAddresses, edition: Edition, site_name: str) -> str:
     document = {
         **release_record(dataset, urls),
-        "source": source_record(dataset, edition),
+        "source": source_record(dataset, edition, urls.default_language),
         "figures": [figure_record(dataset, f, urls, edition, site_name) for f in dataset.figures.values()],
         "claims": [claim_record(c, urls, edition) for c in dataset.claims.values()],
     }
@@ -365,6 +365,6 @@ def citation_exports(dataset: Dataset, urls: SiteAddresses, edition: Edition, si
     entries = [figure_bibtex(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
     items = [figure_csl(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
     return {
-        BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset)]) + "\n",
-        CSL_PATH: csl_json([*items, article_csl(dataset)]) + "\n",
+        BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset, edition, urls.default_language)]) + "\n",
+        CSL_PATH: csl_json([*items, article_csl(dataset, edition, urls.default_language)]) + "\n",
     }

@@ -371,8 +371,13 @@ class Renderer:
     def tooltip(self, quote: Quote) -> str:
         """Plain text for a `title` attribute: quote, speaker, source."""
         source = self.data.source
-        # "unattributed" reads well inside the tooltip's parentheses ("article_voice" has its own).
-        who = self.name_and_role(quote.speaker) if quote.speaker else self.words["unattributed"]
+        # The sentence is the article's: a speaker is the one it reports, not
+        # the one quoted. "unattributed" reads well inside the tooltip's
+        # parentheses ("article_voice" has its own).
+        if quote.speaker:
+            who = self.words["reporting_in_tooltip"].format(speaker=self.name_and_role(quote.speaker))
+        else:
+            who = self.words["unattributed"]
         template, title = self.words["tooltip"], self.words["quoted"].format(text=source.title)
         if self.direction == "rtl":
             # The source's sentence, with its quotation marks, and its title read
@@ -380,7 +385,8 @@ class Renderer:
             # set in right-to-left order, with the commas between them.
             template = _QUOTE_SLOT.sub(lambda m: LEFT_TO_RIGHT_ISOLATE + m.group() + POP_DIRECTIONAL_ISOLATE, template)
             title, who = LEFT_TO_RIGHT_ISOLATE + title + POP_DIRECTIONAL_ISOLATE, isolated_runs(who, self.direction)
-        tip = template.format(quote=quote.text, who=who, source=f"{title}, {self.fmt.date(source.date_published)}")
+        where = self.words["tooltip_source"].format(title=title, date=self.fmt.date(source.date_published))
+        tip = template.format(quote=quote.text, who=who, source=where)
         if self.translating:
             tip += self.words["translation_in_tooltip"].format(text=quote.translation(self.language))
         return tip

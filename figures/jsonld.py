@@ -32,7 +32,7 @@ def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name
         "description": description,
         "url": urls.absolute(urls.page(urls.reference_page, edition.language)),
         "temporalCoverage": temporal,
-        "spatialCoverage": {"@type": "Place", "name": dataset.place},
+        "spatialCoverage": {"@type": "Place", "name": dataset.place(edition.language)},
         "inLanguage": edition.language,
         "version": dataset.release.version,
         "dateModified": dataset.release.date,

@@ -170,7 +170,7 @@ def test_each_row_offers_quote_and_citations(pages):
         "  month = nov,\n"
         "  date = {2017-11-16},\n"
         "  howpublished = {News article},\n"
-        "  note = {Not stated in the source: author, publisher, url}\n"
+        "  note = {Not stated in the source: author, publisher and web address}\n"
         "}"
     )
 
@@ -347,6 +347,7 @@ def test_each_editions_jsonld_is_in_its_language_at_its_address(pages, language)
     assert data["url"] == f"{SITE_URL}{folder}{page_address(reference_page())}"
     assert data["name"] == site_name
     assert data["variableMeasured"] == [f.label(language) for f in DATASET.figures.values()]
+    assert data["spatialCoverage"]["name"] == DATASET.place(language)
     # The article names no author or publisher: the dataset's are this site, never the article's.
     for role in ("creator", "publisher"):
         assert data[role] == {"@type": "Organization", "name": site_name, "url": f"{SITE_URL}{folder}"}

@@ -28,6 +28,12 @@ item, when an upgrade changes what these were written against:
   name on the dialog.
 - overrides/partials/alternate.html: Material's language selector,
   linking to this page in each edition.
+- overrides/partials/languages/ar.html: Material's Arabic interface words,
+  with an Arabic editor's corrections (the file lists them). Material's
+  documented way to change a language's words is a partial of its own under
+  `partials/languages/`; the site's editions set `theme.language` through
+  mkdocs-static-i18n, so the partial keeps the language's name, and, having
+  the name of Material's own, cannot import it: it is a copy.
 - Its interface's words, one template per language in
   `templates/partials/languages/` (`en.html`, `fr.html`…): an edition in a
   language without one has no words for search or the selector, and
@@ -48,6 +54,7 @@ COPIED_FROM = {
     ("base.html", "site_meta"): "26f3fa30991041e5",
     ("partials/search.html", None): "bfd556535abcddb9",
     ("partials/alternate.html", None): "572b1d4dae611aa5",
+    ("partials/languages/ar.html", None): "55350404e6ad073d",
 }
 # What the `config` and `scripts` blocks rely on in Material's own files.
 RELIED_ON = {
