@@ -28,6 +28,9 @@ item, when an upgrade changes what these were written against:
   name on the dialog.
 - overrides/partials/alternate.html: Material's language selector,
   linking to this page in each edition.
+- overrides/partials/footer.html: Material's footer, with a narrow
+  no-break space before the colon of the previous/next links' aria-labels
+  in the French edition.
 - overrides/partials/languages/ar.html: Material's Arabic interface words,
   with an Arabic editor's corrections (the file lists them). Material's
   documented way to change a language's words is a partial of its own under
@@ -55,6 +58,7 @@ COPIED_FROM = {
     ("partials/search.html", None): "bfd556535abcddb9",
     ("partials/alternate.html", None): "572b1d4dae611aa5",
     ("partials/languages/ar.html", None): "55350404e6ad073d",
+    ("partials/footer.html", None): "50c2a75f013b7b03",
 }
 # What the `config` and `scripts` blocks rely on in Material's own files.
 RELIED_ON = {
