@@ -31,6 +31,8 @@ item, when an upgrade changes what these were written against:
 - overrides/partials/footer.html: Material's footer, with a narrow
   no-break space before the colon of the previous/next links' aria-labels
   in the French edition.
+- overrides/404.html: Material's not-found page, its heading with an en
+  dash.
 - overrides/partials/languages/ar.html: Material's Arabic interface words,
   with an Arabic editor's corrections (the file lists them). Material's
   documented way to change a language's words is a partial of its own under
@@ -59,6 +61,7 @@ COPIED_FROM = {
     ("partials/alternate.html", None): "572b1d4dae611aa5",
     ("partials/languages/ar.html", None): "55350404e6ad073d",
     ("partials/footer.html", None): "50c2a75f013b7b03",
+    ("404.html", None): "80c93494b5432b1b",
 }
 # What the `config` and `scripts` blocks rely on in Material's own files.
 RELIED_ON = {
