@@ -51,6 +51,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from adapter.wrappers.i18n import ROOT_404
+
 VERSION_READ = "9.8.2"
 
 # What each override was copied from: a digest (SHA-256, first 16 hex
@@ -61,7 +63,7 @@ COPIED_FROM = {
     ("partials/alternate.html", None): "572b1d4dae611aa5",
     ("partials/languages/ar.html", None): "55350404e6ad073d",
     ("partials/footer.html", None): "50c2a75f013b7b03",
-    ("404.html", None): "80c93494b5432b1b",
+    (ROOT_404, None): "80c93494b5432b1b",  # the not-found page's template, named where i18n.py relies on it
 }
 # What the `config` and `scripts` blocks rely on in Material's own files.
 RELIED_ON = {
