@@ -123,10 +123,13 @@ def based_on(dataset: Dataset, figure: Figure, edition: Edition) -> str:
             name=figure.quote.speaker.name_in(language), role=figure.quote.speaker.role(language)
         )
         if figure.quote.speaker
-        else words["unattributed"]
+        else None
     )
     missing = unstated_fields(dataset, edition)
-    template = words["based_on"] if missing else words["based_on_all_stated"]
+    # A figure in the article's own voice has a sentence of its own, which
+    # names the article once (not "based on the article …, stated by the article").
+    key = "based_on" if speaker else "based_on_unattributed"
+    template = words[key] if missing else words[key + "_all_stated"]
     return template.format(
         title=source.title,
         kind=source.kind(language),
