@@ -15,7 +15,8 @@ why:
 | event           | priority | runs                                                                |
 |-----------------|----------|---------------------------------------------------------------------|
 | on_startup      | 0        | once per process: serving or building                               |
-| on_config       | 100      | before mkdocs-macros (0) loads macros.py: a site build starts here  |
+| on_config       | 100      | before mkdocs-macros (0) loads macros.py: a site build starts here; |
+|                 |          | each edition's build sets its own words (its headings' permalinks)  |
 | on_env          | 0        | the theme's compiled templates kept between builds                  |
 | on_page_content | 0        | what the page shows, for its sharing tags and preview image         |
 | on_page_context | -50      | after mkdocs-static-i18n (50) has set this page's alternates        |
@@ -71,6 +72,7 @@ def on_config(config):
             _forget_project_code()
         _built_before = True
         _site().start_site(config, PROJECT_DIR, _serving)
+    _site().start_edition(config)
     return config
 
 

@@ -114,17 +114,26 @@ class CardRenderer(Renderer):
         )
 
     def card_description(self, figure: Figure) -> str:
-        return " ".join(
-            (
-                self.words["chart_point"].format(
-                    label=figure.label(self.language),
-                    value=self.shown(figure, with_unit=True),
-                    period=self.period_words(figure.period),
-                ),
-                self.who(figure) + ".",
-                self.source_line() + ".",
-            )
+        """The card in words: the figure, its period, who states it, the source."""
+        return " ".join((self.card_alt(figure, with_role=True), self.source_line() + "."))
+
+    def card_alt(self, figure: Figure, with_role: bool = False) -> str:
+        """What stands in for the card where it is embedded (an image's alt):
+        the figure with its qualifier, its period and who states it."""
+        point = self.words["chart_point"].format(
+            label=figure.label(self.language),
+            value=self.shown(figure, with_unit=True),
+            period=self.period_words(figure.period),
         )
+        return f"{point} {self.stated_by(figure, with_role)}"
+
+    def stated_by(self, figure: Figure, with_role: bool = False) -> str:
+        """Who states the figure, as a sentence: the speaker as the article reports him, or the article."""
+        speaker = figure.quote.speaker
+        if speaker is None:
+            return self.words["card_who_article"]
+        name = self.name_and_role(speaker) if with_role else speaker.name_in(self.language)
+        return self.words["card_who"].format(speaker=name)
 
     def who(self, figure: Figure) -> str:
         speaker = figure.quote.speaker
@@ -145,7 +154,7 @@ class CardRenderer(Renderer):
         for figure in self.data.figures.values():
             card = self.addresses.card(figure.id, self.language)
             drawing = self.card_drawing(figure)
-            source, target, alt = self.addresses.absolute(card), self.figure_url(figure.id), drawing.title
+            source, target, alt = self.addresses.absolute(card), self.figure_url(figure.id), self.card_alt(figure)
             markdown = f"[![{markdown_alt(alt)}]({source})]({target})"
             html = (
                 f'<a href="{escape(target)}"><img src="{escape(source)}" alt="{escape(alt)}" '

@@ -16,8 +16,6 @@ import json
 import re
 from typing import Any
 
-from babel.lists import format_list
-
 from .editions import Edition
 from .formatting import NO_BREAK_SPACE, Formatter
 from .model import Dataset, Figure, Period
@@ -29,6 +27,21 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 def not_stated(dataset: Dataset) -> list[str]:
     """The bibliographic fields the source leaves blank."""
     return [name for name in BIBLIOGRAPHIC_FIELDS if getattr(dataset.source, name) is None]
+
+
+def unstated_fields(dataset: Dataset, edition: Edition) -> str:
+    """The fields the source leaves blank, in the edition's words, listed as
+    it lists them ("author, publisher and web address"); empty if none."""
+    words = edition.words
+    names = [words["fields"][name] for name in not_stated(dataset)]
+    if len(names) < 2:
+        return "".join(names)
+    joined = words["fields_joined"]
+    return joined["between"].join(names[:-1]) + joined["last"] + names[-1]
+
+
+def _first_upper(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def period_words(period: Period, edition: Edition) -> str:
@@ -110,10 +123,13 @@ def based_on(dataset: Dataset, figure: Figure, edition: Edition) -> str:
             name=figure.quote.speaker.name_in(language), role=figure.quote.speaker.role(language)
         )
         if figure.quote.speaker
-        else words["unattributed"]
+        else None
     )
-    missing = format_list([words["fields"][name] for name in not_stated(dataset)], locale=fmt.locale)
-    template = words["based_on"] if missing else words["based_on_all_stated"]
+    missing = unstated_fields(dataset, edition)
+    # A figure in the article's own voice has a sentence of its own, which
+    # names the article once (not "based on the article …, stated by the article").
+    key = "based_on" if speaker else "based_on_unattributed"
+    template = words[key] if missing else words[key + "_all_stated"]
     return template.format(
         title=source.title,
         kind=source.kind(language),
@@ -140,9 +156,18 @@ def figure_key(dataset: Dataset, figure: Figure, edition: Edition, default_langu
     return key if edition.language == default_language else f"{key}:{edition.language}"
 
 
-def bibtex(dataset: Dataset) -> str:
-    """The article's @misc entry: the source names no outlet, so it cannot
-    be an @article, and fields it leaves blank are left out rather than guessed."""
+def article_key(dataset: Dataset, edition: Edition, default_language: str) -> str:
+    """The article's key in an edition: its entry is in the edition's words,
+    so, as a figure's, another edition's adds its language ("dismantling2017:fr"),
+    and one .bib file can hold the entries of every edition."""
+    key = bibtex_key(dataset)
+    return key if edition.language == default_language else f"{key}:{edition.language}"
+
+
+def bibtex(dataset: Dataset, edition: Edition, default_language: str) -> str:
+    """The article's @misc entry, in the edition's words: the source names
+    no outlet, so it cannot be an @article, and fields it leaves blank are
+    left out rather than guessed, and said to be blank in its note."""
     source = dataset.source
     year, month, _ = source.date_published.split("-")
     fields = [
@@ -157,14 +182,20 @@ def bibtex(dataset: Dataset) -> str:
         ("year", year),
         ("month", _MONTHS[int(month) - 1]),
         ("date", source.date_published),
-        ("howpublished", _escape(source.kind(source.language).capitalize())),
+        ("howpublished", _escape(_first_upper(source.kind(edition.language)))),
     ]
     if source.url:
         fields.append(("url", _escape_url(source.url)))
-    missing = not_stated(dataset)
-    if missing:
-        fields.append(("note", "Not stated in the source: " + ", ".join(missing)))
-    return _entry("misc", bibtex_key(dataset), fields)
+    note = _article_note(dataset, edition)
+    if note:
+        fields.append(("note", _escape(note)))
+    return _entry("misc", article_key(dataset, edition, default_language), fields)
+
+
+def _article_note(dataset: Dataset, edition: Edition) -> str | None:
+    """What the article's entry says of the fields the source leaves blank."""
+    missing = unstated_fields(dataset, edition)
+    return _first_upper(edition.words["article_note"].format(missing=missing)) if missing else None
 
 
 def figure_bibtex(
@@ -180,7 +211,7 @@ def figure_bibtex(
     fields = [
         ("title", "{" + _escape(edition.words["label_and_value"].format(**words)) + "}"),
         ("key", _escape(site_name)),  # plain.bst sorts by it, for want of an author
-        ("howpublished", _escape(f"{site_name}, {figure_url}")),
+        ("howpublished", _escape(edition.words["site_and_address"].format(site=site_name, url=figure_url))),
         ("year", year),
         ("month", _MONTHS[int(month) - 1]),
         ("date", release.date),
@@ -188,7 +219,7 @@ def figure_bibtex(
         ("url", _escape_figure_url(figure_url)),
         ("note", _escape(_note(dataset, figure, edition))),
         ("language", edition.language),
-        ("crossref", bibtex_key(dataset)),
+        ("crossref", article_key(dataset, edition, default_language)),
     ]
     return _entry("misc", figure_key(dataset, figure, edition, default_language), fields)
 
@@ -249,11 +280,11 @@ def _escape_figure_url(url: str) -> str:
 # -- CSL JSON ------------------------------------------------------------------
 
 
-def article_csl(dataset: Dataset) -> dict[str, Any]:
-    """The article as a CSL JSON item (Zotero, Pandoc, citeproc)."""
+def article_csl(dataset: Dataset, edition: Edition, default_language: str) -> dict[str, Any]:
+    """The article as a CSL JSON item (Zotero, Pandoc, citeproc), its note in the edition's words."""
     source = dataset.source
     item: dict[str, Any] = {
-        "id": bibtex_key(dataset),
+        "id": article_key(dataset, edition, default_language),
         "type": "article-newspaper",
         "title": source.title,
         "issued": _csl_date(source.date_published),
@@ -265,9 +296,9 @@ def article_csl(dataset: Dataset) -> dict[str, Any]:
         item["container-title"] = source.publisher
     if source.url:
         item["URL"] = source.url
-    missing = not_stated(dataset)
-    if missing:
-        item["note"] = "Not stated in the source: " + ", ".join(missing)
+    note = _article_note(dataset, edition)
+    if note:
+        item["note"] = note
     return item
 
 

@@ -231,6 +231,7 @@ def localized_texts(dataset):
     every edition must have; `translated_only`: a translation of the source's
     own words, which the source's language does not need (a quote, an
     excerpt). The key is where its texts stand in the data file."""
+    yield ("place",), dataset.place, False
     yield ("source", "kind"), dataset.source.kind, False
     for speaker in dataset.speakers.values():
         yield ("speakers", speaker.id, "role"), speaker.role, False

@@ -1,5 +1,5 @@
 """Machine-readable exports of the data: JSON, CSV (RFC 4180) and a
-Frictionless Data Package (v2) that describes both.
+Frictionless Data Package (v2) that describes them and the CSL JSON.
 
 Their column names, types and paths are a public interface: other people's
 code reads them. Add columns at the end; never rename or remove one.
@@ -44,7 +44,13 @@ CSV_COLUMNS: list[tuple[str, str, str, dict[str, Any]]] = [
         {"constraints": {"required": True, "minimum": 0}},
     ),
     ("unit", "string", "What is counted (English).", {}),
-    ("currency", "string", "ISO 4217 code when the value is money; empty otherwise.", {}),
+    (
+        "currency",
+        "string",
+        "The currency sign as the source writes it when the value is an amount of money; empty otherwise. "
+        "The source writes “$” and names no currency, so no ISO 4217 code is given.",
+        {},
+    ),
     (
         "qualifier",
         "string",
@@ -155,7 +161,7 @@ def claim_record(claim: Claim, urls: SiteAddresses, edition: Edition) -> dict[st
     }
 
 
-def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
+def source_record(dataset: Dataset, edition: Edition, default_language: str) -> dict[str, Any]:
     source = dataset.source
     return {
         "title": source.title,
@@ -166,7 +172,7 @@ def source_record(dataset: Dataset, edition: Edition) -> dict[str, Any]:
         "publisher": source.publisher,
         "url": source.url,
         "not_stated": not_stated(dataset),
-        "bibtex": bibtex(dataset),
+        "bibtex": bibtex(dataset, edition, default_language),
     }
 
 
@@ -178,7 +184,7 @@ def release_record(dataset: Dataset, urls: SiteAddresses) -> dict[str, Any]:
         "date": release.date,
         "license": _licence(release.content_licence),
         "code_license": _licence(release.code_licence),
-        "license_note": "The quoted sentences remain the article's, quoted for reference.",
+        "license_note": "The quoted sentences remain the article’s, quoted for reference.",
         "changes": urls.absolute(urls.page(urls.corrections_page)),
     }
 
@@ -190,7 +196,7 @@ def _licence(licence) -> dict[str, str]:
 def figures_json(dataset: Dataset, urls: SiteAddresses, edition: Edition, site_name: str) -> str:
     document = {
         **release_record(dataset, urls),
-        "source": source_record(dataset, edition),
+        "source": source_record(dataset, edition, urls.default_language),
         "figures": [figure_record(dataset, f, urls, edition, site_name) for f in dataset.figures.values()],
         "claims": [claim_record(c, urls, edition) for c in dataset.claims.values()],
     }
@@ -257,6 +263,38 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+# The package's `name` was published as it stands, and a data package's name
+# is the identifier others cite and fetch it by: it is kept, although the
+# article never says "smuggling" (nothing documents how to rename one without
+# breaking what reads it). The description says what the package holds in
+# the article's own terms, and why the name says otherwise.
+DATAPACKAGE_NAME = "morocco-smuggling-trafficking-figures"
+
+# A count as a word, in the description's running text ("four of them").
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(number: int) -> str:
+    return _COUNT_WORDS[number] if number < len(_COUNT_WORDS) else str(number)
+
+
+def datapackage_description(dataset: Dataset) -> str:
+    """What the package holds, in the article's terms, and who states its figures."""
+    source = dataset.source
+    attributed = sum(1 for f in dataset.figures.values() if f.quote.speaker is not None)
+    own_voice = len(dataset.figures) - attributed
+    return (
+        f"The figures reported by one news article, “{source.title}” ({source.date_published}), "
+        "on Morocco’s action against human traffickers, criminal networks and illegal immigration "
+        "attempts (the article’s terms), each with its qualifier, its period, who states it and the "
+        f"verbatim sentence it comes from. {_count(attributed).capitalize()} are attributed by the "
+        f"article to an official and {_count(own_voice)} are in its own voice; none has been checked "
+        "against another source. The article never speaks of smuggling: the package’s name says "
+        "“smuggling” only because the package was first published under that name, which is kept "
+        "as its identifier."
+    )
+
+
 def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
     source = dataset.source
     fields = [
@@ -265,14 +303,9 @@ def datapackage(dataset: Dataset, urls: SiteAddresses, title: str) -> str:
     ]
     descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": "morocco-smuggling-trafficking-figures",
+        "name": DATAPACKAGE_NAME,
         "title": title,
-        "description": (
-            f"The figures reported by one news article, “{source.title}” "
-            f"({source.date_published}), each with its qualifier, period, speaker "
-            "and verbatim source sentence. Official statements as reported; "
-            "not independently verified."
-        ),
+        "description": datapackage_description(dataset),
         "homepage": urls.absolute(""),
         "version": dataset.release.version,
         "licenses": [_licence(dataset.release.content_licence)],
@@ -332,6 +365,6 @@ def citation_exports(dataset: Dataset, urls: SiteAddresses, edition: Edition, si
     entries = [figure_bibtex(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
     items = [figure_csl(dataset, f, url, edition, site_name, urls.default_language) for f, url in figures]
     return {
-        BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset)]) + "\n",
-        CSL_PATH: csl_json([*items, article_csl(dataset)]) + "\n",
+        BIBTEX_PATH: "\n\n".join([*entries, bibtex(dataset, edition, urls.default_language)]) + "\n",
+        CSL_PATH: csl_json([*items, article_csl(dataset, edition, urls.default_language)]) + "\n",
     }

@@ -172,7 +172,11 @@ class Renderer:
         in another language than the source's, followed by our translation."""
         claim = self.data.claim(claim_id)
         translation = (
-            self._our_translation(self.isolated(claim.excerpt_translation(self.language))) if self.translating else None
+            self.fill(
+                self.words["our_translation_inline"], text=self.isolated(claim.excerpt_translation(self.language))
+            )
+            if self.translating
+            else None
         )
         return render(
             "claim.html",
@@ -231,9 +235,11 @@ class Renderer:
                 )
             )
         # The sentences are the article's own, reporting what a speaker said.
-        by = self.speaker(quote)
+        # The caption starts with who states them: a capital, as a sentence has.
         if quote.speaker is not None:
-            by = self.fill(self.words["reporting"], speaker=by)
+            by = self.fill(self.words["reporting"], speaker=self.speaker(quote))
+        else:
+            by = inline().speaker("article", self.isolated(_sentence_start(self.words["article_voice"])))
         caption = [by] if with_speaker else []
         caption.append(self.quote_source(quote))
         sentence = _marked(quote.text, claim.excerpt if claim else None)
@@ -365,8 +371,13 @@ class Renderer:
     def tooltip(self, quote: Quote) -> str:
         """Plain text for a `title` attribute: quote, speaker, source."""
         source = self.data.source
-        # "unattributed" reads well inside the tooltip's parentheses ("article_voice" has its own).
-        who = self.name_and_role(quote.speaker) if quote.speaker else self.words["unattributed"]
+        # The sentence is the article's: a speaker is the one it reports, not
+        # the one quoted. "unattributed" reads well inside the tooltip's
+        # parentheses ("article_voice" has its own).
+        if quote.speaker:
+            who = self.words["reporting_in_tooltip"].format(speaker=self.name_and_role(quote.speaker))
+        else:
+            who = self.words["unattributed"]
         template, title = self.words["tooltip"], self.words["quoted"].format(text=source.title)
         if self.direction == "rtl":
             # The source's sentence, with its quotation marks, and its title read
@@ -374,7 +385,8 @@ class Renderer:
             # set in right-to-left order, with the commas between them.
             template = _QUOTE_SLOT.sub(lambda m: LEFT_TO_RIGHT_ISOLATE + m.group() + POP_DIRECTIONAL_ISOLATE, template)
             title, who = LEFT_TO_RIGHT_ISOLATE + title + POP_DIRECTIONAL_ISOLATE, isolated_runs(who, self.direction)
-        tip = template.format(quote=quote.text, who=who, source=f"{title}, {self.fmt.date(source.date_published)}")
+        where = self.words["tooltip_source"].format(title=title, date=self.fmt.date(source.date_published))
+        tip = template.format(quote=quote.text, who=who, source=where)
         if self.translating:
             tip += self.words["translation_in_tooltip"].format(text=quote.translation(self.language))
         return tip
@@ -396,6 +408,11 @@ class Renderer:
 
     def _not_stated(self) -> Markup:
         return inline().not_stated(self.words["not_stated"])
+
+
+def _sentence_start(words: str) -> str:
+    """`words` as the start of a sentence: the first letter a capital."""
+    return words[:1].upper() + words[1:]
 
 
 def isolated_html(words: str, direction: str) -> Markup:

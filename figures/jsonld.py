@@ -15,10 +15,7 @@ def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name
     its creator and publisher; the article, whose author and publisher the
     source does not state, is only what it is based on."""
     source = dataset.source
-    ends = sorted(p.end for p in dataset.periods.values() if p.end)
-    starts = [p.start for p in dataset.periods.values() if p.end]
-    # Some periods have no stated start, so the coverage is open at the start.
-    temporal = f"{'..' if None in starts else min(starts)}/{ends[-1]}"
+    temporal = temporal_coverage(dataset)
     citation = {
         "@type": "NewsArticle",
         "headline": source.title,
@@ -35,7 +32,7 @@ def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name
         "description": description,
         "url": urls.absolute(urls.page(urls.reference_page, edition.language)),
         "temporalCoverage": temporal,
-        "spatialCoverage": {"@type": "Place", "name": dataset.place},
+        "spatialCoverage": {"@type": "Place", "name": dataset.place(edition.language)},
         "inLanguage": edition.language,
         "version": dataset.release.version,
         "dateModified": dataset.release.date,
@@ -54,6 +51,22 @@ def dataset_jsonld(dataset: Dataset, urls: SiteAddresses, edition: Edition, name
     # start a comment that swallows the rest of the page: written as JSON
     # escapes, <, > and & mean the same to a JSON reader and nothing to HTML.
     return json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+
+
+def temporal_coverage(dataset: Dataset) -> str:
+    """The span the figures cover, in ISO 8601 years. A dated period ends on
+    a day inferred from the article's date, which JSON-LD cannot mark as
+    inferred: the coverage gives only its year, the article's own. A period
+    whose start the article does not state leaves it open at the start."""
+    periods = [p for p in dataset.periods.values() if p.end]
+
+    def year(period, bound: str) -> str:
+        return getattr(period, bound)[:4]
+
+    end = max(year(p, "end") for p in periods)
+    if any(p.start is None for p in periods):
+        return f"../{end}"
+    return f"{min(year(p, 'start') for p in periods)}/{end}"
 
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})

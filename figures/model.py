@@ -102,7 +102,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class Dataset:
-    place: str
+    place: Localized
     source: Source
     speakers: Mapping[str, Speaker]
     themes: Mapping[str, Theme]
@@ -277,7 +277,7 @@ def build_dataset(document: YamlDocument) -> Dataset:
         claims[cid] = claim
 
     return Dataset(
-        place=data["place"],
+        place=_localized(data["place"]),
         source=source,
         speakers=MappingProxyType(speakers),
         themes=MappingProxyType(themes),

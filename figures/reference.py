@@ -66,7 +66,7 @@ class ReferenceRenderer(Renderer):
                             self.site_name,
                             self.addresses.default_language,
                         ),
-                        article_csl(self.data),
+                        article_csl(self.data, self.edition, self.addresses.default_language),
                     ]
                 ),
                 "corrected": self.corrected(f),
@@ -80,7 +80,7 @@ class ReferenceRenderer(Renderer):
             tips=self.words,
             columns=TABLE_COLUMNS,
             rows=rows,
-            bibtex=bibtex(self.data),
+            bibtex=bibtex(self.data, self.edition, self.addresses.default_language),
             direction=self.direction,
         )
 

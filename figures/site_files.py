@@ -164,6 +164,9 @@ def preview_speaker(renderer: Renderer, figure: Figure) -> str:
 def preview_alt(renderer: Renderer, preview: Preview) -> str:
     """The preview image in words, for og:image:alt."""
     parts = [preview.title + "."]
+    # A page with no figure prints its description instead: the alt says it too.
+    if not preview.figures and preview.summary:
+        parts.append(preview.summary)
     parts += [
         renderer.words["chart_point"].format(label=f.label, value=f.value, period=f.period) for f in preview.figures[:6]
     ]

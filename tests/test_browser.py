@@ -257,6 +257,23 @@ def test_the_home_pages_first_screen_shows_figures_and_their_caveat(tab, served,
     assert seen == {"lead": True, "value": True, "period": True, "who": True}
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.strip("/") or "default")
+def test_the_sites_name_is_whole_in_the_header_at_390_px(tab, served, edition):
+    """At 390 px the header leaves about 160 px between its buttons for the
+    site's name, in at most two lines (site.css): the name must fit there
+    whole, not cut off, in every edition."""
+    base, _ = served
+    page = _visit(tab, f"{base}{edition}", settle=False)
+    shown = page.evaluate("""() => {
+        const name = document.querySelector('.md-header__title .md-header__topic:first-child .md-ellipsis');
+        return {text: name.textContent.trim(), site: document.querySelector('meta[property="og:site_name"]').content,
+                cut: name.scrollHeight > name.clientHeight + 1 || name.scrollWidth > name.clientWidth + 1,
+                lines: Math.round(name.clientHeight / parseFloat(getComputedStyle(name).lineHeight))};
+    }""")
+    assert shown["text"] == shown["site"] and shown["lines"] <= 2, shown
+    assert not shown["cut"], f"the site's name is cut in the header at 390 px: {shown}"
+
+
 @pytest.mark.parametrize("language", list(editions()))
 def test_the_reference_table_fits_1280_px(tab, served, language):
     """The table needs no sideways scrolling, no value takes more than two

@@ -182,6 +182,21 @@ def test_mkdocs_makes_page_addresses_as_the_site_expects():
     )
 
 
+def test_mkdocs_renders_each_page_with_the_extension_options_of_its_config():
+    """An `on_config` change to `mdx_configs` reaches Python-Markdown: the
+    permalink title in each edition's words (adapter/wrappers/mkdocs.py,
+    set_permalink_title)."""
+    from mkdocs.structure.pages import Page
+
+    assert "extension_configs=config['mdx_configs']" in inspect.getsource(Page.render), (
+        "MkDocs no longer hands config['mdx_configs'] to Python-Markdown when it renders a page "
+        "(adapter/wrappers/mkdocs.py, set_permalink_title)"
+    )
+    config = {"mdx_configs": {"toc": {"permalink": True}}}
+    mkdocs.set_permalink_title(config, "Lien permanent")
+    assert config["mdx_configs"]["toc"] == {"permalink": True, "permalink_title": "Lien permanent"}
+
+
 # -- Material for MkDocs ------------------------------------------------------------------
 
 

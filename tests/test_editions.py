@@ -11,6 +11,7 @@ from figures.untranslated import MARK
 
 from helpers import (
     DATA,
+    PROJECT,
     addresses,
     build,
     editions,
@@ -114,6 +115,100 @@ def test_quotes_stay_verbatim_in_english_with_our_translation_marked(pages, edit
     translation = card.select_one(f'.quote__translation[lang="{edition}"]').get_text()
     ours = figure.quote.translation(edition)
     assert translation == WORDS[edition]["our_translation"].format(text=ours)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_tooltips_name_the_article_as_the_reporter_in_the_editions_words(pages, edition):
+    """A figure's or a claim's tooltip gives its sentence, then who says it:
+    the article, reporting the speaker (never the speaker alone, as if
+    quoted), or the article naming no one; then the article's title and
+    date, with the edition's comma."""
+    import re
+
+    words, direction = WORDS[edition], editions()[edition].direction
+    title = words["quoted"].format(text=DATASET.source.title)
+    where = words["tooltip_source"].format(title=title, date=GOLDEN["article_date"][edition])
+    seen = set()
+    for stem in PAGES_WITH_VALUES:
+        for element in _page(pages, edition, stem).select("article [data-figure][title]"):
+            record = DATASET.figures.get(element["data-figure"]) or DATASET.claims.get(
+                element["data-figure"].removeprefix("claim:")
+            )
+            if record is None:
+                continue
+            tip = re.sub("[\u2066-\u2069]", "", element["title"])  # the isolates of a right-to-left tooltip
+            speaker = record.quote.speaker
+            if speaker is None:
+                who = words["unattributed"]
+            else:
+                named = words["name_and_role"].format(name=speaker.name_in(edition), role=speaker.role(edition))
+                who = words["reporting_in_tooltip"].format(speaker=named)
+                assert f"({named})" not in tip
+            assert f" ({who}). {where}" in tip, (stem, tip)
+            seen.add(speaker is None)
+    assert seen == {True, False}, "the check saw no tooltip of a speaker's sentence, or none of the article's own"
+    if direction == "rtl":
+        assert ", " not in where and "، " in where  # the Arabic comma after the title
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_heading_permalink_is_titled_in_its_editions_words(pages, edition):
+    """The ¶ after each heading says what it is in the page's language, on
+    every page of the edition (Python-Markdown would say "Permanent link")."""
+    titles = {}
+    for stem in PAGES:
+        for link in _page(pages, edition, stem).select("a.headerlink"):
+            titles.setdefault(link.get("title"), []).append(f"{stem}{link['href']}")
+    assert list(titles) == [WORDS[edition]["permalink_title"]], {t: where[:3] for t, where in titles.items()}
+
+
+@pytest.mark.parametrize(
+    "edition", [e for e in EDITIONS if (PROJECT / "overrides" / "partials" / "languages" / f"{e}.html").is_file()]
+)
+def test_the_interface_speaks_in_the_sites_own_words_where_it_overrides_materials(pages, edition):
+    """Where overrides/ gives a language's interface words, every page of
+    its edition uses them: the landmarks' and buttons' names, and those the
+    search script reads; none of the words they replace is left."""
+    import re
+
+    override = (PROJECT / "overrides" / "partials" / "languages" / f"{edition}.html").read_text(encoding="utf-8")
+    ours = dict(re.findall(r'^\s*"([a-z.]+)": "(.*)",?$', override, re.M))
+    for stem in PAGES:
+        page = _page(pages, edition, stem)
+        labels = {element["aria-label"] for element in page.select("[aria-label]")}
+        for key in ("search", "select.language", "header", "footer", "nav"):
+            assert ours[key] in labels, (stem, key)
+        script = json.loads(page.select_one("script#__config").get_text())["translations"]
+        assert {key: script[key] for key in script if key in ours} == {key: ours[key] for key in script if key in ours}
+        # Material's words that the override corrects (wrong hamza, "more than" for "more").
+        assert not re.search("إبحث|إختر|الى الحافظة|أكثر من [#1] في", str(page)), stem
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_articles_own_entry_is_in_the_editions_words(pages, edition):
+    """Below the reference table, the article's BibTeX entry, and in each
+    row's CSL JSON the article's item, say what the article is and what it
+    leaves unstated in the edition's language (its title stays the article's)."""
+    import re
+
+    words = WORDS[edition]
+    page = _page(pages, edition, page_calling("figure_table").removesuffix(".md"))
+    entry = page.select_one(".figure-table__article pre code").get_text()
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", entry, re.M))
+    unstated = [
+        words["fields"][name] for name in ("author", "publisher", "url") if getattr(DATASET.source, name) is None
+    ]
+    joined = words["fields_joined"]
+    missing = joined["between"].join(unstated[:-1]) + joined["last"] + unstated[-1]
+    note = words["article_note"].format(missing=missing)
+    note = note[:1].upper() + note[1:]
+    kind = DATASET.source.kind(edition)
+    assert (fields["howpublished"], fields["note"]) == (kind[:1].upper() + kind[1:], note)
+    assert fields["title"] == "{" + DATASET.source.title + "}"
+    for block in page.select('tr[data-figure$=":cite"] pre code'):
+        if block.get_text().lstrip().startswith("["):
+            article = next(item for item in json.loads(block.get_text()) if item["type"] == "article-newspaper")
+            assert article["note"] == note and article["title"] == DATASET.source.title
 
 
 def test_english_quotes_carry_no_translation(pages):

@@ -167,3 +167,15 @@ def test_every_french_text_follows_french_typography(site, dataset, kind, folder
             for text in french_texts_of_svg(path, verbatim):
                 mistakes += [f"{path.relative_to(site)}: {m}" for m in typography_mistakes(text)]
     assert not mistakes, f"{len(mistakes)} mistakes of French typography:\n" + "\n".join(mistakes[:60])
+
+
+@pytest.mark.parametrize("folder", FRENCH)
+def test_the_french_footer_links_are_read_out_with_a_space_before_their_colon(site, folder):
+    # Material's footer writes "Précédent: …" in its previous/next links'
+    # aria-labels; overrides/partials/footer.html puts U+202F before the colon.
+    labels = []
+    for path in french_pages(site, folder):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        labels += [link["aria-label"] for link in soup.select("a.md-footer__link[aria-label]")]
+    assert labels, "no previous/next link in the French footer"
+    assert not [label for label in labels if typography_mistakes(label.split(":")[0] + ":")], labels[:4]

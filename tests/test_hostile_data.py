@@ -25,7 +25,7 @@ from hostile import INJECTED, PAYLOAD
 PAYLOAD_MARK = "onerror=alert"
 assert PAYLOAD_MARK in PAYLOAD
 
-# The content's own tooltips; a heading's "Permanent link" is Markdown's.
+# The content's own tooltips; a heading's permalink title is Markdown's (permalink_title, our words).
 _TITLED = ".md-content [title]:not(.headerlink)"
 _SCRIPTS = (
     "() => [...document.scripts].map(s => s.getAttribute('src') ?"

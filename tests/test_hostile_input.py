@@ -219,7 +219,7 @@ def test_jsonld_cannot_end_or_comment_out_its_script(data_dir):
 
 def test_bibtex_escapes_the_url(data_dir):
     DataFileEditor(data_dir / "figures.yml").set(("source", "url"), '"https://example.org/a%20b#c"')
-    assert "  url = {https://example.org/a\\%20b\\#c}" in bibtex(load(data_dir))
+    assert "  url = {https://example.org/a\\%20b\\#c}" in bibtex(load(data_dir), ENGLISH, "en")
 
 
 # -- components with edge values ---------------------------------------------

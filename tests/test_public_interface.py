@@ -151,7 +151,7 @@ def test_each_row_offers_quote_and_citations(pages):
         f"{figure.label('en')}: {shown}, up to 16\u00a0November\u00a02017, start not stated "
         f"(“so\u00a0far”; end inferred from the article’s date). Khaled Zerouali, as reported in "
         f"“Dismantling Human Traffickers: Morocco Paves the Way for Immigrant Well-Being”, "
-        f"16\u00a0November\u00a02017. {site_name}, version {release.version}"
+        f"16\u00a0November\u00a02017. {site_name}, version {release.version}."
     )
     assert full.startswith(f"{figure.label('en')}: {shown}, ")
     assert f". {site_name}, data version {release.version} of " in full and f", {address}. Based on “" in full
@@ -170,7 +170,7 @@ def test_each_row_offers_quote_and_citations(pages):
         "  month = nov,\n"
         "  date = {2017-11-16},\n"
         "  howpublished = {News article},\n"
-        "  note = {Not stated in the source: author, publisher, url}\n"
+        "  note = {Not stated in the source: author, publisher and web address}\n"
         "}"
     )
 
@@ -200,6 +200,8 @@ def test_json_export(site):
     assert records[FIGURE.id]["url"] == SITE_URL + figure_address(FIGURE.id)
     assert records[FIGURE.id]["qualified_value"] == GOLDEN[FIGURE.id]["shown"]["en"]
     assert records[MONEY.id]["period"]["recurrence"] == MONEY.period.recurrence
+    # The currency as the article writes it, a sign its sentence holds: not a code it never gives.
+    assert records[MONEY.id]["currency"] == MONEY.currency and MONEY.currency in MONEY.quote.text
     assert document["source"]["author"] is None and document["source"]["not_stated"] == ["author", "publisher", "url"]
 
 
@@ -213,8 +215,30 @@ def test_csv_export_is_rfc_4180_utf8(site):
     by_id = {r["id"]: r for r in rows}
     assert by_id[FIGURE.id]["value"] == str(GOLDEN[FIGURE.id]["value"])
     assert by_id[MONEY.id]["qualified_value"] == GOLDEN[MONEY.id]["shown"]["en"]
+    assert by_id[MONEY.id]["currency"] == MONEY.currency and by_id[FIGURE.id]["currency"] == ""
     inferred = next(f for f in DATASET.figures.values() if f.period.inferred == {"start", "end"})
     assert by_id[inferred.id]["period_inferred"] == "start end"
+
+
+# The data package's name as first published: the identifier others cite and
+# fetch it by, kept although the article never says "smuggling" (figures/exports.py).
+PUBLISHED_PACKAGE_NAME = "morocco-smuggling-trafficking-figures"
+
+
+def test_datapackage_keeps_its_name_and_says_what_it_holds(site):
+    package = json.loads((site / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["name"] == PUBLISHED_PACKAGE_NAME
+    description = package["description"]
+    # Two figures are in the article's own voice: not all are an official's statements.
+    assert any(f.quote.speaker is None for f in DATASET.figures.values())
+    assert "official statements" not in description.lower() and "in its own voice" in description
+    assert "speaker" not in description and "who states it" in description
+    # The name's word is explained as the package's, not the article's.
+    assert "never speaks of smuggling" in description
+    # What each resource is, and no currency the article does not name.
+    assert [r["path"] for r in package["resources"]] == ["figures.csv", "figures.json", "figures.csl.json"]
+    for export in ("datapackage.json", "figures.csv", "figures.json"):
+        assert "USD" not in (site / export).read_text(encoding="utf-8"), export
 
 
 def test_datapackage_is_valid_frictionless(site):
@@ -299,7 +323,9 @@ def test_jsonld_dataset(pages):
     script = pages[reference_file()].find("script", type="application/ld+json")
     data = json.loads(script.string)
     assert data["@type"] == "Dataset"
-    assert data["temporalCoverage"] == "../2017-11-16"
+    # Open at the start ("so far" states no start), and no inferred
+    # day: JSON-LD could not mark it as inferred, so only the article's year.
+    assert data["temporalCoverage"] == "../2017"
     assert data["spatialCoverage"]["name"] == "Morocco"
     assert data["citation"] == {
         "@type": "NewsArticle",
@@ -321,6 +347,7 @@ def test_each_editions_jsonld_is_in_its_language_at_its_address(pages, language)
     assert data["url"] == f"{SITE_URL}{folder}{page_address(reference_page())}"
     assert data["name"] == site_name
     assert data["variableMeasured"] == [f.label(language) for f in DATASET.figures.values()]
+    assert data["spatialCoverage"]["name"] == DATASET.place(language)
     # The article names no author or publisher: the dataset's are this site, never the article's.
     for role in ("creator", "publisher"):
         assert data[role] == {"@type": "Organization", "name": site_name, "url": f"{SITE_URL}{folder}"}

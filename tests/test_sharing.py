@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from figures.cards import markdown_alt
+from figures.citation import period_words
 from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
 from figures.shaping import display_order, strong_left_to_right_outside_isolates
 
@@ -88,6 +89,10 @@ def test_every_page_has_its_sharing_tags_and_preview_image(pages, site, src, lan
         assert preview.format == "PNG" and preview.size == (1200, 630)
         assert (one["og:image:width"][0], one["og:image:height"][0]) == ("1200", "630")
     assert (site / image.removeprefix(SITE_URL)).stat().st_size < 300_000
+    # A page whose image shows no figure prints its description instead: the alt says it too.
+    alt = _plain(one["og:image:alt"][0])
+    if not any(shown["with_unit"][language] in alt for shown in GOLDEN["figures"].values()):
+        assert _plain(one["og:description"][0]) in alt, alt
 
 
 @pytest.mark.parametrize("language", languages())
@@ -135,6 +140,16 @@ def test_each_figure_has_a_standalone_svg_card(site, dataset, language):
         assert figure.label(language) in texts and GOLDEN["article_date"][language] in texts
         speaker = figure.quote.speaker
         assert (speaker.name_in(language) if speaker else editions()[language].words["article_voice"]) in texts
+        # Its description says who states it in a sentence of its own, the article reporting the speaker.
+        words, description = editions()[language].words, _plain(root.find(f"{SVG}desc").text)
+        who = (
+            words["card_who"].format(
+                speaker=words["name_and_role"].format(name=speaker.name_in(language), role=speaker.role(language))
+            )
+            if speaker
+            else words["card_who_article"]
+        )
+        assert f"). {who} " in description, description
         # The address, in lines broken after a "/" when it is long, reads whole.
         address = "".join(_plain(t.text) for t in root.iter(f"{SVG}text") if t.get("class") == "card__address")
         assert address == SITE_URL.split("//")[1] + addresses().figure(figure.id, language)
@@ -158,8 +173,16 @@ def test_the_use_page_offers_each_card_with_working_snippets(pages, site, datase
         assert re.fullmatch(r"\[!\[(?:[^\[\]\\]|\\.)+\]\((\S+)\)\]\((\S+)\)", markdown).groups() == (card, row)
         snippet = BeautifulSoup(html, "html.parser")
         assert snippet.a["href"] == row and snippet.img["src"] == card
-        assert figure.label(language) in snippet.img["alt"]
+        # What stands in for the card keeps its figure's qualifier, period and who states it.
+        alt, words = snippet.img["alt"], editions()[language].words
+        assert alt.startswith(figure.label(language)) and GOLDEN["figures"][figure.id]["with_unit"][language] in alt
+        assert period_words(figure.period, editions()[language]) in alt
+        speaker = figure.quote.speaker
+        assert alt.endswith(
+            words["card_who"].format(speaker=speaker.name_in(language)) if speaker else words["card_who_article"]
+        )
         shown = section.select_one("img")
+        assert shown["alt"] == alt and f"[![{markdown_alt(alt)}]" in markdown
         assert (site / _page_file(embeds_page(), language)).parent.joinpath(shown["src"]).resolve() == (
             site / addresses().card(figure.id, language)
         ).resolve()

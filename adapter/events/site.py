@@ -21,7 +21,7 @@ from ..build.site_config import addresses_for, moved_pages
 from ..checks.public_addresses import broken_public_address
 from ..checks.settings import check_environment
 from ..wrappers import i18n, macros_plugin, material
-from ..wrappers.mkdocs import page_url, use_template_cache
+from ..wrappers.mkdocs import page_url, set_permalink_title, use_template_cache
 
 log = logging.getLogger("mkdocs.plugins.figures")
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -43,6 +43,16 @@ def start_site(config, project_dir: Path, serving: bool) -> None:
     macros_plugin.quiet_logs()
     # A template error that no check foresaw stops a build; serving goes on.
     macros_plugin.stop_on_render_errors(config, stop=not serving)
+
+
+def start_edition(config) -> None:
+    """What the build of each edition sets in its own words: the title of
+    each heading's permalink (data/site_words.yml, `permalink_title`)."""
+    try:
+        _, editions = build_state.current().data()
+    except FigureDataError:
+        return  # reported by macros.py, on every page
+    set_permalink_title(config, editions[i18n.edition_being_built(config)].words["permalink_title"])
 
 
 def on_env(env, project_dir: Path):

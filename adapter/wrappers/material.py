@@ -28,6 +28,17 @@ item, when an upgrade changes what these were written against:
   name on the dialog.
 - overrides/partials/alternate.html: Material's language selector,
   linking to this page in each edition.
+- overrides/partials/footer.html: Material's footer, with a narrow
+  no-break space before the colon of the previous/next links' aria-labels
+  in the French edition.
+- overrides/404.html: Material's not-found page, its heading with an en
+  dash.
+- overrides/partials/languages/ar.html: Material's Arabic interface words,
+  with an Arabic editor's corrections (the file lists them). Material's
+  documented way to change a language's words is a partial of its own under
+  `partials/languages/`; the site's editions set `theme.language` through
+  mkdocs-static-i18n, so the partial keeps the language's name, and, having
+  the name of Material's own, cannot import it: it is a copy.
 - Its interface's words, one template per language in
   `templates/partials/languages/` (`en.html`, `fr.html`…): an edition in a
   language without one has no words for search or the selector, and
@@ -40,6 +51,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from adapter.wrappers.i18n import ROOT_404
+
 VERSION_READ = "9.8.2"
 
 # What each override was copied from: a digest (SHA-256, first 16 hex
@@ -48,6 +61,9 @@ COPIED_FROM = {
     ("base.html", "site_meta"): "26f3fa30991041e5",
     ("partials/search.html", None): "bfd556535abcddb9",
     ("partials/alternate.html", None): "572b1d4dae611aa5",
+    ("partials/languages/ar.html", None): "55350404e6ad073d",
+    ("partials/footer.html", None): "50c2a75f013b7b03",
+    (ROOT_404, None): "80c93494b5432b1b",  # the not-found page's template, named where i18n.py relies on it
 }
 # What the `config` and `scripts` blocks rely on in Material's own files.
 RELIED_ON = {

@@ -8,6 +8,14 @@ item, if an upgrade changes one):
   `bytecode_cache` on it.
 - `File(src_path, docs_dir, site_dir, use_directory_urls).url`: a page's
   address, as MkDocs makes it ("method.md" -> "method/", "index.md" -> "./").
+- `config["mdx_configs"]`: the options of each Markdown extension, as
+  `markdown_extensions` in mkdocs.yml gives them, which MkDocs hands to
+  Python-Markdown for each page it renders (`Page.render`). An `on_config`
+  handler may change them: `set_permalink_title` gives the toc extension's
+  documented `permalink_title` (the title of each heading's ¶ link) in the
+  words of the edition being built. mkdocs-static-i18n builds each edition
+  after an `on_config` of its own, but refuses `mdx_configs` among an
+  edition's settings in mkdocs.yml, so the words cannot be given there.
 
 Why the template cache: MkDocs makes a new Jinja environment for every
 build, and mkdocs-static-i18n builds each edition as a build of its own:
@@ -51,9 +59,16 @@ def page_url(src_path: str, config) -> str:
     return "" if url in ("./", ".") else url
 
 
+def set_permalink_title(config, title: str) -> None:
+    """Each heading's permalink titled `title` in the pages MkDocs renders
+    from now on (Python-Markdown's toc option `permalink_title`)."""
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = title
+
+
 # Each reliance by a name that only this module may write:
 # tests/test_contracts.py searches the rest of the MkDocs side for it.
 GUARDED = {
     r"bytecode_cache": (),
     r"\bFile\(|File\.generated": (),
+    r"mdx_configs": (),
 }
