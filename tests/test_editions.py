@@ -489,3 +489,13 @@ def test_arabic_keeps_each_number_with_the_word_that_governs_it(pages, edition):
         assert str(number.previous_sibling).endswith("الفقرة\u00a0"), number.parent
     published = page.article.select_one('p time[data-figure="source:date_published"]')
     assert str(published.previous_sibling).endswith("في\u00a0") and "\u00a0" in published.get_text()
+
+
+def test_a_pages_title_sets_the_site_name_apart_with_an_en_dash(pages):
+    """<title>: the page's title, an en dash, the edition's site name (as
+    typesetting in the three languages separates them; Material writes a
+    hyphen, overrides/main.html's htmltitle block replaces it)."""
+    wrong = {name: page.title.string for name, page in pages.items() if " - " in page.title.string}
+    assert wrong == {}
+    with_page_title = [page.title.string for page in pages.values() if " – " in page.title.string]
+    assert len(with_page_title) >= len(pages) - len(EDITIONS) - 1, "every page but the home pages and 404"

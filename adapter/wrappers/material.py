@@ -18,6 +18,8 @@ item, when an upgrade changes what these were written against:
   `<link rel="alternate" hreflang>` loop (its script fetches a sitemap next
   to each of those addresses, which do not exist with one site per
   edition: mkdocs-material#6582); with the sharing tags.
+- overrides/main.html, block `htmltitle`: Material's block with an en dash,
+  not a hyphen, between the page's title and the site's name.
 - overrides/main.html, block `config`: each edition's search looks in its
   own folder, by rewriting `base` in the `__config` JSON Material reads.
 - overrides/main.html, block `scripts`: the search index is requested, and
@@ -59,6 +61,7 @@ VERSION_READ = "9.8.2"
 # digits) of Material's template, or of one block of it, in VERSION_READ.
 COPIED_FROM = {
     ("base.html", "site_meta"): "26f3fa30991041e5",
+    ("base.html", "htmltitle"): "8ebd0d3f80cb7be8",
     ("partials/search.html", None): "bfd556535abcddb9",
     ("partials/alternate.html", None): "572b1d4dae611aa5",
     ("partials/languages/ar.html", None): "55350404e6ad073d",
