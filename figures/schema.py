@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import SchemaError, ValidationError, best_match
 
 from .errors import FigureDataError, closest
 from .files import read_text
@@ -28,25 +27,23 @@ _TYPE_NAMES = {
 def load_schema(path: Path, display_name: str | None = None) -> dict[str, Any]:
     name = display_name or str(path)
     try:
-        schema = json.loads(read_text(path, name, "the schema"))
+        return json.loads(read_text(path, name, "the schema"))
     except json.JSONDecodeError as error:
         raise FigureDataError(f"the schema is not valid JSON ({error.msg})", file=name, line=error.lineno) from None
-    _check_schema(json.dumps(schema, sort_keys=True))
-    return schema
 
 
-@functools.lru_cache(maxsize=4)
-def _check_schema(schema_json: str) -> None:
-    """Check the schema against JSON Schema's own, once per content: the
-    check takes longer than validating the data (50 ms), and `mkdocs serve`
-    loads the data again on every change."""
-    Draft202012Validator.check_schema(json.loads(schema_json))
+def validate(document: YamlDocument, schema: dict[str, Any], schema_name: str = "the schema") -> None:
+    """Raise FigureDataError for the most relevant violation, if any.
 
-
-def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
-    """Raise FigureDataError for the most relevant violation, if any."""
+    The schema is held to JSON Schema's own only when validating with it
+    fails: that check takes longer than the validation (50 ms of each
+    build), and tests/test_figure_layer.py holds every schema to it."""
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = list(validator.iter_errors(document.data))
+    try:
+        errors = list(validator.iter_errors(document.data))
+    except Exception:
+        _check_schema(schema, schema_name)
+        raise
     if not errors:
         return
     error = best_match(errors)
@@ -57,6 +54,18 @@ def validate(document: YamlDocument, schema: dict[str, Any]) -> None:
     raise FigureDataError(
         problem, file=document.file, line=document.line_of(key), key=key, expected=expected, suggestion=suggestion
     )
+
+
+def _check_schema(schema: dict[str, Any], schema_name: str) -> None:
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        where = "/".join(str(part) for part in error.absolute_path) or "its top level"
+        raise FigureDataError(
+            f"the schema is not a valid JSON Schema at {where} ({error.message})",
+            file=schema_name,
+            expected="a JSON Schema (draft 2020-12)",
+        ) from None
 
 
 def _explain(error: ValidationError) -> tuple[tuple, str, str | None, str | None]:

@@ -13,7 +13,7 @@ from figures.formatting import Formatter
 from figures.templating import text, tooltip
 from figures.yamlfile import read_yaml
 
-from helpers import DATA, SCHEMA, DataFileEditor, editions, golden, golden_mismatch, languages
+from helpers import DATA, PROJECT, SCHEMA, DataFileEditor, editions, golden, golden_mismatch, languages
 
 GOLDEN = golden()
 
@@ -122,16 +122,38 @@ def test_schema_rejects_an_unknown_field(data_file):
         load(data_file)
 
 
-def test_schema_is_valid_and_documents_every_field():
+@pytest.mark.parametrize(
+    "schema_file", [SCHEMA, PROJECT / "adapter" / "checks" / "extra.schema.json"], ids=lambda p: p.name
+)
+def test_each_schema_is_a_valid_json_schema(schema_file):
+    """The build holds a schema to JSON Schema's own only when validating
+    with it fails (figures/schema.py): this test holds it on every change."""
     import json
 
     from jsonschema import Draft202012Validator
 
+    Draft202012Validator.check_schema(json.loads(schema_file.read_text(encoding="utf-8")))
+
+
+def test_schema_documents_every_field():
+    import json
+
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
     for name, definition in schema["$defs"].items():
         for field, spec in definition.get("properties", {}).items():
             assert "description" in spec or "$ref" in spec, f"{name}.{field} is undocumented"
+
+
+def test_a_mistake_in_the_schema_is_named_with_its_file(data_file):
+    import json
+
+    schema_file = data_file.with_name(SCHEMA.name)
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"]["figures"]["minProperties"] = "one"  # a number, in JSON Schema
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    with pytest.raises(FigureDataError, match=r"not a valid JSON Schema at properties/figures/minProperties") as caught:
+        load(data_file)
+    assert SCHEMA.name in str(caught.value)
 
 
 def test_period_must_not_end_before_it_starts(data_file):

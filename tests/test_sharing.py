@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image
 
 from figures.cards import markdown_alt
@@ -425,6 +427,22 @@ def test_arabic_is_joined_ordered_and_mirrored_for_a_left_to_right_renderer():
     line = display_order(isolated_runs("(\u0645\u0646 \u00abso far\u00bb)", "rtl"), "rtl")
     assert line == f"(\u00abso far\u00bb {_NOON_FINAL}{_MEEM_INITIAL})"
     assert display_order("Source: (so far)", "ltr") == "Source: (so far)"
+
+
+# Latin letters, digits, the data's punctuation and spaces, the isolates and
+# marks a left-to-right line may hold, and one Arabic letter and one Arabic
+# digit: a line with either must take the packages' way.
+_LEFT_TO_RIGHT_LINE = list("Ab1 ,.:;()«»“”’–\u00a0\u202f\u2066\u2067\u2068\u2069\u200e\u200f") + ["\u0645", "\u0663"]
+
+
+@given(st.text(alphabet=st.sampled_from(_LEFT_TO_RIGHT_LINE), max_size=30))
+def test_a_left_to_right_line_shows_as_python_bidi_orders_it(text):
+    """display_order skips both packages for a left-to-right line with
+    nothing right to left in it: what it gives is what they give."""
+    from figures.shaping import _BIDI_CONTROLS, _shaping_packages
+
+    reshape, get_display, _ = _shaping_packages()
+    assert display_order(text, "ltr") == _BIDI_CONTROLS.sub("", get_display(reshape(text), base_dir="L"))
 
 
 def test_previews_use_pillows_basic_layout_only():

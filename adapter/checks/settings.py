@@ -24,6 +24,7 @@ from figures.schema import load_schema, validate
 from figures.yamlfile import YamlDocument
 
 EXTRA_SCHEMA = Path(__file__).with_name("extra.schema.json")
+_EXTRA_SCHEMA_NAME = "adapter/checks/extra.schema.json"
 MOVED = ("extra", "moved_pages")
 # What an address may not hold: it lands in attributes, the sitemap, JSON,
 # BibTeX and CSL, and a reader's copy button.
@@ -90,7 +91,8 @@ def check_extra(config, docs_dir: Path, pages: list[str]) -> None:
     extra = dict(config["extra"] or {})
     validate(
         YamlDocument({"extra": extra}, {}, "mkdocs.yml"),
-        {"type": "object", "properties": {"extra": load_schema(EXTRA_SCHEMA, "adapter/checks/extra.schema.json")}},
+        {"type": "object", "properties": {"extra": load_schema(EXTRA_SCHEMA, _EXTRA_SCHEMA_NAME)}},
+        _EXTRA_SCHEMA_NAME,
     )
     moved = extra.get("moved_pages") or {}
 
