@@ -174,8 +174,9 @@ def _template_problem(env) -> FigureDataError | None:
     # env.markdown has lost the front matter, and with it the lines an editor shows.
     offset = source[: source.find(markdown[:200])].count("\n") if markdown[:200] in source else 0
     try:
-        names = macros_plugin.parse_page(env, markdown)
-        beyond = macros_plugin.page_template_problem(env, markdown)
+        template = macros_plugin.parsed_page(env, markdown)
+        names = macros_plugin.parse_page(env, template)
+        beyond = macros_plugin.page_template_problem(env, template)
     except TemplateSyntaxError as error:
         return FigureDataError(
             f"template syntax error: {error.message}",
@@ -191,7 +192,7 @@ def _template_problem(env) -> FigureDataError | None:
             line=line + offset,
             expected=PAGE_HOLDS,
         )
-    for line, name, args, kwargs in macros_plugin.macro_calls(env, markdown):
+    for line, name, args, kwargs in macros_plugin.macro_calls(env, template):
         if name in COMPONENTS:
             signature = _signature(name)
             try:

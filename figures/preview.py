@@ -95,8 +95,10 @@ def preview_png(preview: Preview) -> bytes:
             (line.x, line.y), line._shaped(), font=_font(line.bold, line.size), fill=line.fill, anchor=line.anchor
         )
     output = io.BytesIO()
-    # zlib's default level: "optimize" would save 4% of the bytes for 2.5 times the time.
-    image.save(output, format="PNG")
+    # zlib's fastest level: encoding is half of an image's time, and level 1
+    # takes 11 ms where the default (6) takes 17, for 9 % more bytes (about
+    # 76 KB an image, which only a link's preview fetches).
+    image.save(output, format="PNG", compress_level=1)
     return output.getvalue()
 
 

@@ -67,10 +67,21 @@ def page_names(env) -> list[str]:
     return [*env.macros, *(name for name in env.env.globals if name not in env.macros), *env.variables]
 
 
-def parse_page(env, markdown: str) -> set[str]:
+def parse_page(env, markdown: str | nodes.Template) -> set[str]:
     """The names the page's template uses without defining them; raises
     jinja2.TemplateSyntaxError for a broken {{ … }} or {% … %}."""
-    return jinja2.meta.find_undeclared_variables(env.env.parse(markdown))
+    return jinja2.meta.find_undeclared_variables(_parsed(env, markdown))
+
+
+def parsed_page(env, markdown: str) -> nodes.Template:
+    """The page's template read once, for the three functions here that
+    read it (parse_page, page_template_problem, macro_calls); raises
+    jinja2.TemplateSyntaxError for a broken {{ … }} or {% … %}."""
+    return env.env.parse(markdown)
+
+
+def _parsed(env, template: str | nodes.Template) -> nodes.Template:
+    return template if isinstance(template, nodes.Template) else env.env.parse(template)
 
 
 def stop_on_render_errors(config, stop: bool) -> None:
@@ -115,12 +126,12 @@ def sandbox_pages(env) -> None:
     env._env = sandbox
 
 
-def page_template_problem(env, template: str) -> tuple[int, str] | None:
+def page_template_problem(env, template: str | nodes.Template) -> tuple[int, str] | None:
     """The first thing in a page's template that is neither text nor a call of
     a macro with written-out arguments: (its line in `template`, what it is);
     raises jinja2.TemplateSyntaxError for a broken {{ … }} or {% … %}.
     A name that is no macro of the site is left to `parse_page`'s caller."""
-    for node in env.env.parse(template).body:
+    for node in _parsed(env, template).body:
         if not isinstance(node, nodes.Output):
             return node.lineno, _what(node)
         for part in node.nodes:
@@ -169,7 +180,7 @@ def _what(node: nodes.Node) -> str:
     return f"a template statement or expression ({type(node).__name__})"
 
 
-def macro_calls(env, template: str) -> list[tuple[int, str, tuple, dict]]:
+def macro_calls(env, template: str | nodes.Template) -> list[tuple[int, str, tuple, dict]]:
     """(line, name, arguments, keyword arguments) of each macro call in a
     template that `page_template_problem` accepts."""
     return [
@@ -179,7 +190,7 @@ def macro_calls(env, template: str) -> list[tuple[int, str, tuple, dict]]:
             tuple(arg.value for arg in part.args),
             {keyword.key: keyword.value.value for keyword in part.kwargs},
         )
-        for node in env.env.parse(template).body
+        for node in _parsed(env, template).body
         if isinstance(node, nodes.Output)
         for part in node.nodes
         if _is_macro_call(part)
