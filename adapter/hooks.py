@@ -5,8 +5,8 @@ process, and Python keeps modules imported, so under `mkdocs serve` an edit
 to the figure layer or the adapter would run only after a restart: every
 build of the site after the first imports both afresh, and with them the
 components' templates (macros.py is executed again on every build by
-mkdocs-macros). That costs about 0.1 s of each reload, and a reload then
-always runs what is on disk.
+mkdocs-macros). That costs about 0.04 s of each reload (0.1 s where Python
+writes no bytecode), and a reload then always runs what is on disk.
 
 MkDocs runs an event's handlers by priority, the highest first (plugins'
 default is 0), then in the order of mkdocs.yml. The priorities here, and
