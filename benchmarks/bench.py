@@ -91,7 +91,12 @@ def no_preview_cache(project: Path) -> None:
     )
 
 
+def no_dot_folder_skip(project: Path) -> None:
+    _edit(project / "adapter" / "events" / "site.py", "    skip_dot_folders_in_theme_listing(config)\n", "")
+
+
 MECHANISMS = [  # (name, how to go without it, figures in the copy measured)
+    ("theme listed without its icons (adapter/wrappers/mkdocs.py)", no_dot_folder_skip, None),
     ("theme templates compiled once (adapter/wrappers/mkdocs.py)", no_template_cache, None),
     ("theme templates compiled once (adapter/wrappers/mkdocs.py)", no_template_cache, 1000),
     ("preview images kept (adapter/build/preview_cache.py)", no_preview_cache, None),

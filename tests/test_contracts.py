@@ -175,6 +175,36 @@ def test_mkdocs_hands_over_its_jinja_environment_before_it_renders_a_template():
     )
 
 
+def test_mkdocs_lists_the_theme_files_with_the_environment_of_the_build_and_drops_dot_folders():
+    """The theme's files, as MkDocs picks them to copy, are the same with the
+    listing that skips dot folders (adapter/wrappers/mkdocs.py,
+    skip_dot_folders_in_theme_listing): MkDocs still makes the environment
+    with `config.theme.get_env()` and still drops every dot folder's files."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    build = _source("mkdocs.commands.build")
+    body = build[build.index("def build(") :]
+    assert "env = config.theme.get_env()\n        files.add_files_from_theme(env, config)" in body, (
+        "MkDocs no longer lists the theme's files with the environment of config.theme.get_env() "
+        "(adapter/wrappers/mkdocs.py, skip_dot_folders_in_theme_listing)"
+    )
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+
+    def theme_files() -> list[str]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted(file.src_uri for file in files)
+
+    everything = theme_files()
+    mkdocs.skip_dot_folders_in_theme_listing(config)
+    assert theme_files() == everything, (
+        "MkDocs copies a theme file from a dot folder now, which the listing skips "
+        "(adapter/wrappers/mkdocs.py, skip_dot_folders_in_theme_listing)"
+    )
+    assert any(name.startswith("assets/javascripts/bundle.") for name in everything), everything  # not vacuous
+
+
 def test_mkdocs_makes_page_addresses_as_the_site_expects():
     config = {"docs_dir": "docs", "site_dir": "site", "use_directory_urls": True}
     assert [mkdocs.page_url(src, config) for src in ("method.md", "index.md", "a/b.md")] == ["method/", "", "a/b/"], (

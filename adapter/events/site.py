@@ -21,7 +21,7 @@ from ..build.site_config import addresses_for, moved_pages
 from ..checks.public_addresses import broken_public_address
 from ..checks.settings import check_environment
 from ..wrappers import i18n, macros_plugin, material
-from ..wrappers.mkdocs import page_url, set_permalink_title, use_template_cache
+from ..wrappers.mkdocs import page_url, set_permalink_title, skip_dot_folders_in_theme_listing, use_template_cache
 
 log = logging.getLogger("mkdocs.plugins.figures")
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -46,8 +46,10 @@ def start_site(config, project_dir: Path, serving: bool) -> None:
 
 
 def start_edition(config) -> None:
-    """What the build of each edition sets in its own words: the title of
-    each heading's permalink (data/site_words.yml, `permalink_title`)."""
+    """What the build of each edition sets: a theme listing that skips
+    Material's icons, and in its own words the title of each heading's
+    permalink (data/site_words.yml, `permalink_title`)."""
+    skip_dot_folders_in_theme_listing(config)
     try:
         _, editions = build_state.current().data()
     except FigureDataError:

@@ -6,6 +6,12 @@ item, if an upgrade changes one):
 - `on_env` hands over the Jinja environment MkDocs renders the theme with,
   before it loads a template: `use_template_cache` sets Jinja's own
   `bytecode_cache` on it.
+- `Theme.get_env()` makes the Jinja environment of each build, and
+  `Files.add_files_from_theme` lists every file of its loader
+  (`env.list_templates`) to pick the theme's static files, dropping each
+  path with a component that starts with a dot. `skip_dot_folders_in_theme_listing`
+  makes `get_env` give an environment whose loader does not walk into dot
+  folders: the same files, without Material's 14,500 icons (`.icons/`).
 - `File(src_path, docs_dir, site_dir, use_directory_urls).url`: a page's
   address, as MkDocs makes it ("method.md" -> "method/", "index.md" -> "./").
 - `config["mdx_configs"]`: the options of each Markdown extension, as
@@ -27,10 +33,17 @@ three times a build and again on every `mkdocs serve` reload. Measured with
 again (Jinja stores a checksum of the source with each entry). The folder
 is named after the versions that shape the compiled code, so an upgrade
 starts afresh.
+
+Why the listing without dot folders: MkDocs lists the theme's files in each
+edition's build, and more than 99 % of what it walks and then drops is
+Material's icons. Measured in-process on the real site: 0.09 s an edition,
+0.27 s of every build and of every `mkdocs serve` reload, against 0.002 s
+without the icons' folders.
 """
 
 from __future__ import annotations
 
+import os
 from importlib.metadata import version
 from pathlib import Path
 
@@ -52,6 +65,35 @@ def use_template_cache(env: jinja2.Environment, project_dir: Path) -> jinja2.Env
     return env
 
 
+class _LoaderSkippingDotFolders(jinja2.FileSystemLoader):
+    """Jinja's FileSystemLoader (templates load as before), listing no file
+    under a folder whose name starts with a dot: MkDocs drops those from
+    the theme's files anyway."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                relative = Path(folder).relative_to(searchpath)
+                found.update((relative / name).as_posix() for name in names)
+        return sorted(found)
+
+
+def skip_dot_folders_in_theme_listing(config) -> None:
+    """This build's theme environment lists the theme's files without
+    walking its dot folders (Material's icons)."""
+    theme = config["theme"]
+    make_env = type(theme).get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env(theme)
+        env.loader = _LoaderSkippingDotFolders(theme.dirs)
+        return env
+
+    theme.get_env = get_env
+
+
 def page_url(src_path: str, config) -> str:
     """A page's address as MkDocs makes it: "method.md" -> "method/", and
     the home page "" (MkDocs gives it as "./")."""
@@ -71,4 +113,5 @@ GUARDED = {
     r"bytecode_cache": (),
     r"\bFile\(|File\.generated": (),
     r"mdx_configs": (),
+    r"get_env|list_templates": (),
 }
