@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -268,14 +269,17 @@ def _shaped(text: str, direction: str) -> str:
     return display_order(isolated_runs(text, direction), direction)
 
 
-_font_cache: dict[tuple[bool, int], ImageFont.FreeTypeFont] = {}
+# Each thread its own fonts: a FreeType face must not be used by two threads
+# at once, and the images are drawn in two (figures/site_files.py).
+_fonts = threading.local()
 
 
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     from PIL import ImageFont
 
+    loaded: dict[tuple[bool, int], ImageFont.FreeTypeFont] = _fonts.__dict__.setdefault("loaded", {})
     key = (bold, size)
-    if key not in _font_cache:
+    if key not in loaded:
         path = _FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
-        _font_cache[key] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
-    return _font_cache[key]
+        loaded[key] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+    return loaded[key]
