@@ -19,7 +19,6 @@ suite fails on it in CI (tests/test_history.py), which fetches the history
 
 from __future__ import annotations
 
-import functools
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -80,10 +79,11 @@ def _has(git, ref: str) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=256)
 def _data_at(project_dir: str, commit: str):
-    """The data file at a commit, which never changes: read once per process
-    (a `mkdocs serve` rebuild reads none again)."""
+    """The data file at a commit, or None where it is not YAML. Read afresh by
+    each build: a build reads each commit once, and `mkdocs serve` imports
+    this module again for every rebuild (adapter/hooks.py), so a cache here
+    would save nothing."""
     done = subprocess.run(
         ["git", "-C", project_dir, "show", f"{commit}:{DATA_FILE}"], capture_output=True, text=True, timeout=30
     )
