@@ -17,6 +17,7 @@ why:
 | on_startup      | 0        | once per process: serving or building                               |
 | on_config       | 100      | before mkdocs-macros (0) loads macros.py: a site build starts here; |
 |                 |          | each edition's build sets its own words (its headings' permalinks)  |
+|                 |          | and lists the theme's files without Material's icons                |
 | on_env          | 0        | the theme's compiled templates kept between builds                  |
 | on_page_content | 0        | what the page shows, for its sharing tags and preview image         |
 | on_page_context | -50      | after mkdocs-static-i18n (50) has set this page's alternates        |
