@@ -488,11 +488,16 @@ def test_an_arabic_preview_is_the_same_bytes_without_the_systems_fribidi(tmp_pat
 @pytest.mark.build
 def test_a_missing_shaping_package_stops_the_build_with_one_message(tmp_path):
     """python-bidi blocked from the build's Python, as on a machine where it
-    did not install: the build says what to install, with no traceback."""
+    did not install: the build says what to install, with no traceback. Only a
+    right-to-left edition's preview images need it: a site with none (after
+    the recipe that removes an edition, say) builds without it."""
     blocker = tmp_path / "blocker"
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text("import sys\nsys.modules['bidi'] = None\n", encoding="utf-8")
     result = build(copy_project(tmp_path / "project"), tmp_path / "site", PYTHONPATH=str(blocker))
+    if not any(edition.direction == "rtl" for edition in editions().values()):
+        assert result.returncode == 0, "no right-to-left edition, yet the build needs python-bidi:\n" + result.stderr
+        return
     assert result.returncode != 0
     assert "the preview images need python-bidi, which is not installed" in result.stderr, result.stderr
     assert "requirements/site.txt" in result.stderr and "Traceback" not in result.stderr, result.stderr
