@@ -60,17 +60,20 @@ chromium:
 	  else $(PYTHON3) tests/browser_path.py || echo "make: the browser tests will be skipped (CI fails them)"; fi; }
 
 # What the checks of what travels run: tesseract reads each preview image
-# back (English, French, Arabic); pdflatex and bibtex compile the BibTeX with
-# classic plain.bst. Where they are missing and apt-get is, Debian's are
-# installed (root, or sudo); elsewhere one line says what to install, and
-# those tests skip with their reason (CI fails them).
+# back, in its edition's language (tests/test_sharing.py); pdflatex and
+# bibtex compile the BibTeX with classic plain.bst. Where they are missing
+# and apt-get is, Debian's are installed (root, or sudo); elsewhere one line
+# says what to install, and those tests skip with their reason (CI fails them).
 TOOLS_APT := tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-ara texlive-latex-base texlive-latex-recommended
+# tesseract's name of each language whose data TOOLS_APT installs.
+TESSERACT_LANGUAGES := $(patsubst tesseract-ocr-%,%,$(filter tesseract-ocr-%,$(TOOLS_APT)))
 tools:
-	@{ command -v pdflatex && command -v bibtex && tesseract --list-langs 2>&1 | grep -x ara && \
-	   tesseract --list-langs 2>&1 | grep -x fra; } >/dev/null 2>&1 || { \
+	@( command -v pdflatex && command -v bibtex && listed="$$(tesseract --list-langs 2>&1)" && \
+	   for language in $(TESSERACT_LANGUAGES); do printf '%s\n' "$$listed" | grep -qx "$$language" || exit 1; done \
+	 ) >/dev/null 2>&1 || { \
 	  if command -v apt-get >/dev/null; then \
 	    $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(TOOLS_APT); \
-	  else echo "make: install tesseract (with its eng, fra and ara data) and a TeX system with pdflatex and bibtex, or the OCR and LaTeX tests will be skipped (CI fails them)"; fi; }
+	  else echo "make: install tesseract (with its $(TESSERACT_LANGUAGES) data) and a TeX system with pdflatex and bibtex, or the OCR and LaTeX tests will be skipped (CI fails them)"; fi; }
 
 # The venv, made only from a Python the pins install on: an older one stops
 # here at once, in one line, before anything is installed.

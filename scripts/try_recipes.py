@@ -351,6 +351,11 @@ def golden_entries(clone: Path) -> None:
     golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def ocr_language(clone: Path) -> None:
+    replace(clone / "tests/test_sharing.py", '"ar": "ara"}', f'"ar": "ara", "{NEW_EDITION}": "spa"}}')
+    substitute(clone / "Makefile", r"^(TOOLS_APT :=.*tesseract-ocr-ara)", r"\1 tesseract-ocr-spa")
+
+
 # -- adding a figure ---------------------------------------------------------------
 
 ADDED = "voluntary-returns"  # taken out first (the base), then added by the recipe
@@ -586,7 +591,7 @@ RECIPES: dict[str, tuple[str, list[Step], list[Step]]] = {
     "edition": (
         "Adding an edition (es, with python -m adapter.new_edition)",
         [],
-        [start_with_the_command, translate, golden_entries],
+        [start_with_the_command, translate, golden_entries, ocr_language],
     ),
     "remove-edition": (
         "Removing an edition (the last one declared)",

@@ -376,18 +376,41 @@ def test_a_theme_pages_preview_names_who_states_each_figure(site, dataset, langu
             assert _speaker_words(figure, language) in drawn, (theme.id, drawn)
 
 
+# Tesseract's name for each edition's language (`tesseract --list-langs`);
+# Debian's package for its data is tesseract-ocr-<name>, which the Makefile's
+# TOOLS_APT installs. A new edition adds both (CONTRIBUTING, Adding an edition).
 _TESSERACT_LANGUAGES = {"en": "eng", "fr": "fra", "ar": "ara"}
 # Tesseract's OpenMP threads fight the other test worker for the two cores:
 # one thread reads an image in 0.49 s instead of 1.93 s (measured, idle machine).
 _ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
+def _tesseract_language(language: str) -> str:
+    if language not in _TESSERACT_LANGUAGES:
+        pytest.fail(
+            f"tests/test_sharing.py: _TESSERACT_LANGUAGES has no entry for the edition {language!r}; expected "
+            "tesseract's name for its language (`tesseract --list-langs` lists them, such as 'spa'), and its "
+            "package, tesseract-ocr-<name>, in the Makefile's TOOLS_APT"
+        )
+    return _TESSERACT_LANGUAGES[language]
+
+
+@pytest.mark.parametrize("language", languages())
+def test_make_test_installs_the_ocr_data_of_each_edition(language):
+    """Every edition's preview images are read back by tesseract, in the
+    edition's language: the Makefile installs that language's data."""
+    tools = re.search(r"^TOOLS_APT :=(.*)$", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert tools, "the Makefile has no TOOLS_APT line"
+    package = f"tesseract-ocr-{_tesseract_language(language)}"
+    assert package in tools.group(1).split(), f"the Makefile's TOOLS_APT does not install {package}"
+
+
 @pytest.mark.parametrize("language", languages())
 def test_a_theme_pages_preview_image_reads_back_with_its_speaker(site, dataset, language, tmp_path):
     """The image itself, read by OCR: the speaker's words are legible in it."""
+    code = _tesseract_language(language)
     if not shutil.which("tesseract"):
-        missing_in_ci_fails("tesseract is not installed (tesseract-ocr, tesseract-ocr-fra, tesseract-ocr-ara)")
-    code = _TESSERACT_LANGUAGES.get(language)
+        missing_in_ci_fails(f"tesseract is not installed (tesseract-ocr, and tesseract-ocr-{code} for {language!r})")
     listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
     if code not in listed:
         missing_in_ci_fails(f"tesseract has no {code} data (tesseract-ocr-{code})")
