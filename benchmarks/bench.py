@@ -86,7 +86,7 @@ def no_template_cache(project: Path) -> None:
 def no_preview_cache(project: Path) -> None:
     _edit(
         project / "adapter" / "events" / "site.py",
-        "files = site_files(dataset, editions, addresses, pages, moved, previews.png, old_addresses=urls)",
+        "files = site_files(dataset, editions, addresses, pages, moved, state.previews.png, old_addresses=urls)",
         "files = site_files(dataset, editions, addresses, pages, moved, old_addresses=urls)",
     )
 

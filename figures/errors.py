@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 
 class FigureDataError(Exception):
@@ -30,6 +31,12 @@ class FigureDataError(Exception):
         self.expected = expected
         self.suggestion = suggestion
         super().__init__(self.message)
+
+    def __reduce__(self):
+        """Pickled whole, with its parts (an error raised where a preview
+        image is drawn, which may be in a process of its own)."""
+        parts = {"file": self.file, "line": self.line, "key": self.key, "expected": self.expected}
+        return partial(type(self), self.problem, suggestion=self.suggestion, **parts), ()
 
     @property
     def location(self) -> str:

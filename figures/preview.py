@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -269,17 +268,11 @@ def _shaped(text: str, direction: str) -> str:
     return display_order(isolated_runs(text, direction), direction)
 
 
-# Each thread its own fonts: a FreeType face must not be used by two threads
-# at once, and the images are drawn in two (figures/site_files.py).
-_fonts = threading.local()
-
-
+# One process draws the images, one at a time (a FreeType face must not be
+# used by two threads at once): each font is loaded once for the process.
+@functools.cache
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     from PIL import ImageFont
 
-    loaded: dict[tuple[bool, int], ImageFont.FreeTypeFont] = _fonts.__dict__.setdefault("loaded", {})
-    key = (bold, size)
-    if key not in loaded:
-        path = _FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
-        loaded[key] = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
-    return loaded[key]
+    path = _FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)

@@ -12,7 +12,6 @@ another generator calls it unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .addresses import CSV_PATH, DATAPACKAGE_PATH, INVENTORY_PATH, JSON_PATH, SiteAddresses
@@ -28,13 +27,6 @@ from .preview import Preview, PreviewFigure, preview_png
 
 # Version field of objects.inv; raise it when figure ids or page names change.
 INVENTORY_VERSION = "1"
-
-# Pillow lets go of Python's lock while it draws and encodes an image, so two
-# threads draw the preview images in less time, to the same bytes: the 15
-# images a correction of one figure redraws took 0.25-0.33 s in one thread,
-# 0.16-0.19 s in two (fonts loaded afresh in each), on this project's
-# two-core machine; that much less for `mkdocs serve` to show a correction.
-PREVIEW_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -98,7 +90,6 @@ def site_files(
         )
         files.update({path: svg.encode() for path, svg in cards.card_files().items()})
     files.update(_cards_at_old_addresses(files, dataset, addresses, moved_pages or {}, old_addresses or {}))
-    previews: list[tuple[Preview, str]] = []
     for page in pages:
         renderer = ChartRenderer(
             dataset,
@@ -110,10 +101,8 @@ def site_files(
         for chart in page.charts:
             if drawn := renderer.standalone_chart(chart):
                 files[drawn[0]] = drawn[1].encode()
-        previews.append((page_preview(renderer, page), addresses.preview(page.source, page.language)))
-    with ThreadPoolExecutor(max_workers=PREVIEW_THREADS) as pool:
-        for (_, address), image in zip(previews, pool.map(lambda job: draw(*job), previews), strict=True):
-            files[address] = image
+        address = addresses.preview(page.source, page.language)
+        files[address] = draw(page_preview(renderer, page), address)
     return files
 
 

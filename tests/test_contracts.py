@@ -26,6 +26,7 @@ WRAPPED = [
     ("mkdocs-macros-plugin", macros_plugin.VERSION_READ, "adapter/wrappers/macros_plugin.py"),
     ("jinja2", macros_plugin.JINJA_VERSION_READ, "adapter/wrappers/macros_plugin.py"),
     ("mkdocs", mkdocs.VERSION_READ, "adapter/wrappers/mkdocs.py"),
+    ("watchdog", mkdocs.WATCHDOG_VERSION_READ, "adapter/wrappers/mkdocs.py"),
     ("mkdocs-material", material.VERSION_READ, "adapter/wrappers/material.py"),
     ("python-bidi", shaping.BIDI_VERSION_READ, "figures/shaping.py"),
 ]
@@ -203,6 +204,57 @@ def test_mkdocs_lists_the_theme_files_with_the_environment_of_the_build_and_drop
         "(adapter/wrappers/mkdocs.py, skip_dot_folders_in_theme_listing)"
     )
     assert any(name.startswith("assets/javascripts/bundle.") for name in everything), everything  # not vacuous
+
+
+def test_mkdocs_serve_hands_on_serve_a_server_it_may_replace(tmp_path):
+    """adapter/wrappers/mkdocs.py, look_for_saves_every: `mkdocs serve`
+    makes its server without a polling interval, watches the docs and
+    mkdocs.yml, then takes the server `on_serve` returns and watches
+    `watch:` on it; the one returned is made the same way, looks every
+    0.2 s, and watches what the first one did."""
+    from mkdocs.livereload import LiveReloadServer
+
+    serve = _source("mkdocs.commands.serve")
+    made = serve[serve.index("server = LiveReloadServer(") :]
+    assert "polling_interval" not in made[: made.index(")")], (
+        "mkdocs serve sets its own polling interval now (adapter/wrappers/mkdocs.py, look_for_saves_every)"
+    )
+    order = [
+        "server.error_handler = error_handler",
+        "server.watch(config.docs_dir)",
+        "server.watch(config.config_file_path)",
+        "server = config.plugins.on_serve(server, config=config, builder=builder)",
+        "for item in config.watch:",
+        "server.serve(",
+    ]
+    found = [serve.find(step) for step in order]
+    assert -1 not in found and found == sorted(found), (
+        f"mkdocs serve no longer does these in this order: {order} (adapter/wrappers/mkdocs.py, look_for_saves_every)"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+
+    def builder():
+        pass
+
+    def error_handler(code):
+        return None
+
+    first = LiveReloadServer(builder=builder, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    first.error_handler = error_handler
+    first.watch(str(tmp_path / "docs"))
+    first.watch(str(tmp_path / "mkdocs.yml"))
+    watched = {(e.watch.raw_path, e.watch.is_recursive) for e in first.observer.emitters}
+    faster = mkdocs.look_for_saves_every(0.2, first, {"dev_addr": ("127.0.0.1", 0)})
+    try:
+        assert isinstance(faster, LiveReloadServer) and faster is not first
+        assert (faster.builder, faster.error_handler, faster.root) == (builder, error_handler, first.root)
+        assert {(e.watch.raw_path, e.watch.is_recursive) for e in faster.observer.emitters} == watched
+        assert len(watched) == 2 and {e.timeout for e in faster.observer.emitters} == {0.2}, (
+            "watchdog's emitters no longer take the observer's timeout (adapter/wrappers/mkdocs.py)"
+        )
+    finally:
+        faster.server_close()
 
 
 def test_mkdocs_makes_page_addresses_as_the_site_expects():

@@ -78,6 +78,17 @@ def test_duplicate_key_names_both_lines(tmp_path):
     assert str(raised.value).startswith("d.yml, line 4, at a › b: duplicate key 'b' (first defined on line 2)")
 
 
+def test_an_error_pickles_whole():
+    """Raised where a preview image is drawn beside `mkdocs serve`'s build,
+    in a process of its own, an error reaches the build with all its parts."""
+    import pickle
+
+    error = FigureDataError("no such id", file="d.yml", line=4, key=("a", 1), expected="an id", suggestion="b")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), copy.message, copy.key) == (FigureDataError, error.message, ("a", 1))
+    assert copy.message == "d.yml, line 4, at a › [1]: no such id; expected an id. Did you mean 'b'?"
+
+
 def test_dates_stay_iso_text(tmp_path):
     path = tmp_path / "d.yml"
     path.write_text("date: 2017-11-16\n", encoding="utf-8")

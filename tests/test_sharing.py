@@ -224,6 +224,35 @@ def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tm
     assert len(list(tmp_path.glob("sahel~preview@*.png"))) == 2
 
 
+def test_under_mkdocs_serve_an_image_is_drawn_beside_the_build_to_the_same_bytes(tmp_path):
+    """adapter/build/preview_cache.py: started when its page is rendered, an
+    image is drawn in a process of its own, to the bytes drawn here; once
+    kept, it starts nothing; the process stops with the build."""
+    import multiprocessing
+
+    import adapter.build.preview_cache as preview_cache
+    from figures.preview import Preview, PreviewFigure, preview_png
+
+    record = Preview(
+        title="Sahel",
+        figures=(PreviewFigure("as much as $175 million", "earnings"),),
+        summary="",
+        source_line="Source",
+        site="Site",
+        language="en",
+        direction="ltr",
+    )
+    cache = preview_cache.PreviewCache(tmp_path, beside=True)
+    cache.start(record, "sahel/preview.png")
+    started = cache._started[("sahel/preview.png", record)]
+    assert cache.png(record, "sahel/preview.png") == preview_png(record) and started.done()
+    cache.start(record, "sahel/preview.png")  # kept now: nothing to draw
+    assert cache._started == {}
+    assert multiprocessing.active_children(), "no process drew the image"
+    cache.close()
+    assert multiprocessing.active_children() == []
+
+
 # -- the preview images hold their text ---------------------------------------
 
 

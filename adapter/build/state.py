@@ -21,6 +21,7 @@ from figures.html import ShownOnPage
 from figures.site_files import BuiltPage
 
 from .data import load_data
+from .preview_cache import PreviewCache
 
 log = logging.getLogger("mkdocs.plugins.figures")
 
@@ -47,6 +48,10 @@ class SiteBuild:
     page: PageState = field(default_factory=PageState)
     pages: list[BuiltPage] = field(default_factory=list)  # every page built, in every edition
     default_404: str | None = None
+    previews: PreviewCache = field(init=False)  # each page's image, started when the page is rendered
+
+    def __post_init__(self) -> None:
+        self.previews = PreviewCache(self.project_dir / ".cache" / "previews", beside=self.serving)
 
     def data(self) -> tuple[Dataset, dict[str, Edition]]:
         """The dataset and the editions' words, read once for all editions;
@@ -94,4 +99,6 @@ def current() -> SiteBuild:
 
 def drop() -> None:
     global _current
+    if _current is not None:
+        _current.previews.close()
     _current = None

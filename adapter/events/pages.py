@@ -20,7 +20,8 @@ _FIGURE_MARK = re.compile(r'data-figure="([a-z0-9-]+)[":]')  # "people-regularis
 
 def on_page_content(html, page, config):
     """Record what the page shows, for its sharing tags now and its preview
-    image at the end of the build."""
+    image, which starts to be drawn now and is written at the end of the
+    build."""
     state = build_state.current()
     try:
         dataset, editions = state.data()
@@ -46,6 +47,7 @@ def on_page_content(html, page, config):
     state.pages.append(built)
     renderer = Renderer(dataset, editions[language], addresses, page.url, site_name=config["site_name"])
     preview = page_preview(renderer, built)
+    state.previews.start(preview, addresses.preview(source, language))
     locales = {lang: editions[lang].locale for lang in state.languages}
     page.meta["share"] = {
         "title": built.title,

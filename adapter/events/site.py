@@ -15,16 +15,24 @@ from figures import FigureDataError
 from figures.site_files import site_files
 
 from ..build import state as build_state
-from ..build.preview_cache import PreviewCache
 from ..build.redirects import redirect_pages
 from ..build.site_config import addresses_for, moved_pages
 from ..checks.public_addresses import broken_public_address
 from ..checks.settings import check_environment
 from ..wrappers import i18n, macros_plugin, material
-from ..wrappers.mkdocs import page_url, set_permalink_title, skip_dot_folders_in_theme_listing, use_template_cache
+from ..wrappers.mkdocs import (
+    look_for_saves_every,
+    page_url,
+    set_permalink_title,
+    skip_dot_folders_in_theme_listing,
+    use_template_cache,
+)
 
 log = logging.getLogger("mkdocs.plugins.figures")
 SEARCH_INDEX = Path("search") / "search_index.json"
+# How often `mkdocs serve` looks for saved files (MkDocs' own: every 0.5 s);
+# what it gains and costs is measured in adapter/wrappers/mkdocs.py.
+SERVE_POLLING_SECONDS = 0.2
 
 
 def building_an_edition(config) -> bool:
@@ -57,6 +65,10 @@ def start_edition(config) -> None:
     set_permalink_title(config, editions[i18n.edition_being_built(config)].words["permalink_title"])
 
 
+def on_serve(server, config):
+    return look_for_saves_every(SERVE_POLLING_SECONDS, server, config)
+
+
 def on_env(env, project_dir: Path):
     return use_template_cache(env, project_dir)
 
@@ -75,12 +87,11 @@ def end_site(config) -> None:
         return  # so is a mistake in mkdocs.yml
     addresses = addresses_for(config)
     moved = moved_pages(config)
-    previews = PreviewCache(state.project_dir / ".cache" / "previews")
     order = list(addresses.pages)  # the nav's pages first, in order
     pages = sorted(state.pages, key=lambda page: order.index(page.source))
     urls = {src: page_url(src, config) for src in {*moved, *moved.values()}}
     try:
-        files = site_files(dataset, editions, addresses, pages, moved, previews.png, old_addresses=urls)
+        files = site_files(dataset, editions, addresses, pages, moved, state.previews.png, old_addresses=urls)
     except FigureDataError as error:  # a preview image's shaping packages missing
         state.report(error.message)
         return
