@@ -69,9 +69,10 @@ def launch_chromium(playwright):
 
 class Tab:
     """One Chromium page that a worker's browser tests take turns on, as a
-    first-time reader would open it: `fresh()` empties the cache and the
-    site's storage (Material keeps the chosen palette there) and the log.
-    (A new page or context per test costs Chromium about half a second.)"""
+    first-time reader would open it: `fresh()` empties the cache (unless
+    told to keep it), the site's storage (Material keeps the chosen palette
+    there) and the log. (A new page or context per test costs Chromium
+    about half a second.)"""
 
     def __init__(self, browser, origin: str) -> None:
         self.origin = origin
@@ -87,9 +88,10 @@ class Tab:
         page.on("pageerror", lambda error: log["console"].append(str(error)))
         page.on("dialog", lambda dialog: (log["dialogs"].append(dialog.message), dialog.dismiss()))
 
-    def fresh(self, width: int = 390, height: int = 844, scheme: str = "light"):
+    def fresh(self, width: int = 390, height: int = 844, scheme: str = "light", keep_cache: bool = False):
         self.page.goto("about:blank")
-        self.cdp.send("Network.clearBrowserCache")
+        if not keep_cache:
+            self.cdp.send("Network.clearBrowserCache")
         self.cdp.send("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"})
         self.page.set_viewport_size({"width": width, "height": height})
         self.page.emulate_media(color_scheme=scheme)

@@ -50,7 +50,7 @@ def pytest_configure(config) -> None:
 # A test's kind (pytest.ini's markers) follows from the fixtures it uses; a
 # test that runs mkdocs without them says so with @pytest.mark.build.
 KINDS = ("unit", "build", "browser")
-_BROWSER_FIXTURES = {"browser", "_tab", "tab", "web_root"}
+_BROWSER_FIXTURES = {"browser", "_tab", "tab", "wide_tab", "web_root"}
 _BUILD_FIXTURES = {"site", "pages", "served", "hostile_site", "project_copy", "build_cache"}
 
 
@@ -164,6 +164,15 @@ def _tab(browser, web_root):
 def tab(_tab) -> Tab:
     """The worker's Chromium page, emptied: 390×844, light, no cache."""
     _tab.fresh()
+    return _tab
+
+
+@pytest.fixture
+def wide_tab(_tab) -> Tab:
+    """The worker's Chromium page at 1280×900, light, with the site's storage
+    emptied but the cache kept, for tests that weigh nothing: a page opened
+    with Material's assets cached costs Chromium a third less."""
+    _tab.fresh(width=1280, height=900, keep_cache=True)
     return _tab
 
 

@@ -158,46 +158,39 @@ def test_serve_shows_each_edit_and_lives_through_each_mistake(served, tmp_path):
     assert served_html[:reloader] + served_html[served_html.index("</script>", reloader) + len("</script>") :] == clean
 
 
-def test_serve_runs_the_python_code_as_it_is_now(served):
-    """An edit to the figure layer's Python takes effect on the next
-    rebuild, and so does reverting it (MkDocs keeps its hooks, and Python
-    its modules, for the whole process: adapter/hooks.py imports them afresh)."""
+def test_serve_runs_the_python_code_and_the_templates_as_they_are_now(served):
+    """An edit to the figure layer's Python and one to a component's template
+    (figures/templates/) take effect on the next rebuild, in every component
+    that uses it, and so does reverting them (MkDocs keeps its hooks, and
+    Python its modules, for the whole process: adapter/hooks.py imports them
+    afresh). Both in one rebuild: each is a full build of three editions."""
     project, base, _ = served
     url = base + addresses().page(FIGURE.theme.page)
-    grouped = f'<data value="{FIGURE.value}">{FIGURE.value:,}'
-    ungrouped = f'<data value="{FIGURE.value}">{FIGURE.value}'
-    assert grouped in fetch(url)
+    value = FIGURE.value
+    as_it_was = f'<data value="{value}">{value:,}'
+    assert as_it_was in fetch(url)
     formatting = project / "figures" / "formatting.py"
-    original = formatting.read_text(encoding="utf-8")
-    edited = original.replace(
-        "return format_decimal(value, locale=self.locale)",
-        "return format_decimal(value, locale=self.locale, group_separator=False)",
-    )
-    assert edited != original, "test setup: the grouping call in figures/formatting.py moved"
-    formatting.write_text(edited, encoding="utf-8")
-    assert wait_for(lambda: ungrouped in fetch(url), REBUILD_SECONDS), "the edited formatting code did not take effect"
-    formatting.write_text(original, encoding="utf-8")
-    assert wait_for(lambda: grouped in fetch(url), REBUILD_SECONDS), "reverting the formatting code did not take effect"
-
-
-def test_serve_shows_an_edited_template(served):
-    """An edit to a component's template (figures/templates/) shows on the
-    next rebuild, in every component that uses it, and so does reverting it."""
-    project, base, _ = served
-    url = base + addresses().page(FIGURE.theme.page)
-    plain, edited_markup = f'<data value="{FIGURE.value}">', f'<data class="edited" value="{FIGURE.value}">'
-    assert plain in fetch(url)
     inline = project / "figures" / "templates" / "inline.html"
-    original = inline.read_text(encoding="utf-8")
-    edited = original.replace('<data value="{{ figure.value }}">', '<data class="edited" value="{{ figure.value }}">')
-    assert edited != original, "test setup: the value macro in figures/templates/inline.html changed"
-    inline.write_text(edited, encoding="utf-8")
-    assert wait_for(lambda: edited_markup in (html := fetch(url)) and plain not in html, REBUILD_SECONDS), (
-        "the edited template did not take effect everywhere"
+    originals = {path: path.read_text(encoding="utf-8") for path in (formatting, inline)}
+    edits = {
+        formatting: (
+            "return format_decimal(value, locale=self.locale)",
+            "return format_decimal(value, locale=self.locale, group_separator=False)",
+        ),
+        inline: ('<data value="{{ figure.value }}">', '<data class="edited" value="{{ figure.value }}">'),
+    }
+    for path, (old, new) in edits.items():
+        assert old in originals[path], f"test setup: {old!r} is no longer in {path.relative_to(project)}"
+        path.write_text(originals[path].replace(old, new), encoding="utf-8")
+    ungrouped, edited = f'value="{value}">{value}<', f'<data class="edited" value="{value}">'
+    assert wait_for(lambda: edited in (html := fetch(url)) and ungrouped in html, REBUILD_SECONDS), (
+        f"the edited {'template' if ungrouped in fetch(url) else 'formatting code'} did not take effect"
     )
-    inline.write_text(original, encoding="utf-8")
-    assert wait_for(lambda: plain in (html := fetch(url)) and edited_markup not in html, REBUILD_SECONDS), (
-        "reverting the template did not take effect"
+    assert f'<data value="{value}">' not in fetch(url), "the edited template did not take effect in every component"
+    for path, original in originals.items():
+        path.write_text(original, encoding="utf-8")
+    assert wait_for(lambda: as_it_was in (html := fetch(url)) and edited not in html, REBUILD_SECONDS), (
+        "reverting the formatting code and the template did not take effect"
     )
 
 
