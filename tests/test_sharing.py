@@ -251,6 +251,14 @@ def test_under_mkdocs_serve_an_image_is_drawn_beside_the_build_to_the_same_bytes
     assert multiprocessing.active_children(), "no process drew the image"
     cache.close()
     assert multiprocessing.active_children() == []
+    # A process that dies before it gives the image: the build draws it itself.
+    elsewhere = Preview(**{**record.__dict__, "title": "Sahel and beyond"})
+    dying = preview_cache.PreviewCache(tmp_path, beside=True)
+    dying.start(elsewhere, "sahel/preview.png")
+    for process in multiprocessing.active_children():
+        process.kill()
+    assert dying.png(elsewhere, "sahel/preview.png") == preview_png(elsewhere)
+    dying.close()
 
 
 # -- the preview images hold their text ---------------------------------------

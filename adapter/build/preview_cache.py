@@ -32,6 +32,10 @@ import PIL
 import figures.preview as preview_module
 from figures.preview import Preview, preview_png
 
+# How long the build waits for an image from the process (which draws one in
+# 0.02 s, and starts in 0.3 s) before it draws the image itself.
+_PROCESS_SECONDS = 60
+
 
 class PreviewCache:
     """The images of one build. `start` is called as each page is rendered;
@@ -54,6 +58,7 @@ class PreviewCache:
         self._beside = beside
         self._started: dict[tuple[str, Preview], Future[bytes]] = {}
         self._pool: ProcessPoolExecutor | None = None
+        self._abandoned = False  # an image the process did not give: drawn here instead
 
     def start(self, preview: Preview, address: str) -> None:
         """The page at `address` is rendered: under `mkdocs serve`, begin
@@ -76,8 +81,9 @@ class PreviewCache:
         except OSError:
             pass
         try:
-            image = started.result() if started is not None else preview_png(preview)
-        except (BrokenProcessPool, OSError):  # the process could not start or died: drawn here instead
+            image = started.result(timeout=_PROCESS_SECONDS) if started is not None else preview_png(preview)
+        except (BrokenProcessPool, OSError, TimeoutError):  # the process did not start, died or hangs
+            self._abandoned = True
             image = preview_png(preview)
         self._keep(kept, image)
         return image
@@ -86,7 +92,8 @@ class PreviewCache:
         """The build is over: the process, if one was started, stops (what
         it had not drawn is dropped, after a failed build)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            # Waited for, unless it was left with an image it may never finish.
+            self._pool.shutdown(wait=not (self._started or self._abandoned), cancel_futures=True)
         self._started.clear()
 
     def _kept(self, preview: Preview, address: str) -> Path:
