@@ -1,7 +1,8 @@
 """The site's build as a whole: how it starts, and what is written once
 every edition is built (the site's own files, each edition's search index,
 the redirects of moved pages), then the check that every public address
-still resolves. `adapter/hooks.py` calls these."""
+still resolves; and how often `mkdocs serve` looks for saved files.
+`adapter/hooks.py` calls these."""
 
 from __future__ import annotations
 
