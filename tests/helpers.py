@@ -567,6 +567,13 @@ def synthetic(project: Path, count: int) -> None:
                 file.write("\n" + "\n\n".join(f'{{{{ figure_card("{i}") }}}}' for i in ids) + "\n")
 
 
+def or_skipped(values: list, reason: str) -> list:
+    """Parameters for pytest: `values`, or, when the site has none (after a
+    recipe removes the Arabic edition, say), one skipped parameter that says
+    why, where pytest's own reason would be "got empty parameter set"."""
+    return values or [pytest.param(None, marks=pytest.mark.skip(reason=reason))]
+
+
 def missing_in_ci_fails(message: str) -> None:
     """A tool a test needs is not there: in CI that is a failure, since CI
     installs every tool (`make test`), elsewhere a skip that says why."""
