@@ -650,7 +650,7 @@ def try_recipe(name: str, workspace: Path, run_suite: bool = True) -> bool:
         return True
     started = time.monotonic()
     suite = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-q", "-rfEs", "-p", "no:cacheprovider"],
         cwd=clone,
         capture_output=True,
         text=True,

@@ -167,7 +167,11 @@ def test_every_heading_permalink_is_titled_in_its_editions_words(pages, edition)
 
 
 @pytest.mark.parametrize(
-    "edition", [e for e in EDITIONS if (PROJECT / "overrides" / "partials" / "languages" / f"{e}.html").is_file()]
+    "edition",
+    or_skipped(
+        [e for e in EDITIONS if (PROJECT / "overrides" / "partials" / "languages" / f"{e}.html").is_file()],
+        "no edition overrides Material's words (overrides/partials/languages/)",
+    ),
 )
 def test_the_interface_speaks_in_the_sites_own_words_where_it_overrides_materials(pages, edition):
     """Where overrides/ gives a language's interface words, every page of
