@@ -20,6 +20,7 @@ from PIL import Image
 from figures.cards import markdown_alt
 from figures.citation import period_words
 from figures.drawing import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated_runs
+from figures.preview import Preview, PreviewFigure, preview_png
 from figures.shaping import display_order, strong_left_to_right_outside_isolates
 
 from helpers import (
@@ -194,25 +195,28 @@ def test_markdown_alternative_text_cannot_break_out_of_the_image():
     assert markdown_alt("a] (b) [c \\ d\ne") == "a\\] (b) \\[c \\\\ d e"
 
 
+# A preview's record, as a page of the site would give it.
+_SAHEL = Preview(
+    title="Sahel",
+    figures=(PreviewFigure("as much as $175 million", "earnings"),),
+    summary="",
+    source_line="Source",
+    site="Site",
+    language="en",
+    direction="ltr",
+)
+
+
 def test_kept_preview_images_are_drawn_again_only_when_what_they_show_changes(tmp_path, monkeypatch):
     """adapter/build/preview_cache.py: the same record is read back, not drawn;
     a changed one is drawn and replaces the old file; the same page of a
     site at another address is kept beside it."""
     import adapter.build.preview_cache as preview_cache
-    from figures.preview import Preview, PreviewFigure
 
     drawn = []
     monkeypatch.setattr(preview_cache, "preview_png", lambda p: drawn.append(p) or repr(p).encode())
     cache = preview_cache.PreviewCache(tmp_path)
-    record = Preview(
-        title="Sahel",
-        figures=(PreviewFigure("as much as $175 million", "earnings"),),
-        summary="",
-        source_line="Source",
-        site="Site",
-        language="en",
-        direction="ltr",
-    )
+    record = _SAHEL
     first = cache.png(record, "sahel/preview.png")
     assert cache.png(record, "sahel/preview.png") == first and drawn == [record]
     changed = Preview(**{**record.__dict__, "title": "Sahel and beyond"})
@@ -231,17 +235,8 @@ def test_under_mkdocs_serve_an_image_is_drawn_beside_the_build_to_the_same_bytes
     import multiprocessing
 
     import adapter.build.preview_cache as preview_cache
-    from figures.preview import Preview, PreviewFigure, preview_png
 
-    record = Preview(
-        title="Sahel",
-        figures=(PreviewFigure("as much as $175 million", "earnings"),),
-        summary="",
-        source_line="Source",
-        site="Site",
-        language="en",
-        direction="ltr",
-    )
+    record = _SAHEL
     cache = preview_cache.PreviewCache(tmp_path, beside=True)
     cache.start(record, "sahel/preview.png")
     started = cache._started[("sahel/preview.png", record)]
