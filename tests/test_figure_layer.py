@@ -86,6 +86,7 @@ def test_an_error_pickles_whole():
     error = FigureDataError("no such id", file="d.yml", line=4, key=("a", 1), expected="an id", suggestion="b")
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), copy.message, copy.key) == (FigureDataError, error.message, ("a", 1))
+    assert (str(copy), copy.args) == (str(error), error.args)
     assert copy.message == "d.yml, line 4, at a › [1]: no such id; expected an id. Did you mean 'b'?"
 
 

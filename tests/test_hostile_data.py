@@ -94,8 +94,8 @@ def _problems(page, dialogs, fields, clean_site, path) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
 def test_payloads_stay_text_in_the_browser(wide_tab, served, hostile_site, path):
-    _, clean_site, tab = *served, wide_tab
-    page = tab.page
+    _, clean_site = served
+    tab, page = wide_tab, wide_tab.page
     page.goto(hostile_site.base + path, wait_until="load")
     page.eval_on_selector_all(".md-content details", "folds => folds.forEach(fold => fold.open = true)")
     # A page that shows the data shows its payloads: what it must keep as text is there to check.
@@ -114,8 +114,8 @@ def test_payloads_stay_text_in_the_browser(wide_tab, served, hostile_site, path)
 def test_search_results_keep_payloads_as_text(wide_tab, served, hostile_site, edition):
     """The results show the sentences that hold the payloads (the index and
     the worker load when the search opens)."""
-    _, clean_site, tab = *served, wide_tab
-    page = tab.page
+    _, clean_site = served
+    tab, page = wide_tab, wide_tab.page
     page.goto(hostile_site.base + edition, wait_until="load")
     page.keyboard.press("/")  # Material's shortcut, as a reader would open the search
     page.keyboard.type("Zerouali")

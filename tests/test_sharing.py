@@ -240,19 +240,24 @@ def test_under_mkdocs_serve_an_image_is_drawn_beside_the_build_to_the_same_bytes
     cache = preview_cache.PreviewCache(tmp_path, beside=True)
     cache.start(record, "sahel/preview.png")
     started = cache._started[("sahel/preview.png", record)]
-    assert cache.png(record, "sahel/preview.png") == preview_png(record) and started.done()
+    assert cache.png(record, "sahel/preview.png") == preview_png(record)
+    assert started.done() and started.exception() is None and cache.left_over() == []
     cache.start(record, "sahel/preview.png")  # kept now: nothing to draw
     assert cache._started == {}
     assert multiprocessing.active_children(), "no process drew the image"
     cache.close()
     assert multiprocessing.active_children() == []
-    # A process that dies before it gives the image: the build draws it itself.
+    # A process that dies before it gives the image: the build draws it,
+    # and the ones it starts after, itself.
     elsewhere = Preview(**{**record.__dict__, "title": "Sahel and beyond"})
+    later = Preview(**{**record.__dict__, "title": "Returns"})
     dying = preview_cache.PreviewCache(tmp_path, beside=True)
     dying.start(elsewhere, "sahel/preview.png")
     for process in multiprocessing.active_children():
         process.kill()
     assert dying.png(elsewhere, "sahel/preview.png") == preview_png(elsewhere)
+    dying.start(later, "returns/preview.png")
+    assert dying.png(later, "returns/preview.png") == preview_png(later)
     dying.close()
 
 

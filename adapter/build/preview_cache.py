@@ -35,6 +35,7 @@ from figures.preview import Preview, preview_png
 # How long the build waits for an image from the process (which draws one in
 # 0.02 s, and starts in 0.3 s) before it draws the image itself.
 _PROCESS_SECONDS = 60
+_PROCESS_FAILED = (BrokenProcessPool, OSError, RuntimeError, TimeoutError)
 
 
 class PreviewCache:
@@ -65,11 +66,14 @@ class PreviewCache:
         to draw its image now, unless it is kept."""
         if not self._beside or (address, preview) in self._started or self._kept(preview, address).exists():
             return
-        if self._pool is None:
-            # "spawn": a fresh interpreter. Forking would copy `mkdocs
-            # serve`'s threads' locks in whatever state they are.
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self._started[address, preview] = self._pool.submit(preview_png, preview)
+        try:
+            if self._pool is None:
+                # "spawn": a fresh interpreter. Forking would copy `mkdocs
+                # serve`'s threads' locks in whatever state they are.
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._started[address, preview] = self._pool.submit(preview_png, preview)
+        except _PROCESS_FAILED:
+            self._give_up()
 
     def png(self, preview: Preview, address: str) -> bytes:
         """The image of `preview`, to be written at `address` in the site:
@@ -80,13 +84,21 @@ class PreviewCache:
             return kept.read_bytes()
         except OSError:
             pass
-        try:
-            image = started.result(timeout=_PROCESS_SECONDS) if started is not None else preview_png(preview)
-        except (BrokenProcessPool, OSError, TimeoutError):  # the process did not start, died or hangs
-            self._abandoned = True
+        image = None
+        if started is not None and not self._abandoned:
+            try:
+                image = started.result(timeout=_PROCESS_SECONDS)
+            except _PROCESS_FAILED:
+                self._give_up()
+        if image is None:
             image = preview_png(preview)
         self._keep(kept, image)
         return image
+
+    def left_over(self) -> list[str]:
+        """The addresses of images started and never asked for: none, unless
+        the records the pages gave differ from those the site's files ask."""
+        return sorted(address for address, _ in self._started)
 
     def close(self) -> None:
         """The build is over: the process, if one was started, stops (what
@@ -95,6 +107,11 @@ class PreviewCache:
             # Waited for, unless it was left with an image it may never finish.
             self._pool.shutdown(wait=not (self._started or self._abandoned), cancel_futures=True)
         self._started.clear()
+
+    def _give_up(self) -> None:
+        """The process did not start, died or hangs: this build draws every
+        image itself from now on, and waits for none from the process."""
+        self._abandoned, self._beside = True, False
 
     def _kept(self, preview: Preview, address: str) -> Path:
         site = hashlib.sha256(f"{preview.site} {preview.address}".encode()).hexdigest()[:8]

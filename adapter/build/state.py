@@ -87,6 +87,7 @@ _current: SiteBuild | None = None
 
 def start(project_dir: Path, languages: list[str], serving: bool) -> SiteBuild:
     global _current
+    drop()  # a build stopped by Ctrl-C reached neither on_post_build nor on_build_error
     _current = SiteBuild(project_dir, languages, serving)
     return _current
 
@@ -99,6 +100,6 @@ def current() -> SiteBuild:
 
 def drop() -> None:
     global _current
-    if _current is not None:
-        _current.previews.close()
-    _current = None
+    dropped, _current = _current, None
+    if dropped is not None:
+        dropped.previews.close()

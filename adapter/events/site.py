@@ -96,6 +96,8 @@ def end_site(config) -> None:
     except FigureDataError as error:  # a preview image's shaping packages missing
         state.report(error.message)
         return
+    if unused := state.previews.left_over():  # a bug: each image was drawn twice
+        log.warning(f"preview images started beside the build and not used: {', '.join(unused)}")
     files.update({path: html.encode() for path, html in redirect_pages(moved, urls, addresses, editions).items()})
     combined = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
     for folder, index in i18n.search_index_per_edition(combined, addresses.editions).items():
